@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.record;
+
+/**
+ * The record contract: the binary layout of every document tooltrace appends to its queue. The
+ * agent writes it ({@link Buf}, {@link ToolBlock}), the exporter and the CLI read it ({@link
+ * DocumentDecoder}); nothing else knows the layout.
+ *
+ * <p>All numbers are little-endian; strings are a varint byte length followed by UTF-8. Each
+ * Chronicle excerpt is one <em>document</em>:
+ *
+ * <pre>
+ * document   := MAGIC u8:version u8:docType payload
+ * CALLS      := runId[16] threadId:i64 threadName:str count:u16 call*count
+ * call       := length:u32 traceId[16] spanId:i64 parentSpanId:i64 toolBlock
+ *               startEpochNanos:i64 durationNanos:i64 outcome:u8 flags:u8 confidence:f64
+ *               argCount:u8 value*argCount returnValue:value [error] [links]
+ * toolBlock  := toolId:i32 name:str operation:str namespace:str function:str descriptor:str
+ *               paramCount:u8 (paramName:str paramType:str)*paramCount returnType:str
+ * value      := kind:u8 ...   (see VALUE_* below)
+ * error      := exceptionClass:str message:str stackTrace:str      (when outcome == ERROR)
+ * RUN        := runId[16] startEpochNanos:i64 pid:i64 environmentJson:str
+ * SAMPLE     := runId[16] epochNanos:i64 count:u8 (name:str value:f64)*count
+ * RUN_END    := runId[16] endEpochNanos:i64 countersJson:str
+ * </pre>
+ *
+ * <p>A call record is self-contained (tool name, thread, run id travel with it) so that any
+ * single queue file can be read, exported, backed up or deleted on its own. Primitive values are
+ * stored raw; their preview and content hash are derived on read ({@link ContentHash}), which
+ * keeps the hot path free of formatting and allocation.
+ */
+public final class RecordFormat {
+  private RecordFormat() {}
+
+  public static final byte MAGIC = 0x54; // 'T'
+  public static final byte VERSION = 1;
+
+  public static final byte DOC_CALLS = 1;
+  public static final byte DOC_RUN = 2;
+  public static final byte DOC_SAMPLE = 3;
+  public static final byte DOC_RUN_END = 4;
+
+  public static final byte OUTCOME_OK = 0;
+  public static final byte OUTCOME_ERROR = 1;
+
+  /** Call flag: the call returned a future and its span ended when the future completed. */
+  public static final int FLAG_ASYNC = 1;
+
+  /** Call flag: the tool reported a confidence outside [0,1] or NaN; it is recorded as missing. */
+  public static final int FLAG_CONFIDENCE_REJECTED = 2;
+
+  /** Call flag: argument values were captured in full for replay. */
+  public static final int FLAG_ARGS_CAPTURED = 4;
+
+  /** Call flag: the call was selected by configuration (include pattern), not by annotation. */
+  public static final int FLAG_BY_CONFIG = 8;
+
+  // Value kinds.
+  public static final byte VALUE_NULL = 0;
+  public static final byte VALUE_VOID = 1;
+  public static final byte VALUE_BOOLEAN = 2; // u8
+  public static final byte VALUE_INT = 3; // i64 (byte, char, short, int: the declared type says)
+  public static final byte VALUE_LONG = 4; // i64
+  public static final byte VALUE_DOUBLE = 5; // f64 (float or double: the declared type says)
+  /**
+   * An object: actualType:str hashKind:u8 hash[16] size:i64 flags:u8 preview:str producer:i64
+   * [capture:str when VFLAG_CAPTURED].
+   */
+  public static final byte VALUE_OBJECT = 6;
+  /** Redacted by annotation or configuration: actualType:str only. */
+  public static final byte VALUE_REDACTED = 7;
+  /** The agent could not describe the value (capture failed): reason:str. */
+  public static final byte VALUE_UNAVAILABLE = 8;
+
+  /** No content hash: the value is identified by identity only (see producer span id). */
+  public static final byte HASH_NONE = 0;
+  /** A content hash over the whole canonical content. */
+  public static final byte HASH_CONTENT = 1;
+  /** A content hash over a bounded part (length, head and tail) of a very large value. */
+  public static final byte HASH_PARTIAL = 2;
+
+  public static final int VFLAG_PREVIEW_TRUNCATED = 1;
+  public static final int VFLAG_CAPTURED = 2;
+}

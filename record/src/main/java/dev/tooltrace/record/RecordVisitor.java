@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.record;
+
+/** Receives decoded documents in queue order. Every method defaults to doing nothing. */
+public interface RecordVisitor {
+  default void onRun(RunRecord run) {}
+
+  default void onCall(CallRecord call) {}
+
+  default void onSample(SampleRecord sample) {}
+
+  default void onRunEnd(RunEndRecord end) {}
+
+  /**
+   * A document that could not be decoded. The reader goes on with the next one; the default
+   * rethrows so that nobody silently reads past corruption.
+   */
+  default void onCorrupt(long queueIndex, String file, CorruptRecordException e) {
+    throw e;
+  }
+}
