@@ -13,7 +13,10 @@ import dev.tooltrace.record.RunRecord;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.function.Consumer;
 import net.openhft.chronicle.bytes.Bytes;
+import java.text.ParseException;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -61,11 +64,41 @@ final class BatchReader implements RecordVisitor {
       return;
     }
     scanRuns(committed);
-    if (!tailer.moveToIndex(committed)) {
-      // Not written yet (the committed position is the queue's end): Chronicle leaves the
-      // tailer at the end of what exists, which is where reading must go on.
+    moveTo(committed);
+  }
+
+  /**
+   * Positions the tailer at {@code index}, which may not exist yet: the committed value is the
+   * index after the last exported document, so it is either the next document of its cycle, or
+   * the end of a cycle that has since rolled (then reading goes on at the next cycle's first
+   * document), or the queue's end (then the tailer waits there). Never skips a document.
+   */
+  private void moveTo(long index) {
+    RollCycle rc = queue.rollCycle();
+    long target = index;
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      if (tailer.moveToIndex(target)) {
+        return;
+      }
+      int cycle = rc.toCycle(target);
+      int next;
+      try {
+        next = queue.nextCycle(cycle, TailerDirection.FORWARD);
+      } catch (ParseException e) {
+        next = -1;
+      }
+      if (next > cycle) {
+        target = rc.toIndex(next, 0);
+        continue;
+      }
       tailer.toEnd();
+      if (tailer.index() <= target) {
+        return; // at the end, exactly where the next document will be
+      }
+      // A document was appended meanwhile: try the exact position again.
     }
+    throw new IllegalStateException(
+        "cannot position the queue tailer at committed index 0x" + Long.toHexString(index));
   }
 
   /** Starts at the current end (metrics only: count what this process writes from now on). */

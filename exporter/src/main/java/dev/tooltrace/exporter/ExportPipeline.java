@@ -5,8 +5,6 @@
 package dev.tooltrace.exporter;
 
 import dev.tooltrace.record.QueueFiles;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.autoconfigure.ResourceConfiguration;
@@ -70,14 +68,15 @@ public final class ExportPipeline implements AutoCloseable {
     this.silencer = s.quietSdkLogs ? SdkLogSilencer.silence() : null;
     ConfigProperties config = OtelConfig.create(s);
     this.exportTimeout = config.getDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10));
+    // Attributes only, no entity merging: the SDK warns on every merge that changes an
+    // entity's attribute (service.name), and each run has its own.
     Resource base =
-        Resource.getDefault()
-            .merge(ResourceConfiguration.createEnvironmentResource(config))
-            .merge(
-                Resource.create(
-                    Attributes.of(
-                        AttributeKey.stringKey("telemetry.distro.name"), "tooltrace",
-                        AttributeKey.stringKey("telemetry.distro.version"), Versions.TOOLTRACE)));
+        Resource.create(
+            Resource.getDefault().getAttributes().toBuilder()
+                .putAll(ResourceConfiguration.createEnvironmentResource(config).getAttributes())
+                .put("telemetry.distro.name", "tooltrace")
+                .put("telemetry.distro.version", Versions.TOOLTRACE)
+                .build());
     this.exporters = s.otlp ? OtlpExporters.create(config) : null;
 
     MeterProvider meterProvider = s.meterProvider;
@@ -174,6 +173,22 @@ public final class ExportPipeline implements AutoCloseable {
       // next batch
     }
     return exportedCalls - before;
+  }
+
+  /** Like {@link #drainOnce} but at most {@code maxBatches} batches (tests, benchmarks). */
+  long exportBatches(int maxBatches) {
+    requireCallerDriven();
+    long before = exportedCalls;
+    for (int i = 0; i < maxBatches && step() == Step.EXPORTED; i++) {
+      // next batch
+    }
+    return exportedCalls - before;
+  }
+
+  /** Releases everything without exporting what is pending: what a crash does (tests). */
+  void abandon() {
+    requireCallerDriven();
+    release();
   }
 
   /**

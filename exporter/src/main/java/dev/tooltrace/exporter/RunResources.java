@@ -75,13 +75,13 @@ final class RunResources {
       b.put(AttributeKey.longKey("process.pid"), run.pid());
     }
     b.put(RUN_ID, run.runId());
-    byRun.put(run.runId(), base.merge(Resource.create(b.build())));
+    byRun.put(run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
   }
 
   Resource forRun(String runId) {
     Resource r = byRun.get(runId);
     if (r == null) {
-      r = base.merge(Resource.create(Attributes.of(RUN_ID, runId)));
+      r = Resource.create(base.getAttributes().toBuilder().put(RUN_ID, runId).build());
       byRun.put(runId, r);
     }
     return r;
