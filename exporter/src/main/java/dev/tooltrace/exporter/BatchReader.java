@@ -106,6 +106,14 @@ final class BatchReader implements RecordVisitor {
     tailer.toEnd();
   }
 
+  /**
+   * Lets the calling thread take the tailer over: Chronicle tailers refuse use from a second
+   * thread, and the pipeline positions it on the caller's thread before its own thread starts.
+   */
+  void handOverToCurrentThread() {
+    tailer.singleThreadedCheckReset();
+  }
+
   /** Index of the next document this reader would read. */
   long position() {
     return tailer.index();

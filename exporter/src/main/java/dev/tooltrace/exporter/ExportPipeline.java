@@ -343,6 +343,7 @@ public final class ExportPipeline implements AutoCloseable {
 
   private void runInBackground() {
     try {
+      reader.handOverToCurrentThread();
       while (!stopping) {
         Step s;
         try {
