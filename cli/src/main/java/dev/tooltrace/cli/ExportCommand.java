@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  * the position committed in the queue (by the agent's own exporter or an earlier run of this
  * command), so records are neither lost nor sent twice beyond one batch.
  *
- * <p>Exit codes: 0 drained (or stopped by a signal), 1 not drained within {@code --max-wait}, 2
- * bad input.
+ * <p>Exit codes: 0 drained (or stopped by a signal), 1 not drained within {@code --max-wait}, 2 bad
+ * input.
  */
 @Command(
     name = "export",
@@ -68,10 +68,11 @@ public final class ExportCommand implements Callable<Integer> {
       settings =
           ExportSettings.builder()
               .queueDir(dir)
-              .logger(line -> {
-                err.println("tooltrace export: " + line);
-                err.flush();
-              })
+              .logger(
+                  line -> {
+                    err.println("tooltrace export: " + line);
+                    err.flush();
+                  })
               .build();
     } catch (QueueFiles.NotAQueueException | IllegalArgumentException e) {
       err.println("tooltrace export: " + e.getMessage());
@@ -85,7 +86,8 @@ public final class ExportCommand implements Callable<Integer> {
       return 2;
     }
     if (untilDrained) {
-      Duration wait = maxWaitSeconds == 0 ? Duration.ofDays(3650) : Duration.ofSeconds(maxWaitSeconds);
+      Duration wait =
+          maxWaitSeconds == 0 ? Duration.ofDays(3650) : Duration.ofSeconds(maxWaitSeconds);
       boolean drained;
       try {
         drained = pipeline.runUntilDrained(wait);

@@ -11,9 +11,9 @@ import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunRecord;
 import io.opentelemetry.sdk.resources.Resource;
+import java.text.ParseException;
 import java.util.function.Consumer;
 import net.openhft.chronicle.bytes.Bytes;
-import java.text.ParseException;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
@@ -69,9 +69,9 @@ final class BatchReader implements RecordVisitor {
 
   /**
    * Positions the tailer at {@code index}, which may not exist yet: the committed value is the
-   * index after the last exported document, so it is either the next document of its cycle, or
-   * the end of a cycle that has since rolled (then reading goes on at the next cycle's first
-   * document), or the queue's end (then the tailer waits there). Never skips a document.
+   * index after the last exported document, so it is either the next document of its cycle, or the
+   * end of a cycle that has since rolled (then reading goes on at the next cycle's first document),
+   * or the queue's end (then the tailer waits there). Never skips a document.
    */
   private void moveTo(long index) {
     RollCycle rc = queue.rollCycle();
@@ -160,8 +160,7 @@ final class BatchReader implements RecordVisitor {
     } catch (CorruptRecordException e) {
       onCorrupt(index, "cycle " + tailer.cycle(), e);
     } catch (RuntimeException e) {
-      onCorrupt(
-          index, "cycle " + tailer.cycle(), new CorruptRecordException("unreadable: " + e));
+      onCorrupt(index, "cycle " + tailer.cycle(), new CorruptRecordException("unreadable: " + e));
     }
   }
 

@@ -20,9 +20,7 @@ import java.util.List;
 /** Maps one call record to its span and, for a failed call, its log record. */
 final class CallMapper {
   static final InstrumentationScopeInfo SCOPE =
-      InstrumentationScopeInfo.builder("dev.tooltrace")
-          .setVersion(Versions.TOOLTRACE)
-          .build();
+      InstrumentationScopeInfo.builder("dev.tooltrace").setVersion(Versions.TOOLTRACE).build();
 
   private final QualityTiers tiers;
 

@@ -17,8 +17,8 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.List;
 
 /**
- * A finished span built from a call record. The SDK has no public builder for {@link SpanData}
- * (its tracer creates spans "now", with its own ids), so the record's ids, times and resource are
+ * A finished span built from a call record. The SDK has no public builder for {@link SpanData} (its
+ * tracer creates spans "now", with its own ids), so the record's ids, times and resource are
  * carried by this plain immutable value.
  */
 @SuppressWarnings("deprecation") // getInstrumentationLibraryInfo is still abstract in SpanData

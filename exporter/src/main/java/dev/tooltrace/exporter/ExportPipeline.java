@@ -23,8 +23,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * Drains a tooltrace queue to OTLP with at-least-once delivery: read a batch after the committed
  * index, send its spans and error logs, and only when the backend accepted them store the index
  * after the batch in the queue ({@link CommittedIndex}). A failed batch is retried as is, with
- * exponential backoff, while the application keeps appending; a restarted pipeline re-sends at
- * most the one batch that was in flight.
+ * exponential backoff, while the application keeps appending; a restarted pipeline re-sends at most
+ * the one batch that was in flight.
  *
  * <p>Two ways to run it: {@link #start} gives a daemon thread (inside the agent); {@link #open}
  * gives a pipeline the caller drives with {@link #drainOnce} or {@link #runUntilDrained} (the
@@ -83,7 +83,8 @@ public final class ExportPipeline implements AutoCloseable {
     if (meterProvider == null) {
       SdkMeterProviderBuilder mb = SdkMeterProvider.builder().setResource(base);
       if (exporters != null && exporters.metrics != null) {
-        Duration interval = config.getDuration("otel.metric.export.interval", Duration.ofMinutes(1));
+        Duration interval =
+            config.getDuration("otel.metric.export.interval", Duration.ofMinutes(1));
         mb.registerMetricReader(
             PeriodicMetricReader.builder(exporters.metrics).setInterval(interval).build());
       }
@@ -96,7 +97,9 @@ public final class ExportPipeline implements AutoCloseable {
       ownMeterProvider = null;
     }
     Meter meter =
-        meterProvider.meterBuilder(MetricNames.METER).setInstrumentationVersion(Versions.TOOLTRACE)
+        meterProvider
+            .meterBuilder(MetricNames.METER)
+            .setInstrumentationVersion(Versions.TOOLTRACE)
             .build();
     QualityTiers tiers = new QualityTiers(s.qualityHigh, s.qualityMedium);
     this.health = new HealthMetrics(meter, this::lagSecondsNow, () -> lagRecords);
@@ -163,8 +166,8 @@ public final class ExportPipeline implements AutoCloseable {
   }
 
   /**
-   * Exports what the queue holds now, batch after batch; stops at the first failed attempt
-   * (status shows why) or when nothing is left. Returns the calls exported by this call.
+   * Exports what the queue holds now, batch after batch; stops at the first failed attempt (status
+   * shows why) or when nothing is left. Returns the calls exported by this call.
    */
   public long drainOnce() {
     requireCallerDriven();
@@ -192,8 +195,8 @@ public final class ExportPipeline implements AutoCloseable {
   }
 
   /**
-   * Exports until the queue has nothing left, retrying failed batches with backoff; gives up
-   * after {@code maxWait}. Returns true when drained.
+   * Exports until the queue has nothing left, retrying failed batches with backoff; gives up after
+   * {@code maxWait}. Returns true when drained.
    */
   public boolean runUntilDrained(Duration maxWait) {
     requireCallerDriven();

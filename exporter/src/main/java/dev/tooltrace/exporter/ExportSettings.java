@@ -19,8 +19,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 /**
  * Everything an {@link ExportPipeline} needs, fixed before it starts. OTLP endpoint, protocol,
  * headers, timeout and compression are not here: they come from the standard {@code
- * OTEL_EXPORTER_OTLP_*} settings (environment, system properties) and may be overridden with
- * {@link Builder#otelProperty}.
+ * OTEL_EXPORTER_OTLP_*} settings (environment, system properties) and may be overridden with {@link
+ * Builder#otelProperty}.
  */
 public final class ExportSettings {
   /** The id under which the committed read position is stored in the queue's metadata. */
@@ -112,8 +112,8 @@ public final class ExportSettings {
     }
 
     /**
-     * An already open queue (the agent's own); the pipeline reads and commits through it and
-     * leaves it open on close.
+     * An already open queue (the agent's own); the pipeline reads and commits through it and leaves
+     * it open on close.
      */
     public Builder queue(SingleChronicleQueue queue) {
       this.queue = Objects.requireNonNull(queue);
@@ -121,9 +121,9 @@ public final class ExportSettings {
     }
 
     /**
-     * {@code false} ("export=none"): read records only to update metrics for the given readers
-     * or meter provider; nothing is sent over OTLP and no read position is committed (the
-     * pipeline starts at the queue's current end).
+     * {@code false} ("export=none"): read records only to update metrics for the given readers or
+     * meter provider; nothing is sent over OTLP and no read position is committed (the pipeline
+     * starts at the queue's current end).
      */
     public Builder otlp(boolean otlp) {
       this.otlp = otlp;
@@ -198,9 +198,9 @@ public final class ExportSettings {
     }
 
     /**
-     * A meter provider owned by the caller: instruments are created there instead of on a
-     * provider of the pipeline's own (then no OTLP metric reader is added and {@link
-     * #metricReader} readers are ignored).
+     * A meter provider owned by the caller: instruments are created there instead of on a provider
+     * of the pipeline's own (then no OTLP metric reader is added and {@link #metricReader} readers
+     * are ignored).
      */
     public Builder meterProvider(MeterProvider provider) {
       this.meterProvider = provider;

@@ -12,9 +12,9 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The exporter's own health: records exported, export lag (records and seconds), failed
- * attempts. Lag gauges read values the exporter thread publishes (volatile), never the queue:
- * metric readers run on their own threads and Chronicle tailers are single-threaded.
+ * The exporter's own health: records exported, export lag (records and seconds), failed attempts.
+ * Lag gauges read values the exporter thread publishes (volatile), never the queue: metric readers
+ * run on their own threads and Chronicle tailers are single-threaded.
  */
 final class HealthMetrics implements AutoCloseable {
   private final LongCounter exported;
@@ -24,22 +24,26 @@ final class HealthMetrics implements AutoCloseable {
 
   HealthMetrics(Meter meter, DoubleSupplier lagSecondsNow, LongSupplier lagRecordsNow) {
     exported =
-        meter.counterBuilder(MetricNames.RECORDS_EXPORTED)
+        meter
+            .counterBuilder(MetricNames.RECORDS_EXPORTED)
             .setUnit("{record}")
             .setDescription("Call records the OTLP backend accepted")
             .build();
     failures =
-        meter.counterBuilder(MetricNames.EXPORT_FAILURES)
+        meter
+            .counterBuilder(MetricNames.EXPORT_FAILURES)
             .setUnit("{attempt}")
             .setDescription("Failed OTLP export attempts (each retry counts)")
             .build();
     lagSeconds =
-        meter.gaugeBuilder(MetricNames.EXPORT_LAG)
+        meter
+            .gaugeBuilder(MetricNames.EXPORT_LAG)
             .setUnit("s")
             .setDescription("Age of the oldest call not yet accepted by the backend")
             .buildWithCallback(m -> m.record(lagSecondsNow.getAsDouble()));
     lagRecords =
-        meter.gaugeBuilder(MetricNames.EXPORT_LAG_RECORDS)
+        meter
+            .gaugeBuilder(MetricNames.EXPORT_LAG_RECORDS)
             .ofLongs()
             .setUnit("{record}")
             .setDescription("Queue documents written but not yet committed as exported")

@@ -5,8 +5,8 @@
 package dev.tooltrace.exporter;
 
 /**
- * Instrument names, exactly as ARCHITECTURE.md's metric table spells them (Prometheus turns
- * dots into underscores and appends unit and {@code _total}).
+ * Instrument names, exactly as ARCHITECTURE.md's metric table spells them (Prometheus turns dots
+ * into underscores and appends unit and {@code _total}).
  */
 public final class MetricNames {
   private MetricNames() {}
@@ -19,6 +19,7 @@ public final class MetricNames {
   public static final String RECORDS_EXPORTED = "tooltrace.records.exported";
   public static final String EXPORT_LAG = "tooltrace.export.lag";
   public static final String EXPORT_LAG_RECORDS = "tooltrace.export.lag.records";
+
   /** Not in the table yet: failed export attempts (each retry counts). */
   public static final String EXPORT_FAILURES = "tooltrace.export.failures";
 

@@ -13,16 +13,16 @@ import java.util.Map;
 /**
  * The OpenTelemetry configuration the exporter reads, through autoconfigure's own {@link
  * DefaultConfigProperties}: {@code OTEL_EXPORTER_OTLP_*} and friends mean exactly what they mean
- * for any OpenTelemetry SDK (environment and {@code otel.*} system properties, signal-specific
- * keys win over general ones).
+ * for any OpenTelemetry SDK (environment and {@code otel.*} system properties, signal-specific keys
+ * win over general ones).
  */
 final class OtelConfig {
   private OtelConfig() {}
 
   /**
    * Our defaults, below anything the user sets. The SDK's own retry is off because the pipeline
-   * retries the same batch itself (with backoff and one log line per state change); a user who
-   * sets {@code OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED=false} gets both.
+   * retries the same batch itself (with backoff and one log line per state change); a user who sets
+   * {@code OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED=false} gets both.
    */
   static Map<String, String> defaults() {
     Map<String, String> d = new HashMap<>();

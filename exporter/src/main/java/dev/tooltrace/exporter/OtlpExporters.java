@@ -17,12 +17,12 @@ import java.util.function.Function;
 /**
  * Creates the OTLP span, log and metric exporters through autoconfigure's provider SPI, so that
  * protocol ({@code grpc} | {@code http/protobuf}), endpoint, headers, timeout, compression,
- * certificates and retry follow OpenTelemetry's own rules and defaults (gRPC on
- * localhost:4317). A signal whose {@code OTEL_<SIGNAL>_EXPORTER} is {@code none} gets no
- * exporter: a traces-only backend such as Jaeger then does not stall the pipeline on logs.
+ * certificates and retry follow OpenTelemetry's own rules and defaults (gRPC on localhost:4317). A
+ * signal whose {@code OTEL_<SIGNAL>_EXPORTER} is {@code none} gets no exporter: a traces-only
+ * backend such as Jaeger then does not stall the pipeline on logs.
  *
- * <p>Providers are looked up with this class's loader: inside the agent that is the isolated
- * agent loader, which must serve {@code META-INF/services} entries.
+ * <p>Providers are looked up with this class's loader: inside the agent that is the isolated agent
+ * loader, which must serve {@code META-INF/services} entries.
  */
 final class OtlpExporters {
   final SpanExporter spans;
@@ -40,15 +40,24 @@ final class OtlpExporters {
 
   static OtlpExporters create(ConfigProperties config) {
     SpanExporter spans =
-        provider(config, "traces", ConfigurableSpanExporterProvider.class,
+        provider(
+            config,
+            "traces",
+            ConfigurableSpanExporterProvider.class,
             ConfigurableSpanExporterProvider::getName,
             p -> p.createExporter(config));
     LogRecordExporter logs =
-        provider(config, "logs", ConfigurableLogRecordExporterProvider.class,
+        provider(
+            config,
+            "logs",
+            ConfigurableLogRecordExporterProvider.class,
             ConfigurableLogRecordExporterProvider::getName,
             p -> p.createExporter(config));
     MetricExporter metrics =
-        provider(config, "metrics", ConfigurableMetricExporterProvider.class,
+        provider(
+            config,
+            "metrics",
+            ConfigurableMetricExporterProvider.class,
             ConfigurableMetricExporterProvider::getName,
             p -> p.createExporter(config));
     String protocol = config.getString("otel.exporter.otlp.protocol", "grpc");

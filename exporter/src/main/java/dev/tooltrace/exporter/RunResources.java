@@ -20,8 +20,7 @@ import java.util.Set;
  * The OpenTelemetry resource of each run. One queue holds the calls of many runs (JVMs), and a
  * standalone exporter may drain the queue of a process that is long gone, so a span's resource
  * comes from ITS run's RUN document, not from the exporting process. A run whose RUN document was
- * not seen (resuming past it) gets a fallback: the exporting process's service name and the run
- * id.
+ * not seen (resuming past it) gets a fallback: the exporting process's service name and the run id.
  */
 final class RunResources {
   static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("tooltrace.run.id");
@@ -29,7 +28,14 @@ final class RunResources {
   /** Top-level keys of the environment JSON taken as resource attributes, by prefix. */
   private static final Set<String> PREFIXES =
       Set.of(
-          "service.", "host.", "process.", "os.", "deployment.", "container.", "k8s.", "cloud.",
+          "service.",
+          "host.",
+          "process.",
+          "os.",
+          "deployment.",
+          "container.",
+          "k8s.",
+          "cloud.",
           "telemetry.");
 
   private static final int MAX_RUNS = 256;
@@ -75,7 +81,8 @@ final class RunResources {
       b.put(AttributeKey.longKey("process.pid"), run.pid());
     }
     b.put(RUN_ID, run.runId());
-    byRun.put(run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
+    byRun.put(
+        run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
   }
 
   Resource forRun(String runId) {

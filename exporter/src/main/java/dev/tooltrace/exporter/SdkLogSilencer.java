@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns off the OpenTelemetry exporters' own java.util.logging output: they log every failed
- * attempt, and the pipeline already reports an outage in one line per state change. The loggers
- * are held strongly, because JUL forgets the level of a logger that was garbage collected.
+ * attempt, and the pipeline already reports an outage in one line per state change. The loggers are
+ * held strongly, because JUL forgets the level of a logger that was garbage collected.
  *
  * <p>JUL is JVM-global: an application with its own OpenTelemetry SDK loses those two loggers'
  * output too. {@code ExportSettings.quietSdkLogs(false)} keeps them.

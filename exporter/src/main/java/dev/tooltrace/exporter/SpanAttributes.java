@@ -20,19 +20,22 @@ import java.util.List;
 public final class SpanAttributes {
   private SpanAttributes() {}
 
-  public static final AttributeKey<String> CODE_NAMESPACE = AttributeKey.stringKey("code.namespace");
+  public static final AttributeKey<String> CODE_NAMESPACE =
+      AttributeKey.stringKey("code.namespace");
   public static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function");
   public static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
   public static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey("thread.id");
   public static final AttributeKey<String> RUN_ID = RunResources.RUN_ID;
-  public static final AttributeKey<String> OPERATION = AttributeKey.stringKey("tooltrace.operation");
+  public static final AttributeKey<String> OPERATION =
+      AttributeKey.stringKey("tooltrace.operation");
   public static final AttributeKey<Double> CONFIDENCE =
       AttributeKey.doubleKey("tooltrace.confidence");
   public static final AttributeKey<String> QUALITY = AttributeKey.stringKey("tooltrace.quality");
   public static final AttributeKey<Boolean> ASYNC = AttributeKey.booleanKey("tooltrace.async");
   public static final AttributeKey<Boolean> CONFIDENCE_REJECTED =
       AttributeKey.booleanKey("tooltrace.confidence.rejected");
-  public static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+  public static final AttributeKey<String> EXCEPTION_TYPE =
+      AttributeKey.stringKey("exception.type");
   public static final AttributeKey<String> EXCEPTION_MESSAGE =
       AttributeKey.stringKey("exception.message");
   public static final AttributeKey<String> EXCEPTION_STACKTRACE =
@@ -75,7 +78,7 @@ public final class SpanAttributes {
       ValueKeys k = i < CACHED_ARGS ? ARG_KEYS[i] : new ValueKeys("tooltrace.arg." + i, true);
       k.put(b, args.get(i));
     }
-    if (c.result() != null && !c.result().isVoid()) {
+    if (!c.error() && c.result() != null && !c.result().isVoid()) {
       RETURN_KEYS.put(b, c.result());
     }
     return b.build();

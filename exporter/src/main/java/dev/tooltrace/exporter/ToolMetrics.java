@@ -44,29 +44,34 @@ final class ToolMetrics {
   ToolMetrics(Meter meter, QualityTiers tiers) {
     this.tiers = tiers;
     calls =
-        meter.counterBuilder(MetricNames.TOOL_CALLS)
+        meter
+            .counterBuilder(MetricNames.TOOL_CALLS)
             .setUnit("{call}")
             .setDescription("Calls of a tracked tool, by outcome")
             .build();
     errors =
-        meter.counterBuilder(MetricNames.TOOL_ERRORS)
+        meter
+            .counterBuilder(MetricNames.TOOL_ERRORS)
             .setUnit("{error}")
             .setDescription("Failed calls of a tracked tool, by exception type")
             .build();
     duration =
-        meter.histogramBuilder(MetricNames.TOOL_DURATION)
+        meter
+            .histogramBuilder(MetricNames.TOOL_DURATION)
             .setUnit("s")
             .setDescription("Duration of a tracked tool's calls")
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
             .build();
     confidence =
-        meter.histogramBuilder(MetricNames.TOOL_CONFIDENCE)
+        meter
+            .histogramBuilder(MetricNames.TOOL_CONFIDENCE)
             .setUnit("1")
             .setDescription("Confidence a tool reported for its result (0..1)")
             .setExplicitBucketBoundariesAdvice(CONFIDENCE_BUCKETS)
             .build();
     quality =
-        meter.counterBuilder(MetricNames.TOOL_QUALITY)
+        meter
+            .counterBuilder(MetricNames.TOOL_QUALITY)
             .setUnit("{call}")
             .setDescription("Calls of a tool by quality tier of their confidence")
             .build();

@@ -69,8 +69,9 @@ class CommittedIndexTest {
       assertEquals(Set.copyOf(q.spanIds), receiver.spanIds());
       assertEquals(24, receiver.spans().size());
       // Resumed spans still carry their run's resource (RUN document scanned on resume).
-      assertTrue(receiver.spans().stream()
-          .allMatch(s -> "doc-pipeline".equals(s.resourceAttr("service.name"))));
+      assertTrue(
+          receiver.spans().stream()
+              .allMatch(s -> "doc-pipeline".equals(s.resourceAttr("service.name"))));
     } finally {
       receiver.close();
     }
@@ -112,5 +113,4 @@ class CommittedIndexTest {
       System.exit(0);
     }
   }
-
 }

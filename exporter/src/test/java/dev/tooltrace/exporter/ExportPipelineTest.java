@@ -56,10 +56,12 @@ class ExportPipelineTest {
       q.trees(3); // the third tree's classify call fails
       runId = q.runId();
     }
-    try (ExportPipeline p = ExportPipeline.open(Receivers.settings(dir, receiver, protocol, log)
-        .otelProperty("otel.exporter.otlp.headers", "x-tenant=acme")
-        .otelProperty("otel.exporter.otlp.compression", "gzip")
-        .build())) {
+    try (ExportPipeline p =
+        ExportPipeline.open(
+            Receivers.settings(dir, receiver, protocol, log)
+                .otelProperty("otel.exporter.otlp.headers", "x-tenant=acme")
+                .otelProperty("otel.exporter.otlp.compression", "gzip")
+                .build())) {
       assertTrue(p.runUntilDrained(Duration.ofSeconds(20)), "drained: " + p.status());
       p.flushMetrics();
       ExportStatus st = p.status();
@@ -76,8 +78,7 @@ class ExportPipelineTest {
     List<ReceivedSpan> roots = spans.stream().filter(s -> s.name().equals("pipeline")).toList();
     assertEquals(3, roots.size());
     for (ReceivedSpan root : roots) {
-      assertEquals("0000000000000000", root.parentSpanId().isEmpty() ? "0000000000000000"
-          : root.parentSpanId());
+      assertEquals("", root.parentSpanId(), "a root has no parent");
     }
     for (ReceivedSpan s : spans) {
       assertEquals(Span.SpanKind.SPAN_KIND_INTERNAL, s.span().getKind());
@@ -118,33 +119,35 @@ class ExportPipelineTest {
     assertEquals("java.lang.String", parse.attr("tooltrace.return.type"));
     assertEquals(0.93, parse.attr("tooltrace.confidence"));
     assertEquals("HIGH", parse.attr("tooltrace.quality"));
-    assertEquals(2_000_000L,
-        parse.span().getEndTimeUnixNano() - parse.span().getStartTimeUnixNano());
+    assertEquals(
+        2_000_000L, parse.span().getEndTimeUnixNano() - parse.span().getStartTimeUnixNano());
 
-    List<ReceivedSpan> classify =
-        spans.stream().filter(s -> s.name().equals("classify")).toList();
-    ReceivedSpan ok = classify.stream()
-        .filter(s -> s.span().getStatus().getCode() != Status.StatusCode.STATUS_CODE_ERROR)
-        .findFirst().get();
+    List<ReceivedSpan> classify = spans.stream().filter(s -> s.name().equals("classify")).toList();
+    ReceivedSpan ok =
+        classify.stream()
+            .filter(s -> s.span().getStatus().getCode() != Status.StatusCode.STATUS_CODE_ERROR)
+            .findFirst()
+            .get();
     assertEquals("LOW", ok.attr("tooltrace.quality"));
     assertEquals(byId.get(ok.parentSpanId()).name(), "pipeline");
     // Identity link: classify's argument was produced by the parse call of the same tree.
     String producer = (String) ok.attr("tooltrace.arg.0.producer");
     assertEquals("parse", byId.get(producer).name());
-    ReceivedSpan failed = classify.stream()
-        .filter(s -> s.span().getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR)
-        .findFirst().get();
+    ReceivedSpan failed =
+        classify.stream()
+            .filter(s -> s.span().getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR)
+            .findFirst()
+            .get();
     assertNull(failed.attr("tooltrace.confidence"));
-    assertNull(failed.attr("tooltrace.return.preview") instanceof String s && !s.equals("null")
-        ? s : null);
+    assertNull(failed.attr("tooltrace.return.preview"), "a failed call returned nothing");
     assertEquals(1, failed.span().getEventsCount());
     Span.Event ev = failed.span().getEvents(0);
     assertEquals("exception", ev.getName());
     List<KeyValue> ea = ev.getAttributesList();
     assertEquals("java.lang.IllegalStateException", OtlpReceiver.attr(ea, "exception.type"));
     assertEquals("model not loaded", OtlpReceiver.attr(ea, "exception.message"));
-    assertTrue(((String) OtlpReceiver.attr(ea, "exception.stacktrace"))
-        .contains("Classifier.java:42"));
+    assertTrue(
+        ((String) OtlpReceiver.attr(ea, "exception.stacktrace")).contains("Classifier.java:42"));
     assertTrue(failed.span().getStatus().getMessage().contains("model not loaded"));
 
     // Logs: the one error, correlated with its span.
@@ -153,20 +156,24 @@ class ExportPipelineTest {
     ReceivedLog l = logs.get(0);
     assertEquals(failed.spanId(), l.spanId());
     assertEquals(failed.traceId(), l.traceId());
-    assertEquals(io.opentelemetry.proto.logs.v1.SeverityNumber.SEVERITY_NUMBER_ERROR,
+    assertEquals(
+        io.opentelemetry.proto.logs.v1.SeverityNumber.SEVERITY_NUMBER_ERROR,
         l.log().getSeverityNumber());
     assertEquals("java.lang.IllegalStateException", l.attr("exception.type"));
     assertEquals("model not loaded", l.attr("exception.message"));
-    assertEquals("doc-pipeline", OtlpReceiver.attr(l.resource().getAttributesList(),
-        "service.name"));
+    assertEquals(
+        "doc-pipeline", OtlpReceiver.attr(l.resource().getAttributesList(), "service.name"));
 
     // Metrics, by the exact instrument names.
     assertEquals(3, counter("tooltrace.tool.calls", Map.of("tool", "parse", "outcome", "ok")));
     assertEquals(2, counter("tooltrace.tool.calls", Map.of("tool", "classify", "outcome", "ok")));
-    assertEquals(1,
-        counter("tooltrace.tool.calls", Map.of("tool", "classify", "outcome", "error")));
-    assertEquals(1, counter("tooltrace.tool.errors",
-        Map.of("tool", "classify", "error_type", "java.lang.IllegalStateException")));
+    assertEquals(
+        1, counter("tooltrace.tool.calls", Map.of("tool", "classify", "outcome", "error")));
+    assertEquals(
+        1,
+        counter(
+            "tooltrace.tool.errors",
+            Map.of("tool", "classify", "error_type", "java.lang.IllegalStateException")));
     assertEquals(3, counter("tooltrace.tool.quality", Map.of("tool", "parse", "tier", "HIGH")));
     assertEquals(2, counter("tooltrace.tool.quality", Map.of("tool", "classify", "tier", "LOW")));
     assertEquals(9, counter("tooltrace.records.exported", Map.of()));
@@ -179,8 +186,9 @@ class ExportPipelineTest {
     assertNotNull(receiver.lastMetric("tooltrace.export.lag.records"));
 
     // Configuration from OTEL_EXPORTER_OTLP_* reached the wire.
-    assertTrue(receiver.requestHeaders().stream()
-        .allMatch(h -> "acme".equals(h.get("x-tenant"))), receiver.requestHeaders()::toString);
+    assertTrue(
+        receiver.requestHeaders().stream().allMatch(h -> "acme".equals(h.get("x-tenant"))),
+        receiver.requestHeaders()::toString);
     assertTrue(log.stream().anyMatch(x -> x.contains("exporting")), log::toString);
   }
 

@@ -68,8 +68,10 @@ class FaultToleranceTest {
       assertEquals(Set.copyOf(q.spanIds), receiver.spanIds());
     }
     // One line per state change, not one per attempt.
-    assertEquals(1, log.stream().filter(l -> l.startsWith("export failing")).count(), log::toString);
-    assertEquals(1, log.stream().filter(l -> l.startsWith("export recovered")).count(), log::toString);
+    assertEquals(
+        1, log.stream().filter(l -> l.startsWith("export failing")).count(), log::toString);
+    assertEquals(
+        1, log.stream().filter(l -> l.startsWith("export recovered")).count(), log::toString);
   }
 
   @Test
@@ -97,7 +99,8 @@ class FaultToleranceTest {
       }
       assertEquals(Set.copyOf(q.spanIds), receiver.spanIds());
     }
-    assertEquals(1, log.stream().filter(l -> l.startsWith("export failing")).count(), log::toString);
+    assertEquals(
+        1, log.stream().filter(l -> l.startsWith("export failing")).count(), log::toString);
   }
 
   @Test

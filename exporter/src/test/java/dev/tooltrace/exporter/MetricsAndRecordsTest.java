@@ -46,17 +46,38 @@ class MetricsAndRecordsTest {
                   .logger(log::add)
                   .build())) {
         q.trees(6); // 6 parse calls, 4 ok + 2 failed classify calls
-        OtlpReceiver.await(Duration.ofSeconds(20), "metrics: " + p.status(),
-            () -> sum(reader.collectAllMetrics(), "tooltrace.tool.calls",
-                Attributes.of(ToolMetrics.TOOL, "parse", ToolMetrics.OUTCOME, "ok")) == 6);
+        OtlpReceiver.await(
+            Duration.ofSeconds(20),
+            "metrics: " + p.status(),
+            () ->
+                sum(
+                        reader.collectAllMetrics(),
+                        "tooltrace.tool.calls",
+                        Attributes.of(ToolMetrics.TOOL, "parse", ToolMetrics.OUTCOME, "ok"))
+                    == 6);
         Collection<MetricData> m = reader.collectAllMetrics();
-        assertEquals(2, sum(m, "tooltrace.tool.calls",
-            Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.OUTCOME, "error")));
-        assertEquals(2, sum(m, "tooltrace.tool.errors",
-            Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.ERROR_TYPE,
-                "java.lang.IllegalStateException")));
-        assertEquals(4, sum(m, "tooltrace.tool.quality",
-            Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.TIER, "LOW")));
+        assertEquals(
+            2,
+            sum(
+                m,
+                "tooltrace.tool.calls",
+                Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.OUTCOME, "error")));
+        assertEquals(
+            2,
+            sum(
+                m,
+                "tooltrace.tool.errors",
+                Attributes.of(
+                    ToolMetrics.TOOL,
+                    "classify",
+                    ToolMetrics.ERROR_TYPE,
+                    "java.lang.IllegalStateException")));
+        assertEquals(
+            4,
+            sum(
+                m,
+                "tooltrace.tool.quality",
+                Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.TIER, "LOW")));
       }
     }
     try (SingleChronicleQueue queue = QueueFiles.openForReading(dir)) {
@@ -87,10 +108,18 @@ class MetricsAndRecordsTest {
     }
     Collection<MetricData> m = reader.collectAllMetrics();
     // parse reports 0.93: MEDIUM with high=0.95; classify 0.42: MEDIUM with medium=0.4.
-    assertEquals(3, sum(m, "tooltrace.tool.quality",
-        Attributes.of(ToolMetrics.TOOL, "parse", ToolMetrics.TIER, "MEDIUM")));
-    assertEquals(2, sum(m, "tooltrace.tool.quality",
-        Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.TIER, "MEDIUM")));
+    assertEquals(
+        3,
+        sum(
+            m,
+            "tooltrace.tool.quality",
+            Attributes.of(ToolMetrics.TOOL, "parse", ToolMetrics.TIER, "MEDIUM")));
+    assertEquals(
+        2,
+        sum(
+            m,
+            "tooltrace.tool.quality",
+            Attributes.of(ToolMetrics.TOOL, "classify", ToolMetrics.TIER, "MEDIUM")));
     provider.close();
   }
 
@@ -116,7 +145,9 @@ class MetricsAndRecordsTest {
     } finally {
       receiver.close();
     }
-    assertEquals(1, log.stream().filter(l -> l.contains("unreadable queue document")).count(),
+    assertEquals(
+        1,
+        log.stream().filter(l -> l.contains("unreadable queue document")).count(),
         log::toString);
   }
 

@@ -18,8 +18,7 @@ final class Receivers {
 
   static ExportSettings.Builder settings(
       Path dir, OtlpReceiver receiver, String protocol, List<String> logLines) {
-    String endpoint =
-        protocol.equals("grpc") ? receiver.grpcEndpoint() : receiver.httpEndpoint();
+    String endpoint = protocol.equals("grpc") ? receiver.grpcEndpoint() : receiver.httpEndpoint();
     return ExportSettings.builder()
         .queueDir(dir)
         .readEnvironment(false)

@@ -20,21 +20,35 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Writes queues the way the agent does, with the record contract's {@link Encoder}: RUN
- * documents and CALLS batches of small call trees (a root "pipeline" call with a "parse" child
- * that takes a string and an int, and every third tree a failing "classify" child).
+ * Writes queues the way the agent does, with the record contract's {@link Encoder}: RUN documents
+ * and CALLS batches of small call trees (a root "pipeline" call with a "parse" child that takes a
+ * string and an int, and every third tree a failing "classify" child).
  */
 final class TestQueue implements AutoCloseable {
   static final ToolBlock PIPELINE =
-      new ToolBlock(1, "pipeline", "run", "com.example.Pipeline", "run", "()V", List.of(),
-          List.of(), "void");
+      new ToolBlock(
+          1, "pipeline", "run", "com.example.Pipeline", "run", "()V", List.of(), List.of(), "void");
   static final ToolBlock PARSE =
-      new ToolBlock(2, "parse", "parse", "com.example.Parser", "parse",
-          "(Ljava/lang/String;I)Ljava/lang/String;", List.of("text", "limit"),
-          List.of("java.lang.String", "int"), "java.lang.String");
+      new ToolBlock(
+          2,
+          "parse",
+          "parse",
+          "com.example.Parser",
+          "parse",
+          "(Ljava/lang/String;I)Ljava/lang/String;",
+          List.of("text", "limit"),
+          List.of("java.lang.String", "int"),
+          "java.lang.String");
   static final ToolBlock CLASSIFY =
-      new ToolBlock(3, "classify", "classify", "com.example.Classifier", "classify",
-          "(Ljava/lang/String;)Ljava/lang/String;", List.of("doc"), List.of("java.lang.String"),
+      new ToolBlock(
+          3,
+          "classify",
+          "classify",
+          "com.example.Classifier",
+          "classify",
+          "(Ljava/lang/String;)Ljava/lang/String;",
+          List.of("doc"),
+          List.of("java.lang.String"),
           "java.lang.String");
 
   private static final AtomicLong IDS = new AtomicLong(0x1000);
@@ -45,8 +59,10 @@ final class TestQueue implements AutoCloseable {
   private final Buf buf = new Buf(1 << 16);
   final long runHi;
   final long runLo;
+
   /** Span ids of every call written, lowercase hex, in order. */
   final List<String> spanIds = new ArrayList<>();
+
   int trees;
 
   TestQueue(Path dir) {
@@ -104,8 +120,8 @@ final class TestQueue implements AutoCloseable {
     int calls = 0;
     // Children first: the agent appends a call when it returns.
     int at =
-        Encoder.beginCall(buf, traceHi, traceLo, parse, root, PARSE, t0 + 1000, 2_000_000, false,
-            0, 0.93);
+        Encoder.beginCall(
+            buf, traceHi, traceLo, parse, root, PARSE, t0 + 1000, 2_000_000, false, 0, 0.93);
     Encoder.argCount(buf, 2);
     string(buf, "hello world", 0);
     Encoder.valueInt(buf, 100);
@@ -113,13 +129,26 @@ final class TestQueue implements AutoCloseable {
     Encoder.endCall(buf, at);
     calls++;
     at =
-        Encoder.beginCall(buf, traceHi, traceLo, classify, root, CLASSIFY, t0 + 3_000_000,
-            1_000_000, failing, 0, failing ? Double.NaN : 0.42);
+        Encoder.beginCall(
+            buf,
+            traceHi,
+            traceLo,
+            classify,
+            root,
+            CLASSIFY,
+            t0 + 3_000_000,
+            1_000_000,
+            failing,
+            0,
+            failing ? Double.NaN : 0.42);
     Encoder.argCount(buf, 1);
     string(buf, "HELLO WORLD", parse);
     if (failing) {
       Encoder.valueNull(buf);
-      Encoder.error(buf, "java.lang.IllegalStateException", "model not loaded",
+      Encoder.error(
+          buf,
+          "java.lang.IllegalStateException",
+          "model not loaded",
           "java.lang.IllegalStateException: model not loaded\n\tat com.example.Classifier"
               + ".classify(Classifier.java:42)");
     } else {
@@ -127,8 +156,9 @@ final class TestQueue implements AutoCloseable {
     }
     Encoder.endCall(buf, at);
     calls++;
-    at = Encoder.beginCall(buf, traceHi, traceLo, root, 0, PIPELINE, t0, 5_000_000, false, 0,
-        Double.NaN);
+    at =
+        Encoder.beginCall(
+            buf, traceHi, traceLo, root, 0, PIPELINE, t0, 5_000_000, false, 0, Double.NaN);
     Encoder.argCount(buf, 0);
     Encoder.valueVoid(buf);
     Encoder.endCall(buf, at);
@@ -142,8 +172,8 @@ final class TestQueue implements AutoCloseable {
 
   private static void string(Buf b, String s, long producer) {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    Encoder.objectHead(b, STRING_TYPE, RecordFormat.HASH_CONTENT, s.hashCode(), utf8.length,
-        s.length(), 0);
+    Encoder.objectHead(
+        b, STRING_TYPE, RecordFormat.HASH_CONTENT, s.hashCode(), utf8.length, s.length(), 0);
     b.str(s, 256);
     Encoder.objectTail(b, producer, null);
   }

@@ -73,11 +73,12 @@ class ExportCommandTest {
     assertTrue(inQueue.size() >= 200, "the app wrote " + inQueue.size());
     int code = run("--dir", dir.toString(), "--until-drained", "--max-wait", "60");
     assertEquals(0, code, err::toString);
-    assertTrue(out.toString().startsWith("drained: " + inQueue.size() + " calls exported"),
-        out::toString);
+    assertTrue(
+        out.toString().startsWith("drained: " + inQueue.size() + " calls exported"), out::toString);
     assertEquals(inQueue, receiver.spanIds());
-    assertTrue(receiver.spans().stream()
-        .allMatch(s -> "killed-app".equals(s.resourceAttr("service.name"))));
+    assertTrue(
+        receiver.spans().stream()
+            .allMatch(s -> "killed-app".equals(s.resourceAttr("service.name"))));
 
     // Run again: nothing new, nothing re-sent.
     int before = receiver.spans().size();
@@ -93,8 +94,8 @@ class ExportCommandTest {
     int code = run("--dir", dir.toString(), "--until-drained", "--max-wait", "1");
     assertEquals(1, code);
     assertTrue(out.toString().startsWith("NOT drained"), out::toString);
-    assertEquals(1, err.toString().lines().filter(l -> l.contains("export failing")).count(),
-        err::toString);
+    assertEquals(
+        1, err.toString().lines().filter(l -> l.contains("export failing")).count(), err::toString);
   }
 
   @Test

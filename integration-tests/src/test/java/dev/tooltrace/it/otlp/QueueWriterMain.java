@@ -16,18 +16,25 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * A stand-in application process: appends a RUN document, then call trees (root + child, one
- * CALLS document each) the way the agent does, until it is killed, or {@code count} trees are
- * written. Prints "ready" after the first hundred trees. Used where a JVM must die with SIGKILL
- * mid-write.
+ * A stand-in application process: appends a RUN document, then call trees (root + child, one CALLS
+ * document each) the way the agent does, until it is killed, or {@code count} trees are written.
+ * Prints "ready" after the first hundred trees. Used where a JVM must die with SIGKILL mid-write.
  */
 public final class QueueWriterMain {
   private static final ToolBlock ROOT =
-      new ToolBlock(1, "ingest", "ingest", "com.example.Ingest", "run", "()V", List.of(),
-          List.of(), "void");
+      new ToolBlock(
+          1, "ingest", "ingest", "com.example.Ingest", "run", "()V", List.of(), List.of(), "void");
   private static final ToolBlock CHILD =
-      new ToolBlock(2, "tokenize", "tokenize", "com.example.Tokenizer", "tokenize", "(J)J",
-          List.of("n"), List.of("long"), "long");
+      new ToolBlock(
+          2,
+          "tokenize",
+          "tokenize",
+          "com.example.Tokenizer",
+          "tokenize",
+          "(J)J",
+          List.of("n"),
+          List.of("long"),
+          "long");
 
   private QueueWriterMain() {}
 
@@ -41,7 +48,11 @@ public final class QueueWriterMain {
     try (SingleChronicleQueue q = QueueFiles.openForWriting(dir, "FAST_HOURLY");
         ExcerptAppender a = q.createAppender()) {
       Buf b = new Buf(4096);
-      Encoder.run(b, runHi, runLo, System.currentTimeMillis() * 1_000_000L,
+      Encoder.run(
+          b,
+          runHi,
+          runLo,
+          System.currentTimeMillis() * 1_000_000L,
           ProcessHandle.current().pid(),
           "{\"service.name\":\"killed-app\",\"host.name\":\"localhost\"}");
       append(a, b);
@@ -53,14 +64,14 @@ public final class QueueWriterMain {
         long child = rnd.nextLong() | 1;
         b.clear();
         int c = Encoder.beginCalls(b, runHi, runLo, 1, "main");
-        int at = Encoder.beginCall(b, traceHi, traceLo, child, root, CHILD, now, 1000, false, 0,
-            Double.NaN);
+        int at =
+            Encoder.beginCall(
+                b, traceHi, traceLo, child, root, CHILD, now, 1000, false, 0, Double.NaN);
         Encoder.argCount(b, 1);
         Encoder.valueLong(b, i);
         Encoder.valueLong(b, i * 2);
         Encoder.endCall(b, at);
-        at = Encoder.beginCall(b, traceHi, traceLo, root, 0, ROOT, now, 5000, false, 0,
-            Double.NaN);
+        at = Encoder.beginCall(b, traceHi, traceLo, root, 0, ROOT, now, 5000, false, 0, Double.NaN);
         Encoder.argCount(b, 0);
         Encoder.valueVoid(b);
         Encoder.endCall(b, at);

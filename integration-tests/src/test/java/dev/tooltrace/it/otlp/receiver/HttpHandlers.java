@@ -52,8 +52,8 @@ final class HttpHandlers {
                 ExportLogsServiceResponse.getDefaultInstance().toByteArray()));
   }
 
-  private static void handle(
-      HttpExchange ex, OtlpReceiver r, Consumer<byte[]> keep, byte[] okBody) throws IOException {
+  private static void handle(HttpExchange ex, OtlpReceiver r, Consumer<byte[]> keep, byte[] okBody)
+      throws IOException {
     try (ex) {
       Map<String, String> h = new TreeMap<>();
       ex.getRequestHeaders()

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.it.otlp.receiver;
 
+import com.sun.net.httpserver.HttpServer;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -16,7 +17,6 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -34,10 +34,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A real OTLP receiver for tests: decodes the official protobufs (opentelemetry-proto) received
- * over gRPC (grpc-java, Netty) and over HTTP/protobuf (JDK HttpServer: {@code /v1/traces},
- * {@code /v1/metrics}, {@code /v1/logs}), both on free loopback ports, and keeps every request
- * for assertions. For fault tests it can be stopped and restarted on the same ports, and told to
- * answer errors or to hang.
+ * over gRPC (grpc-java, Netty) and over HTTP/protobuf (JDK HttpServer: {@code /v1/traces}, {@code
+ * /v1/metrics}, {@code /v1/logs}), both on free loopback ports, and keeps every request for
+ * assertions. For fault tests it can be stopped and restarted on the same ports, and told to answer
+ * errors or to hang.
  */
 public final class OtlpReceiver implements AutoCloseable {
   /** How the receiver answers. */
@@ -269,7 +269,9 @@ public final class OtlpReceiver implements AutoCloseable {
     return HexFormat.of().formatHex(b.toByteArray());
   }
 
-  /** The value of attribute {@code key} as a Java value (String, Long, Double, Boolean), or null. */
+  /**
+   * The value of attribute {@code key} as a Java value (String, Long, Double, Boolean), or null.
+   */
   public static Object attr(List<KeyValue> attrs, String key) {
     for (KeyValue kv : attrs) {
       if (kv.getKey().equals(key)) {
