@@ -66,6 +66,14 @@ public final class ExportPipeline implements AutoCloseable {
     this.state = new StateLog(s.logger);
     this.backoff = new Backoff(s.initialBackoff, s.maxBackoff);
     this.silencer = s.quietSdkLogs ? SdkLogSilencer.silence() : null;
+    // The queue first: a bad directory fails before any exporter or thread exists.
+    if (s.queue != null) {
+      this.queue = s.queue;
+      this.ownsQueue = false;
+    } else {
+      this.queue = QueueFiles.openForReading(s.queueDir);
+      this.ownsQueue = true;
+    }
     ConfigProperties config = OtelConfig.create(s);
     this.exportTimeout = config.getDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10));
     // Attributes only, no entity merging: the SDK warns on every merge that changes an
@@ -104,13 +112,6 @@ public final class ExportPipeline implements AutoCloseable {
     QualityTiers tiers = new QualityTiers(s.qualityHigh, s.qualityMedium);
     this.health = new HealthMetrics(meter, this::lagSecondsNow, () -> lagRecords);
 
-    if (s.queue != null) {
-      this.queue = s.queue;
-      this.ownsQueue = false;
-    } else {
-      this.queue = QueueFiles.openForReading(s.queueDir);
-      this.ownsQueue = true;
-    }
     this.reader =
         new BatchReader(
             queue,
