@@ -77,11 +77,12 @@ public final class AgentStarter {
     Encoder.run(doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(),
         Json.write(env));
     writer.appendFromAgent(doc);
+    long runIndex = writer.lastIndex();
 
     new Weaver(config.get(Keys.INCLUDE), config.get(Keys.EXCLUDE), config.get(Keys.REDACT_NAMES),
         config.get(Keys.CAPTURE_ARGS)).install(inst);
 
-    AgentServices services = new AgentServices(config, writer, recorder, runId, service);
+    AgentServices services = new AgentServices(config, writer, recorder, runId, service, runIndex);
     services.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

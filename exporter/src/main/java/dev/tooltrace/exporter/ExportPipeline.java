@@ -134,7 +134,11 @@ public final class ExportPipeline implements AutoCloseable {
                   : ", resuming at index 0x" + Long.toHexString(committedIndex)));
     } else {
       this.committed = null;
-      reader.startAtEnd();
+      if (settings.metricsFromIndex > 0) {
+        reader.resumeAt(settings.metricsFromIndex);
+      } else {
+        reader.startAtEnd();
+      }
     }
     updateLag();
   }

@@ -37,6 +37,7 @@ public final class ExportSettings {
   final Duration initialBackoff;
   final Duration maxBackoff;
   final Duration closeTimeout;
+  final long metricsFromIndex;
   final double qualityHigh;
   final double qualityMedium;
   final List<MetricReader> metricReaders;
@@ -66,6 +67,7 @@ public final class ExportSettings {
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.closeTimeout = b.closeTimeout;
+    this.metricsFromIndex = b.metricsFromIndex;
     this.qualityHigh = b.qualityHigh;
     this.qualityMedium = b.qualityMedium;
     this.metricReaders = List.copyOf(b.metricReaders);
@@ -96,6 +98,7 @@ public final class ExportSettings {
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration closeTimeout = Duration.ofSeconds(5);
+    private long metricsFromIndex;
     private double qualityHigh = 0.8;
     private double qualityMedium = 0.5;
     private final List<MetricReader> metricReaders = new ArrayList<>();
@@ -179,6 +182,16 @@ public final class ExportSettings {
     }
 
     /** How long {@code close()} keeps exporting what is left before it gives up. */
+    /**
+     * With OTLP off (metrics only), start reading at this queue index (e.g. this run's RUN
+     * document) instead of the queue's end, so nothing written before the pipeline started is
+     * missed. 0 means the end.
+     */
+    public Builder metricsFromIndex(long index) {
+      this.metricsFromIndex = index;
+      return this;
+    }
+
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = Objects.requireNonNull(d);
       return this;

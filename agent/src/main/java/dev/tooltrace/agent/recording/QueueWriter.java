@@ -208,6 +208,16 @@ public final class QueueWriter implements AutoCloseable {
     return freeBytes;
   }
 
+  /** The index of the last document in the queue, or 0 when it is not open or empty. */
+  public long lastIndex() {
+    try {
+      SingleChronicleQueue q = queue;
+      return q == null ? 0 : Math.max(0, q.lastIndex());
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   public SingleChronicleQueue queue() {
     return queue;
   }
