@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       LineageCommand.class,
       ImpactCommand.class,
       ProvCommand.class,
-      // subcommands: ExportCommand (export), EvidenceCommand (evidence) are registered here
+      ExportCommand.class,
+      // subcommands: EvidenceCommand (evidence) is registered here when it lands
       CommandLine.HelpCommand.class
     })
 public final class TooltraceCli implements Runnable {
