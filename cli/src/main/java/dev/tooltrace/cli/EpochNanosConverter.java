@@ -16,9 +16,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parses a point in time into epoch nanoseconds: ISO-8601 ({@code 2026-11-28T10:15:30Z}, with an
- * offset, or without one meaning UTC; a bare date means its start in UTC) or an epoch number
- * whose unit follows from its size: below 1e11 seconds (fractions allowed), below 1e14
- * milliseconds, below 1e17 microseconds, else nanoseconds.
+ * offset, or without one meaning UTC; a bare date means its start in UTC) or an epoch number whose
+ * unit follows from its size: below 1e11 seconds (fractions allowed), below 1e14 milliseconds,
+ * below 1e17 microseconds, else nanoseconds.
  */
 public final class EpochNanosConverter implements ITypeConverter<Long> {
   @Override

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Reads a whole queue into a {@link Recording}. A document that cannot be decoded is reported as
- * one line on stderr naming the queue file and index, and reading goes on: one bad record must
- * not hide the rest. Only when nothing at all could be read does loading fail.
+ * one line on stderr naming the queue file and index, and reading goes on: one bad record must not
+ * hide the rest. Only when nothing at all could be read does loading fail.
  */
 public final class QueueLoader {
   private QueueLoader() {}
@@ -68,15 +68,14 @@ public final class QueueLoader {
     err.flush();
     if (corrupt[0] > 0 && corrupt[0] >= docs && rec.isEmpty()) {
       throw new CliException(
-          ExitCodes.NO_DATA,
-          "no readable document in " + dir + " (" + corrupt[0] + " unreadable)");
+          ExitCodes.NO_DATA, "no readable document in " + dir + " (" + corrupt[0] + " unreadable)");
     }
     return rec;
   }
 
   /**
-   * The data file of a roll cycle. The reader knows only the cycle number; when the directory
-   * holds a single data file that is the one, otherwise the cycle is named.
+   * The data file of a roll cycle. The reader knows only the cycle number; when the directory holds
+   * a single data file that is the one, otherwise the cycle is named.
    */
   static String fileName(Path dir, String cycle) {
     List<Path> files = QueueFiles.dataFiles(dir);

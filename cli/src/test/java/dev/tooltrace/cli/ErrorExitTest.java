@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tooltrace.cli.TestQueue.V;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad directories, bad arguments and corrupt documents: one clear line, the right exit code. */
 class ErrorExitTest {
@@ -25,8 +25,8 @@ class ErrorExitTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"show", "stats", "lineage 0000000000000001", "impact 0000000000000001",
-      "prov"})
+  @ValueSource(
+      strings = {"show", "stats", "lineage 0000000000000001", "impact 0000000000000001", "prov"})
   void missingDirectoryIsOneLineAndExit2(String command) {
     String[] words = (command + " --dir " + dir.resolve("nope")).split(" ");
     Cli.Result r = Cli.run(words);
@@ -91,8 +91,10 @@ class ErrorExitTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(1, lines(r.err()), r.err());
     assertTrue(
-        r.err().matches("(?s)tooltrace: skipped unreadable document at index 0x[0-9a-f]+ in queue "
-            + "file .*\\.cq4: not a tooltrace document.*"),
+        r.err()
+            .matches(
+                "(?s)tooltrace: skipped unreadable document at index 0x[0-9a-f]+ in queue "
+                    + "file .*\\.cq4: not a tooltrace document.*"),
         r.err());
     assertTrue(r.out().contains("before") && r.out().contains("after"), r.out());
   }
@@ -105,7 +107,8 @@ class ErrorExitTest {
     }
     Cli.Result r = Cli.run("stats", "--dir", dir.toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().endsWith("tooltrace: no readable document in " + dir + " (2 unreadable)\n"),
+    assertTrue(
+        r.err().endsWith("tooltrace: no readable document in " + dir + " (2 unreadable)\n"),
         r.err());
   }
 

@@ -29,8 +29,7 @@ class LineageTest {
   @TempDir Path dir;
 
   private ProvenanceGraph graph() {
-    return ProvenanceGraphBuilder.build(
-        QueueLoader.load(dir, new PrintWriter(new StringWriter())));
+    return ProvenanceGraphBuilder.build(QueueLoader.load(dir, new PrintWriter(new StringWriter())));
   }
 
   private static Set<String> set(String... ids) {
@@ -144,7 +143,9 @@ class LineageTest {
       q.batch(
           1,
           "main",
-          call(0x20, 0, "validate", 2, 1).arg("v", V.str("payload", 0x10)).returns(V.str("payload", 0x10)));
+          call(0x20, 0, "validate", 2, 1)
+              .arg("v", V.str("payload", 0x10))
+              .returns(V.str("payload", 0x10)));
       q.batch(1, "main", call(0x30, 0, "consume", 4, 1).arg("v", x).returns(V.str("done")));
     }
     ProvenanceGraph g = graph();
@@ -161,14 +162,19 @@ class LineageTest {
     try (TestQueue q = new TestQueue(dir)) {
       q.run(TestQueue.T0);
       // The consumer's thread flushed its batch first; the producers' batches come later.
-      q.batch(3, "worker-3", call(0x30, 0, "combine", 10, 2).trace(3).arg("a", x).arg("b", y)
-          .returns(V.str("combined")));
+      q.batch(
+          3,
+          "worker-3",
+          call(0x30, 0, "combine", 10, 2)
+              .trace(3)
+              .arg("a", x)
+              .arg("b", y)
+              .returns(V.str("combined")));
       q.batch(2, "worker-2", call(0x20, 0, "produceY", 1, 5).trace(2).returns(y));
       q.batch(1, "worker-1", call(0x10, 0, "produceX", 0, 3).trace(1).returns(x));
     }
     ProvenanceGraph g = graph();
-    assertEquals(
-        set(c(0x30), out(0x10), c(0x10), out(0x20), c(0x20)), lineage(g, c(0x30)));
+    assertEquals(set(c(0x30), out(0x10), c(0x10), out(0x20), c(0x20)), lineage(g, c(0x30)));
     assertEquals(set(c(0x20), out(0x20), c(0x30), out(0x30)), impact(g, c(0x20)));
   }
 
@@ -213,7 +219,8 @@ class LineageTest {
     ProvenanceGraph g = graph();
     String a = "arg:" + span(0x20) + ":";
     assertEquals(
-        set(c(0x20), a + 0, a + 1, a + 2, a + 3, a + 4), lineage(g, c(0x20)),
+        set(c(0x20), a + 0, a + 1, a + 2, a + 3, a + 4),
+        lineage(g, c(0x20)),
         "each scalar/empty input is its own external input; null is no node");
     assertEquals(set(c(0x10), out(0x10)), impact(g, c(0x10)));
     assertEquals(set(c(0x13), out(0x13)), impact(g, c(0x13)));
@@ -224,7 +231,8 @@ class LineageTest {
     try (TestQueue q = new TestQueue(dir)) {
       q.run(TestQueue.T0);
       q.batch(1, "main", call(0x10, 0, "count", 0, 1).returns(V.boxedInt(123_456, 0)));
-      q.batch(1, "main", call(0x11, 0, "open", 0, 1).returns(V.opaque("java.io.InputStream", "in", 0)));
+      q.batch(
+          1, "main", call(0x11, 0, "open", 0, 1).returns(V.opaque("java.io.InputStream", "in", 0)));
       q.batch(
           1,
           "main",

@@ -64,7 +64,8 @@ class ProvExportTest {
 
   private static JsonSchema provSchema() {
     return JsonSchemaFactory.getInstance(VersionFlag.V4)
-        .getSchema(SchemaLocation.of("classpath:schemas/prov-json/prov-json-schema-v4.json"), STRICT);
+        .getSchema(
+            SchemaLocation.of("classpath:schemas/prov-json/prov-json-schema-v4.json"), STRICT);
   }
 
   private static JsonSchemaFactory openLineage() {
@@ -72,7 +73,8 @@ class ProvExportTest {
         VersionFlag.V202012,
         b ->
             b.schemaMappers(
-                m -> m.mapPrefix("https://openlineage.io/spec/", "classpath:schemas/openlineage/")));
+                m ->
+                    m.mapPrefix("https://openlineage.io/spec/", "classpath:schemas/openlineage/")));
   }
 
   private static void assertValid(JsonSchema schema, JsonNode doc) {
@@ -95,7 +97,9 @@ class ProvExportTest {
     Set<String> informed = new HashSet<>();
     doc.get("wasInformedBy")
         .forEach(
-            n -> informed.add(n.get("prov:informed").asText() + "<" + n.get("prov:informant").asText()));
+            n ->
+                informed.add(
+                    n.get("prov:informed").asText() + "<" + n.get("prov:informant").asText()));
     assertEquals(
         Set.of(
             "call:" + span(0x12) + "<call:" + span(0x11),
@@ -118,7 +122,8 @@ class ProvExportTest {
     assertEquals(0, r.code(), r.err());
     JsonSchemaFactory f = openLineage();
     JsonSchema event =
-        f.getSchema(SchemaLocation.of("https://openlineage.io/spec/2-0-2/OpenLineage.json"), STRICT);
+        f.getSchema(
+            SchemaLocation.of("https://openlineage.io/spec/2-0-2/OpenLineage.json"), STRICT);
     JsonSchema parentFacet =
         f.getSchema(
             SchemaLocation.of("https://openlineage.io/spec/facets/1-2-0/ParentRunFacet.json"),

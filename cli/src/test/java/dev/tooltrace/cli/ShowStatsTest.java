@@ -30,14 +30,21 @@ class ShowStatsTest {
       q.batch(
           1,
           "main",
-          call(0x3, 0x2, "tokenize", 2, 1).arg("text", V.str("hello world")).returns(V.str("hello|world")),
+          call(0x3, 0x2, "tokenize", 2, 1)
+              .arg("text", V.str("hello world"))
+              .returns(V.str("hello|world")),
           call(0x2, 0x1, "parse", 1, 3).arg("text", V.str("hello world")).returns(V.str("doc")),
-          call(0x4, 0x1, "score", 5, 2).confidence(0.75).arg("doc", V.str("doc")).returns(V.str("0.75")),
+          call(0x4, 0x1, "score", 5, 2)
+              .confidence(0.75)
+              .arg("doc", V.str("doc"))
+              .returns(V.str("0.75")),
           call(0x1, 0, "pipeline", 0, 10).arg("text", V.str("hello world")).returns(V.str("0.75")));
       q.batch(
           2,
           "worker",
-          call(0x9, 0, "enrich", 20, 4).trace(2).arg("doc", V.str("doc"))
+          call(0x9, 0, "enrich", 20, 4)
+              .trace(2)
+              .arg("doc", V.str("doc"))
               .fails("java.lang.IllegalStateException", "lookup service down"));
     }
   }
@@ -75,7 +82,8 @@ class ShowStatsTest {
     assertEquals("pipeline", root.get("tool").asText());
     assertEquals(2, root.get("children").size());
     assertEquals("parse", root.get("children").get(0).get("tool").asText());
-    assertEquals("tokenize", root.get("children").get(0).get("children").get(0).get("tool").asText());
+    assertEquals(
+        "tokenize", root.get("children").get(0).get("children").get(0).get("tool").asText());
     assertEquals(0.75, root.get("children").get(1).get("confidence").asDouble());
     JsonNode failed = traces.get(1).get("roots").get(0);
     assertEquals("error", failed.get("outcome").asText());
@@ -163,9 +171,12 @@ class ShowStatsTest {
     assertEquals(0, text.code(), text.err());
     String workRow =
         text.out().lines().filter(l -> l.startsWith("work ")).findFirst().orElseThrow();
-    assertTrue(workRow.matches("work\\s+100\\s+10\\s+90\\.0%\\s+50\\.0 ms\\s+95\\.0 ms\\s+99\\.0 ms\\s+10\\.00\\s+-"),
+    assertTrue(
+        workRow.matches(
+            "work\\s+100\\s+10\\s+90\\.0%\\s+50\\.0 ms\\s+95\\.0 ms\\s+99\\.0 ms\\s+10\\.00\\s+-"),
         workRow);
-    assertTrue(text.out().contains("run " + TestQueue.RUN + ": 101 calls, 10 errors, success 90.1%"),
+    assertTrue(
+        text.out().contains("run " + TestQueue.RUN + ": 101 calls, 10 errors, success 90.1%"),
         text.out());
   }
 }

@@ -21,9 +21,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Writes synthetic queues the way the agent does: a RUN document first, then one CALLS document
- * per thread batch holding the batch's calls in completion order (a child before its parent),
- * batches of different threads interleaved as the test chooses, RUN_END last.
+ * Writes synthetic queues the way the agent does: a RUN document first, then one CALLS document per
+ * thread batch holding the batch's calls in completion order (a child before its parent), batches
+ * of different threads interleaved as the test chooses, RUN_END last.
  */
 final class TestQueue implements AutoCloseable {
   /** 2025-11-24T16:00:00Z: a base time for readable tests. */
@@ -207,7 +207,8 @@ final class TestQueue implements AutoCloseable {
       }
       if (errorType != null) {
         V.voidValue().writer.accept(b);
-        Encoder.error(b, errorType, errorMessage, "at example.Pipeline." + tool + "(Pipeline.java)");
+        Encoder.error(
+            b, errorType, errorMessage, "at example.Pipeline." + tool + "(Pipeline.java)");
       } else {
         ret.writer.accept(b);
       }
@@ -220,6 +221,7 @@ final class TestQueue implements AutoCloseable {
   static final class V {
     final String declaredType;
     final Consumer<Buf> writer;
+
     /** The content hash readers will see (null when none). */
     final String hash;
 
@@ -258,8 +260,7 @@ final class TestQueue implements AutoCloseable {
       return new V(
           type,
           b -> {
-            Encoder.objectHead(
-                b, Encoder.encodeStr(type), RecordFormat.HASH_NONE, 0, 0, -1, 0);
+            Encoder.objectHead(b, Encoder.encodeStr(type), RecordFormat.HASH_NONE, 0, 0, -1, 0);
             b.str(preview, 256);
             Encoder.objectTail(b, producer, null);
           },

@@ -14,8 +14,8 @@ import java.util.List;
  * @param calls number of calls
  * @param errors calls that ended with an exception
  * @param p50Nanos nearest-rank median duration ({@link Percentiles})
- * @param windowNanos from the first call's start to the last call's end: the group's active
- *     window, the denominator of {@link #throughputPerSecond()}
+ * @param windowNanos from the first call's start to the last call's end: the group's active window,
+ *     the denominator of {@link #throughputPerSecond()}
  * @param meanConfidence mean of the reported confidences, null when none was reported
  * @param confidenceCount how many calls reported a confidence
  */
@@ -51,8 +51,8 @@ public record CallStats(
   }
 
   /**
-   * Calls per second over the active window; null when the window is empty (a single call of
-   * zero duration), where a rate would be meaningless.
+   * Calls per second over the active window; null when the window is empty (a single call of zero
+   * duration), where a rate would be meaningless.
    */
   public Double throughputPerSecond() {
     long w = windowNanos();

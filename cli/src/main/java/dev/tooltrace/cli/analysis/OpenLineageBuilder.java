@@ -23,16 +23,16 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>the tooltrace run is an OpenLineage run of job {@code tooltrace/JOB} (JOB from the run's
- *       environment {@code service.name}, else {@code tooltrace-run}), runId = the tooltrace run
- *       id as a UUID: START at its start, COMPLETE at its RUN_END (no terminal event when the run
- *       has not ended in order: it may still be running, or it was killed);
+ *       environment {@code service.name}, else {@code tooltrace-run}), runId = the tooltrace run id
+ *       as a UUID: START at its start, COMPLETE at its RUN_END (no terminal event when the run has
+ *       not ended in order: it may still be running, or it was killed);
  *   <li>every call is an OpenLineage run of job {@code tooltrace/TOOL}, runId = a name-based UUID
  *       of run id and span id: START at its start, COMPLETE or FAIL (with the {@code errorMessage}
- *       facet) at its end, a {@code parent} facet naming the enclosing call (or the tooltrace
- *       run), inputs = the values it used, outputs = the value it returned, as datasets in
- *       namespace {@code tooltrace} named by {@link ProvIds#valueName} (so one call's output and
- *       the next call's input are the same dataset), and a {@code tooltrace_call} facet with
- *       trace/span ids, confidence and effective confidence.
+ *       facet) at its end, a {@code parent} facet naming the enclosing call (or the tooltrace run),
+ *       inputs = the values it used, outputs = the value it returned, as datasets in namespace
+ *       {@code tooltrace} named by {@link ProvIds#valueName} (so one call's output and the next
+ *       call's input are the same dataset), and a {@code tooltrace_call} facet with trace/span ids,
+ *       confidence and effective confidence.
  * </ul>
  */
 public final class OpenLineageBuilder {
@@ -44,7 +44,8 @@ public final class OpenLineageBuilder {
   static final String ERROR_FACET =
       "https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json"
           + "#/$defs/ErrorMessageRunFacet";
-  static final String CALL_FACET = "https://tooltrace.dev/spec/facets/1-0-0/TooltraceCallFacet.json";
+  static final String CALL_FACET =
+      "https://tooltrace.dev/spec/facets/1-0-0/TooltraceCallFacet.json";
   public static final String NAMESPACE = "tooltrace";
 
   private OpenLineageBuilder() {}

@@ -9,10 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Names of values and tools in the exported provenance (PROV-JSON local names, OpenLineage
- * dataset names). A value is named by its content hash: an external input by the hash alone (the
- * same input anywhere is the same entity), a generated value by hash and generating span (equal
- * content made twice is two generations), a hash-less value by its span and slot.
+ * Names of values and tools in the exported provenance (PROV-JSON local names, OpenLineage dataset
+ * names). A value is named by its content hash: an external input by the hash alone (the same input
+ * anywhere is the same entity), a generated value by hash and generating span (equal content made
+ * twice is two generations), a hash-less value by its span and slot.
  */
 public final class ProvIds {
   private ProvIds() {}

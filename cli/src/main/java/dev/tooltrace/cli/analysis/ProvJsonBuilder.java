@@ -19,15 +19,15 @@ import java.util.Set;
  * One run's provenance as a W3C PROV-JSON document (https://www.w3.org/submissions/prov-json/):
  *
  * <ul>
- *   <li>activities {@code call:SPAN}: one per call, with start/end time, tool, outcome,
- *       confidence and effective confidence;
+ *   <li>activities {@code call:SPAN}: one per call, with start/end time, tool, outcome, confidence
+ *       and effective confidence;
  *   <li>entities {@code val:…} ({@link ProvIds#valueName}): the values calls used and returned;
  *   <li>agents: {@code tool:NAME} (a {@code prov:SoftwareAgent} per tool), each {@code
  *       actedOnBehalfOf} {@code run:RUN} (the process that ran the pipeline);
- *   <li>{@code used}, {@code wasGeneratedBy}, {@code wasDerivedFrom} (a call's output from each
- *       of its inputs), {@code wasInformedBy} (a call used a value another call generated),
- *       {@code wasAssociatedWith} (call and its tool), {@code wasStartedBy} (a nested call and
- *       the call it ran in).
+ *   <li>{@code used}, {@code wasGeneratedBy}, {@code wasDerivedFrom} (a call's output from each of
+ *       its inputs), {@code wasInformedBy} (a call used a value another call generated), {@code
+ *       wasAssociatedWith} (call and its tool), {@code wasStartedBy} (a nested call and the call it
+ *       ran in).
  * </ul>
  */
 public final class ProvJsonBuilder {

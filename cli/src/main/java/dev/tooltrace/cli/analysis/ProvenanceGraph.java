@@ -37,9 +37,9 @@ public final class ProvenanceGraph {
   }
 
   /**
-   * A call used a value. {@code role} is the parameter name (names joined by "," when one value
-   * was passed twice); {@link #RETURNED} marks a value a call handed back unchanged from a
-   * nested or earlier call.
+   * A call used a value. {@code role} is the parameter name (names joined by "," when one value was
+   * passed twice); {@link #RETURNED} marks a value a call handed back unchanged from a nested or
+   * earlier call.
    */
   public record Usage(String spanId, String valueId, String role) {}
 

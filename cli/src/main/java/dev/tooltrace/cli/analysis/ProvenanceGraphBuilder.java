@@ -25,20 +25,19 @@ import java.util.TreeMap;
  *   <li>identity: the value's {@code producerSpanId} (the agent saw the very same object returned
  *       by that span), if {@link ValueLinking#identityLinkTrusted} and that span returned a value;
  *   <li>content: if {@link ValueLinking#linkableByHash}, the call of the same run that most
- *       recently <em>ended</em> no later than C started (across threads) and returned a value
- *       with the same hash — never C itself or a call nested in C;
+ *       recently <em>ended</em> no later than C started (across threads) and returned a value with
+ *       the same hash — never C itself or a call nested in C;
  *   <li>otherwise the value is an external input of the run.
  * </ol>
  *
  * A call's own return value is linked too, as an implicit input with role {@link
- * ProvenanceGraph#RETURNED}, when the call hands back a value it did not make: by identity to
- * any call, by content only to a call nested in it (a pipeline stage that returns its last
- * sub-step's result). Without this, a value's impact would stop at the nested call.
+ * ProvenanceGraph#RETURNED}, when the call hands back a value it did not make: by identity to any
+ * call, by content only to a call nested in it (a pipeline stage that returns its last sub-step's
+ * result). Without this, a value's impact would stop at the nested call.
  */
 public final class ProvenanceGraphBuilder {
   private static final Comparator<CallRecord> BY_END =
-      Comparator.comparingLong(CallRecord::endEpochNanos)
-          .thenComparingLong(CallRecord::queueIndex);
+      Comparator.comparingLong(CallRecord::endEpochNanos).thenComparingLong(CallRecord::queueIndex);
 
   private ProvenanceGraphBuilder() {}
 

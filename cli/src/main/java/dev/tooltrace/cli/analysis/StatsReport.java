@@ -34,8 +34,7 @@ public record StatsReport(List<CallStats> tools, List<RunStats> runs) {
     for (Map.Entry<String, List<CallRecord>> e : byRun.entrySet()) {
       if (!e.getValue().isEmpty()) {
         runs.add(
-            new RunStats(
-                e.getKey(), CallStats.of(e.getKey(), e.getValue()), byTool(e.getValue())));
+            new RunStats(e.getKey(), CallStats.of(e.getKey(), e.getValue()), byTool(e.getValue())));
       }
     }
     return new StatsReport(tools, runs);

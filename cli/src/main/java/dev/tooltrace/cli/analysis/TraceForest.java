@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds trace trees from calls in any order. The agent writes a child before its parent (a call
- * is appended when it returns) and batches of different threads interleave, so trees are
- * assembled by trace id and parent span id after everything is read, never while reading.
+ * Builds trace trees from calls in any order. The agent writes a child before its parent (a call is
+ * appended when it returns) and batches of different threads interleave, so trees are assembled by
+ * trace id and parent span id after everything is read, never while reading.
  */
 public final class TraceForest {
   static final Comparator<TraceNode> BY_START =
@@ -33,8 +33,8 @@ public final class TraceForest {
 
   /**
    * Assembles {@code calls} into traces ordered by the start of their first root. A call whose
-   * parent is absent becomes a root marked {@link TraceNode#parentMissing()}. A span id seen
-   * twice (a batch exported twice) is kept once.
+   * parent is absent becomes a root marked {@link TraceNode#parentMissing()}. A span id seen twice
+   * (a batch exported twice) is kept once.
    */
   public static List<Trace> build(List<CallRecord> calls) {
     Map<String, TraceNode> bySpan = new HashMap<>();
@@ -69,8 +69,7 @@ public final class TraceForest {
       }
       traces.add(new Trace(e.getKey(), roots.get(0).call().runId(), List.copyOf(roots)));
     }
-    traces.sort(
-        Comparator.comparingLong(Trace::startEpochNanos).thenComparing(Trace::traceId));
+    traces.sort(Comparator.comparingLong(Trace::startEpochNanos).thenComparing(Trace::traceId));
     return traces;
   }
 

@@ -28,8 +28,8 @@ public final class TraceNode {
   }
 
   /**
-   * True when this call names a parent span that is not in the data read (its batch was not
-   * written yet, the JVM died, or a filter left it out): the call is then shown as a root.
+   * True when this call names a parent span that is not in the data read (its batch was not written
+   * yet, the JVM died, or a filter left it out): the call is then shown as a root.
    */
   public boolean parentMissing() {
     return parentMissing;

@@ -9,18 +9,18 @@ import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.ValueRecord;
 
 /**
- * Which recorded values may be linked to the call that produced them, and how. The rules exist
- * to avoid <em>spurious</em> edges: two unrelated calls that both return {@code 1}, {@code true},
- * or {@code ""} did not exchange data, yet their content hashes are equal.
+ * Which recorded values may be linked to the call that produced them, and how. The rules exist to
+ * avoid <em>spurious</em> edges: two unrelated calls that both return {@code 1}, {@code true}, or
+ * {@code ""} did not exchange data, yet their content hashes are equal.
  *
  * <ul>
  *   <li><b>Never linked</b>: null, void, redacted and unavailable values.
  *   <li><b>Scalars</b> (primitives and boxed primitives, by actual or declared type) are never
- *       linked by content hash: a handful of distinct values cover most of them, so equal
- *       content says nothing about flow. They are linked by identity only where identity means
- *       something: never for {@code Boolean} (two shared instances), and not for {@code Byte},
- *       {@code Short}, {@code Character}, {@code Integer}, {@code Long} in -128..127, which the
- *       JDK caches and shares between unrelated code.
+ *       linked by content hash: a handful of distinct values cover most of them, so equal content
+ *       says nothing about flow. They are linked by identity only where identity means something:
+ *       never for {@code Boolean} (two shared instances), and not for {@code Byte}, {@code Short},
+ *       {@code Character}, {@code Integer}, {@code Long} in -128..127, which the JDK caches and
+ *       shares between unrelated code.
  *   <li><b>Empty</b> values (size 0: "", empty collections, maps and arrays) are not linked by
  *       hash, for the same reason; identity links are kept.
  *   <li>Everything else with a content hash (strings, byte arrays and other arrays, records,
@@ -71,8 +71,7 @@ public final class ValueLinking {
         || k == RecordFormat.VALUE_DOUBLE) {
       return true;
     }
-    return PrimitiveValues.tag(v.actualType()) != 0
-        || PrimitiveValues.tag(v.declaredType()) != 0;
+    return PrimitiveValues.tag(v.actualType()) != 0 || PrimitiveValues.tag(v.declaredType()) != 0;
   }
 
   private static boolean inBoxCache(String preview, char tag) {

@@ -14,9 +14,9 @@ import java.util.Locale;
 
 /**
  * A lineage or impact answer as JSON: {@code query}, {@code direction}, {@code start} (node ids),
- * {@code nodes} (calls with {@code kind:"call"}, values with {@code kind:"value"}, each with
- * {@code effectiveConfidence}), {@code edges} ({@code used}: value to call; {@code generated}:
- * call to value) and, for lineage, {@code externalInputs}.
+ * {@code nodes} (calls with {@code kind:"call"}, values with {@code kind:"value"}, each with {@code
+ * effectiveConfidence}), {@code edges} ({@code used}: value to call; {@code generated}: call to
+ * value) and, for lineage, {@code externalInputs}.
  */
 public final class GraphJson {
   private GraphJson() {}

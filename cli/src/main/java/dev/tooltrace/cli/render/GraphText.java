@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * A lineage or impact answer as an indented tree from the queried node: upstream (lineage) each
  * call's children are the values it used and each value's child is the call that generated it;
- * downstream (impact) the other way round. A node reached twice (a diamond) is printed in full
- * once and referred to afterwards. Every node shows its effective confidence.
+ * downstream (impact) the other way round. A node reached twice (a diamond) is printed in full once
+ * and referred to afterwards. Every node shows its effective confidence.
  */
 public final class GraphText {
   private GraphText() {}

@@ -12,8 +12,8 @@ import dev.tooltrace.cli.analysis.StatsReport.RunStats;
 import java.util.List;
 
 /**
- * Statistics as JSON: {@code {"tools":[…],"runs":[{"runId","total",…,"tools":[…]}]}}. Durations
- * in milliseconds (fractional), rates as fractions in [0,1].
+ * Statistics as JSON: {@code {"tools":[…],"runs":[{"runId","total",…,"tools":[…]}]}}. Durations in
+ * milliseconds (fractional), rates as fractions in [0,1].
  */
 public final class StatsJson {
   private StatsJson() {}

@@ -42,7 +42,16 @@ public final class StatsText {
 
   private static void table(List<CallStats> rows, PrintWriter out) {
     out.printf(
-        Locale.ROOT, ROW, "tool", "calls", "errors", "success", "p50", "p95", "p99", "calls/s",
+        Locale.ROOT,
+        ROW,
+        "tool",
+        "calls",
+        "errors",
+        "success",
+        "p50",
+        "p95",
+        "p99",
+        "calls/s",
         "conf");
     for (CallStats s : rows) {
       out.printf(

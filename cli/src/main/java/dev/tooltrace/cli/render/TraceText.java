@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Trace trees as indented text, one call per line: tool, duration, outcome (an error shows its
- * exception type and message), confidence, span id (what {@code lineage}/{@code impact} take),
- * then short argument and result previews.
+ * exception type and message), confidence, span id (what {@code lineage}/{@code impact} take), then
+ * short argument and result previews.
  */
 public final class TraceText {
   static final int PREVIEW = 40;
