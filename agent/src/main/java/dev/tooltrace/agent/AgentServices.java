@@ -47,6 +47,7 @@ final class AgentServices {
   private static final AgentLog.Component LOG = AgentLog.of("agent");
   private static final AgentLog.Component EXPORT_LOG = AgentLog.of("export");
   private static final AgentLog.Component HTTP_LOG = AgentLog.of("http");
+  private static final long STARTUP_WAIT_SECONDS = 5;
 
   private final Config config;
   private final QueueWriter writer;
@@ -262,6 +263,14 @@ final class AgentServices {
 
   void stop() {
     if (scheduler != null) {
+      // A start-up still in progress (a short-lived application) finishes first, bounded, so
+      // the exporter exists and drains on exit instead of leaving everything to the next start.
+      scheduler.shutdown();
+      try {
+        scheduler.awaitTermination(STARTUP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       scheduler.shutdownNow();
     }
     closeQuietly(sampler);
