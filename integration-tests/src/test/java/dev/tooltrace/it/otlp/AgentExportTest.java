@@ -26,6 +26,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -281,23 +281,29 @@ class AgentExportTest {
   void receiverDownAtStartThenUpWhileTheAppRuns() throws Exception {
     Path dir = tmp.resolve("q");
     receiver.stop(); // connections refused
-    ForkedJvm jvm = ForkedJvm.of(SteadyApp.class.getName(), "50", "60")
+    ForkedJvm jvm = ForkedJvm.of(SteadyApp.class.getName(), "150", "40")
         .agent("dir=" + dir + ",http.enabled=false,export.batch.size=" + BATCH)
         .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.httpEndpoint())
         .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
         .env("OTEL_EXPORTER_OTLP_TIMEOUT", "2000")
         .env("OTEL_SERVICE_NAME", SERVICE);
     Run run = Run.start(jvm);
-    run.awaitLine("started", 60);
-    Thread.sleep(1000); // the exporter is failing and backing off now
-    assertTrue(receiver.spanIds().isEmpty());
-    receiver.restart();
-    assertEquals(0, run.waitFor(60), run::stderr);
-    assertTrue(run.stdout().contains("done 50"), run::stdout);
-    assertTrue(run.stderr().contains("export failing"), run::stderr);
+    try {
+      run.awaitLine("started", 60);
+      run.awaitErrLine("export failing", 60); // the exporter is up, failing and backing off
+      assertTrue(receiver.spanIds().isEmpty());
+      receiver.restart();
+      assertEquals(0, run.waitFor(60), run::stderr);
+    } finally {
+      run.process.destroyForcibly();
+    }
+    assertTrue(run.stdout().contains("done 150"), run::stdout);
+    assertEquals(1, run.stderr().lines().filter(l -> l.contains("export failing")).count(),
+        run::stderr);
+    assertTrue(run.stderr().contains("export recovered after"), run::stderr);
 
     Set<String> inQueue = spanIds(Recorded.read(dir));
-    assertEquals(100, inQueue.size());
+    assertEquals(300, inQueue.size());
     Set<String> byAgent = receiver.spanIds();
     assertFalse(byAgent.isEmpty(), "the agent's exporter recovered once the receiver was up");
     if (!byAgent.containsAll(inQueue)) {
@@ -316,11 +322,19 @@ class AgentExportTest {
         .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.grpcEndpoint())
         .env("OTEL_SERVICE_NAME", SERVICE);
     Run run = Run.start(jvm);
-    run.awaitLine("started", 60);
-    OtlpReceiver.await(Duration.ofSeconds(30), "the agent exporting", () ->
-        receiver.spanIds().size() >= 100);
-    run.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final drain
+    try {
+      run.awaitLine("started", 60);
+      OtlpReceiver.await(Duration.ofSeconds(30), "the agent exporting", () ->
+          receiver.spanIds().size() >= 100);
+      // The backend refuses for a moment, so calls pile up unexported, then SIGKILL (Linux):
+      // no shutdown hook, no final drain, a batch in flight.
+      receiver.mode(OtlpReceiver.Mode.UNAVAILABLE);
+      Thread.sleep(500);
+    } finally {
+      run.process.destroyForcibly();
+    }
     assertEquals(137, run.waitFor(30));
+    receiver.mode(OtlpReceiver.Mode.ACCEPT);
 
     Recorded rec = Recorded.read(dir);
     assertTrue(rec.ends.isEmpty(), "a killed JVM writes no RUN_END");
@@ -404,26 +418,32 @@ class AgentExportTest {
   /** A started process whose output is collected in the background (pipes never fill). */
   private static final class Run {
     final Process process;
-    private final CompletableFuture<String> err;
     private final StringBuffer out = new StringBuffer();
+    private final StringBuffer err = new StringBuffer();
     private final Thread outReader;
+    private final Thread errReader;
 
     Run(Process p) {
       this.process = p;
-      this.err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-      this.outReader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(
-            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      this.outReader = collect(p.getInputStream(), out);
+      this.errReader = collect(p.getErrorStream(), err);
+    }
+
+    private static Thread collect(InputStream in, StringBuffer into) {
+      Thread t = new Thread(() -> {
+        try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
-            out.append(line).append('\n');
+            into.append(line).append('\n');
           }
         } catch (IOException e) {
-          out.append("(reading stdout failed: ").append(e).append(")\n");
+          into.append("(reading failed: ").append(e).append(")\n");
         }
       });
-      outReader.setDaemon(true);
-      outReader.start();
+      t.setDaemon(true);
+      t.start();
+      return t;
     }
 
     static Run start(ForkedJvm jvm) throws IOException {
@@ -435,11 +455,22 @@ class AgentExportTest {
     }
 
     void awaitLine(String line, long seconds) {
-      OtlpReceiver.await(Duration.ofSeconds(seconds), "'" + line + "' from the app", () -> {
-        if (!process.isAlive() && !out.toString().contains(line + "\n")) {
-          throw new AssertionError("the app exited: " + stdout() + stderrNow());
+      await(out, line, seconds);
+    }
+
+    void awaitErrLine(String text, long seconds) {
+      await(err, text, seconds);
+    }
+
+    private void await(StringBuffer in, String text, long seconds) {
+      OtlpReceiver.await(Duration.ofSeconds(seconds), "'" + text + "' from the app", () -> {
+        if (in.indexOf(text) >= 0) {
+          return true;
         }
-        return out.toString().contains(line + "\n");
+        if (!process.isAlive()) {
+          throw new AssertionError("the app exited: " + out + err);
+        }
+        return false;
       });
     }
 
@@ -449,6 +480,7 @@ class AgentExportTest {
         throw new AssertionError("process did not finish in " + seconds + "s");
       }
       outReader.join(5000);
+      errReader.join(5000);
       return process.exitValue();
     }
 
@@ -457,19 +489,7 @@ class AgentExportTest {
     }
 
     String stderr() {
-      return err.join();
-    }
-
-    private String stderrNow() {
-      return err.getNow("");
-    }
-
-    private static String read(java.io.InputStream in) {
-      try {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "(reading stderr failed: " + e + ")";
-      }
+      return err.toString();
     }
   }
 }
