@@ -8,8 +8,8 @@ import dev.tooltrace.Tracked;
 
 /**
  * A pipeline that keeps running for a while (a tracked step with a nested tracked call, then a
- * pause), for export fault tests that need the app alive while the backend goes away, comes back
- * or the process is killed. Prints {@code started} once the first step is recorded.
+ * pause), for export fault tests that need the app alive while the backend goes away, comes back or
+ * the process is killed. Prints {@code started} once the first step is recorded.
  *
  * <p>Arguments: {@code iterations pauseMillis}.
  */

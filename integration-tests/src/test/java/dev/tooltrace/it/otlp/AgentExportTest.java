@@ -50,14 +50,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The packaged agent exports from inside the application: the example pipeline in a forked JVM
  * under {@code -javaagent}, configured only by the standard {@code OTEL_EXPORTER_OTLP_*} variables,
- * against a receiver that decodes the official protobufs, over gRPC and HTTP/protobuf. Fault
- * tests: the receiver is down when the app starts, and the app is killed with SIGKILL mid-run;
- * either way every span id the queue holds reaches the receiver.
+ * against a receiver that decodes the official protobufs, over gRPC and HTTP/protobuf. Fault tests:
+ * the receiver is down when the app starts, and the app is killed with SIGKILL mid-run; either way
+ * every span id the queue holds reaches the receiver.
  */
 class AgentExportTest {
   private static final String SERVICE = "agent-export-it";
   private static final String MALFORMED =
       "dev.tooltrace.examples.Parser$MalformedDocumentException";
+
   /** 14 documents: doc-006 and doc-013 are malformed (every seventh). */
   private static final int DOCS = 14;
 
@@ -103,11 +104,16 @@ class AgentExportTest {
     List<ReceivedSpan> spans = receiver.spans();
     assertResource(spans.get(0), runId, run.pid());
     assertTrue(spans.stream().allMatch(s -> s.resource().equals(spans.get(0).resource())));
-    assertTrue(spans.stream().allMatch(s -> s.span().getKind() == Span.SpanKind.SPAN_KIND_INTERNAL));
+    assertTrue(
+        spans.stream().allMatch(s -> s.span().getKind() == Span.SpanKind.SPAN_KIND_INTERNAL));
     assertEquals(
         Set.of(
-            "loader.load", "pipeline.process", "parser.parse", "extractor.entities",
-            "model.classify", "summarizer.summarize"),
+            "loader.load",
+            "pipeline.process",
+            "parser.parse",
+            "extractor.entities",
+            "model.classify",
+            "summarizer.summarize"),
         spans.stream().map(ReceivedSpan::name).collect(Collectors.toSet()));
 
     assertTree(spans);
@@ -118,12 +124,16 @@ class AgentExportTest {
     assertMetrics();
   }
 
-  /** Each document is one trace: pipeline.process with the four stages (only parse if it failed). */
+  /**
+   * Each document is one trace: pipeline.process with the four stages (only parse if it failed).
+   */
   private static void assertTree(List<ReceivedSpan> spans) {
     Map<String, ReceivedSpan> byId = new HashMap<>();
     spans.forEach(s -> byId.put(s.spanId(), s));
     List<ReceivedSpan> roots =
-        spans.stream().filter(s -> s.name().equals("pipeline.process")).collect(Collectors.toList());
+        spans.stream()
+            .filter(s -> s.name().equals("pipeline.process"))
+            .collect(Collectors.toList());
     assertEquals(DOCS, roots.size());
     Set<String> traces = new TreeSet<>();
     for (ReceivedSpan root : roots) {
@@ -133,10 +143,13 @@ class AgentExportTest {
           spans.stream()
               .filter(s -> s.parentSpanId().equals(root.spanId()))
               .peek(s -> assertEquals(root.traceId(), s.traceId()))
-              .peek(s -> assertTrue(s.span().getStartTimeUnixNano()
-                  >= root.span().getStartTimeUnixNano()))
-              .peek(s -> assertTrue(s.span().getEndTimeUnixNano()
-                  <= root.span().getEndTimeUnixNano()))
+              .peek(
+                  s ->
+                      assertTrue(
+                          s.span().getStartTimeUnixNano() >= root.span().getStartTimeUnixNano()))
+              .peek(
+                  s ->
+                      assertTrue(s.span().getEndTimeUnixNano() <= root.span().getEndTimeUnixNano()))
               .map(ReceivedSpan::name)
               .sorted()
               .collect(Collectors.toList());
@@ -144,34 +157,41 @@ class AgentExportTest {
       assertEquals(
           failed
               ? List.of("parser.parse")
-              : List.of("extractor.entities", "model.classify", "parser.parse",
-                  "summarizer.summarize"),
+              : List.of(
+                  "extractor.entities", "model.classify", "parser.parse", "summarizer.summarize"),
           children,
           () -> "children of " + root.attr("tooltrace.arg.0.preview"));
     }
-    ReceivedSpan load = spans.stream().filter(s -> s.name().equals("loader.load")).findFirst()
-        .orElseThrow();
+    ReceivedSpan load =
+        spans.stream().filter(s -> s.name().equals("loader.load")).findFirst().orElseThrow();
     assertTrue(load.span().getParentSpanId().isEmpty());
     assertEquals("main", load.attr("thread.name"));
     assertEquals(String.valueOf(DOCS), load.attr("tooltrace.arg.0.preview"));
   }
 
   private static void assertParseAttributes(List<ReceivedSpan> spans) {
-    ReceivedSpan parse = spans.stream()
-        .filter(s -> s.name().equals("parser.parse"))
-        .filter(s -> String.valueOf(s.attr("tooltrace.arg.0.preview")).contains("doc-000"))
-        .findFirst().orElseThrow();
+    ReceivedSpan parse =
+        spans.stream()
+            .filter(s -> s.name().equals("parser.parse"))
+            .filter(s -> String.valueOf(s.attr("tooltrace.arg.0.preview")).contains("doc-000"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("dev.tooltrace.examples.Parser", parse.attr("code.namespace"));
     assertEquals("parse", parse.attr("code.function"));
-    assertTrue(String.valueOf(parse.attr("thread.name")).startsWith("pool-"),
+    assertTrue(
+        String.valueOf(parse.attr("thread.name")).startsWith("pool-"),
         () -> "thread " + parse.attr("thread.name"));
     assertEquals("parse", parse.attr("tooltrace.operation"));
     assertEquals("doc", parse.attr("tooltrace.arg.0.name"));
-    assertTrue(String.valueOf(parse.attr("tooltrace.arg.0.preview"))
-        .startsWith("RawDocument[id=doc-000, text=Ada Lovelace"), parse::toString);
+    assertTrue(
+        String.valueOf(parse.attr("tooltrace.arg.0.preview"))
+            .startsWith("RawDocument[id=doc-000, text=Ada Lovelace"),
+        parse::toString);
     assertTrue(isHex32(parse.attr("tooltrace.arg.0.hash")), parse::toString);
-    assertTrue(String.valueOf(parse.attr("tooltrace.return.preview"))
-        .startsWith("ParsedDocument[id=doc-000"), parse::toString);
+    assertTrue(
+        String.valueOf(parse.attr("tooltrace.return.preview"))
+            .startsWith("ParsedDocument[id=doc-000"),
+        parse::toString);
     assertTrue(isHex32(parse.attr("tooltrace.return.hash")), parse::toString);
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, parse.span().getStatus().getCode());
     assertEquals(0, parse.span().getEventsCount());
@@ -179,8 +199,8 @@ class AgentExportTest {
   }
 
   private static void assertClassifyAttributes(List<ReceivedSpan> spans) {
-    List<ReceivedSpan> classify = spans.stream().filter(s -> s.name().equals("model.classify"))
-        .collect(Collectors.toList());
+    List<ReceivedSpan> classify =
+        spans.stream().filter(s -> s.name().equals("model.classify")).collect(Collectors.toList());
     assertEquals(DOCS - 2, classify.size());
     Set<String> tiers = new TreeSet<>();
     for (ReceivedSpan c : classify) {
@@ -198,9 +218,10 @@ class AgentExportTest {
 
   /** The two malformed documents: exception events and status ERROR on parse and process. */
   private static List<ReceivedSpan> assertFailures(List<ReceivedSpan> spans) {
-    List<ReceivedSpan> failed = spans.stream()
-        .filter(s -> s.span().getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR)
-        .collect(Collectors.toList());
+    List<ReceivedSpan> failed =
+        spans.stream()
+            .filter(s -> s.span().getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR)
+            .collect(Collectors.toList());
     assertEquals(4, failed.size(), () -> "failed: " + failed);
     Set<String> failedParses = new TreeSet<>();
     for (ReceivedSpan f : failed) {
@@ -214,8 +235,8 @@ class AgentExportTest {
       assertEquals("exception", e.getName());
       assertEquals(MALFORMED, OtlpReceiver.attr(e.getAttributesList(), "exception.type"));
       assertEquals(message, OtlpReceiver.attr(e.getAttributesList(), "exception.message"));
-      String stack = String.valueOf(OtlpReceiver.attr(e.getAttributesList(),
-          "exception.stacktrace"));
+      String stack =
+          String.valueOf(OtlpReceiver.attr(e.getAttributesList(), "exception.stacktrace"));
       assertTrue(stack.startsWith(MALFORMED + ": " + message), stack);
       assertTrue(stack.contains("at dev.tooltrace.examples.Parser.parse("), stack);
       assertTrue(f.attr("tooltrace.return.preview") == null, "a failed call returns nothing");
@@ -229,8 +250,8 @@ class AgentExportTest {
 
   /** One error log record per failed call, correlated by trace and span id. */
   private void assertErrorLogs(List<ReceivedSpan> failed, String runId) {
-    OtlpReceiver.await(Duration.ofSeconds(10), "error logs", () ->
-        receiver.logRecords().size() >= failed.size());
+    OtlpReceiver.await(
+        Duration.ofSeconds(10), "error logs", () -> receiver.logRecords().size() >= failed.size());
     List<ReceivedLog> logs = receiver.logRecords();
     assertEquals(
         failed.stream().map(s -> s.traceId() + "/" + s.spanId()).collect(Collectors.toSet()),
@@ -249,8 +270,14 @@ class AgentExportTest {
 
   private void assertMetrics() {
     Metric calls = receiver.lastMetric("tooltrace.tool.calls");
-    assertNotNull(calls, () -> "metrics received: " + receiver.metrics().stream()
-        .map(Metric::getName).distinct().collect(Collectors.toList()));
+    assertNotNull(
+        calls,
+        () ->
+            "metrics received: "
+                + receiver.metrics().stream()
+                    .map(Metric::getName)
+                    .distinct()
+                    .collect(Collectors.toList()));
     assertTrue(calls.getSum().getIsMonotonic());
     assertEquals(12, count(calls, "parser.parse", "outcome", "ok"));
     assertEquals(2, count(calls, "parser.parse", "outcome", "error"));
@@ -268,12 +295,15 @@ class AgentExportTest {
     assertEquals(DOCS, parse.getCount());
     assertTrue(parse.getSum() > 0 && parse.getSum() < 60, "seconds, not nanos: " + parse.getSum());
 
-    assertEquals(DOCS - 2, histogram(receiver.lastMetric("tooltrace.tool.confidence"),
-        "model.classify").getCount());
+    assertEquals(
+        DOCS - 2,
+        histogram(receiver.lastMetric("tooltrace.tool.confidence"), "model.classify").getCount());
     Metric quality = receiver.lastMetric("tooltrace.tool.quality");
-    long tiers = quality.getSum().getDataPointsList().stream()
-        .filter(p -> "model.classify".equals(OtlpReceiver.attr(p.getAttributesList(), "tool")))
-        .mapToLong(NumberDataPoint::getAsInt).sum();
+    long tiers =
+        quality.getSum().getDataPointsList().stream()
+            .filter(p -> "model.classify".equals(OtlpReceiver.attr(p.getAttributesList(), "tool")))
+            .mapToLong(NumberDataPoint::getAsInt)
+            .sum();
     assertEquals(DOCS - 2, tiers);
   }
 
@@ -281,12 +311,13 @@ class AgentExportTest {
   void receiverDownAtStartThenUpWhileTheAppRuns() throws Exception {
     Path dir = tmp.resolve("q");
     receiver.stop(); // connections refused
-    ForkedJvm jvm = ForkedJvm.of(SteadyApp.class.getName(), "150", "40")
-        .agent("dir=" + dir + ",http.enabled=false,export.batch.size=" + BATCH)
-        .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.httpEndpoint())
-        .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-        .env("OTEL_EXPORTER_OTLP_TIMEOUT", "2000")
-        .env("OTEL_SERVICE_NAME", SERVICE);
+    ForkedJvm jvm =
+        ForkedJvm.of(SteadyApp.class.getName(), "150", "40")
+            .agent("dir=" + dir + ",http.enabled=false,export.batch.size=" + BATCH)
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.httpEndpoint())
+            .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+            .env("OTEL_EXPORTER_OTLP_TIMEOUT", "2000")
+            .env("OTEL_SERVICE_NAME", SERVICE);
     Run run = Run.start(jvm);
     try {
       run.awaitLine("started", 60);
@@ -298,8 +329,8 @@ class AgentExportTest {
       run.process.destroyForcibly();
     }
     assertTrue(run.stdout().contains("done 150"), run::stdout);
-    assertEquals(1, run.stderr().lines().filter(l -> l.contains("export failing")).count(),
-        run::stderr);
+    assertEquals(
+        1, run.stderr().lines().filter(l -> l.contains("export failing")).count(), run::stderr);
     assertTrue(run.stderr().contains("export recovered after"), run::stderr);
 
     Set<String> inQueue = spanIds(Recorded.read(dir));
@@ -317,15 +348,16 @@ class AgentExportTest {
   @Test
   void appKilledWithSigkillMidRunThenStandaloneExport() throws Exception {
     Path dir = tmp.resolve("q");
-    ForkedJvm jvm = ForkedJvm.of(SteadyApp.class.getName(), "100000", "5")
-        .agent("dir=" + dir + ",http.enabled=false,export.batch.size=" + BATCH)
-        .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.grpcEndpoint())
-        .env("OTEL_SERVICE_NAME", SERVICE);
+    ForkedJvm jvm =
+        ForkedJvm.of(SteadyApp.class.getName(), "100000", "5")
+            .agent("dir=" + dir + ",http.enabled=false,export.batch.size=" + BATCH)
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.grpcEndpoint())
+            .env("OTEL_SERVICE_NAME", SERVICE);
     Run run = Run.start(jvm);
     try {
       run.awaitLine("started", 60);
-      OtlpReceiver.await(Duration.ofSeconds(30), "the agent exporting", () ->
-          receiver.spanIds().size() >= 100);
+      OtlpReceiver.await(
+          Duration.ofSeconds(30), "the agent exporting", () -> receiver.spanIds().size() >= 100);
       // The backend refuses for a moment, so calls pile up unexported, then SIGKILL (Linux):
       // no shutdown hook, no final drain, a batch in flight.
       receiver.mode(OtlpReceiver.Mode.UNAVAILABLE);
@@ -341,15 +373,23 @@ class AgentExportTest {
     Set<String> inQueue = spanIds(rec);
     Set<String> before = receiver.spanIds();
     assertTrue(inQueue.containsAll(before));
-    assertTrue(inQueue.size() > before.size(), "the kill left calls unexported: "
-        + inQueue.size() + " recorded, " + before.size() + " exported");
+    assertTrue(
+        inQueue.size() > before.size(),
+        "the kill left calls unexported: "
+            + inQueue.size()
+            + " recorded, "
+            + before.size()
+            + " exported");
 
     assertEquals(0, standaloneExport(dir, receiver.httpEndpoint(), "http/protobuf"));
     assertEquals(inQueue, receiver.spanIds());
     assertDuplicatesBounded();
-    assertTrue(receiver.spans().stream()
-        .allMatch(s -> SERVICE.equals(s.resourceAttr("service.name"))
-            && rec.runs.get(0).runId().equals(s.resourceAttr("tooltrace.run.id"))));
+    assertTrue(
+        receiver.spans().stream()
+            .allMatch(
+                s ->
+                    SERVICE.equals(s.resourceAttr("service.name"))
+                        && rec.runs.get(0).runId().equals(s.resourceAttr("tooltrace.run.id"))));
   }
 
   /** At-least-once: at most the one batch in flight at the fault is sent twice. */
@@ -390,7 +430,9 @@ class AgentExportTest {
   }
 
   private static Set<String> spanIds(Recorded rec) {
-    return rec.calls.stream().map(CallRecord::spanId).collect(Collectors.toCollection(TreeSet::new));
+    return rec.calls.stream()
+        .map(CallRecord::spanId)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static boolean isHex32(Object o) {
@@ -398,8 +440,7 @@ class AgentExportTest {
   }
 
   /** {@code java -jar tooltrace-agent.jar export --dir DIR --until-drained}, as users run it. */
-  private static int standaloneExport(Path dir, String endpoint, String protocol)
-      throws Exception {
+  private static int standaloneExport(Path dir, String endpoint, String protocol) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
@@ -430,17 +471,19 @@ class AgentExportTest {
     }
 
     private static Thread collect(InputStream in, StringBuffer into) {
-      Thread t = new Thread(() -> {
-        try (BufferedReader r =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            into.append(line).append('\n');
-          }
-        } catch (IOException e) {
-          into.append("(reading failed: ").append(e).append(")\n");
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    into.append(line).append('\n');
+                  }
+                } catch (IOException e) {
+                  into.append("(reading failed: ").append(e).append(")\n");
+                }
+              });
       t.setDaemon(true);
       t.start();
       return t;
@@ -463,15 +506,18 @@ class AgentExportTest {
     }
 
     private void await(StringBuffer in, String text, long seconds) {
-      OtlpReceiver.await(Duration.ofSeconds(seconds), "'" + text + "' from the app", () -> {
-        if (in.indexOf(text) >= 0) {
-          return true;
-        }
-        if (!process.isAlive()) {
-          throw new AssertionError("the app exited: " + out + err);
-        }
-        return false;
-      });
+      OtlpReceiver.await(
+          Duration.ofSeconds(seconds),
+          "'" + text + "' from the app",
+          () -> {
+            if (in.indexOf(text) >= 0) {
+              return true;
+            }
+            if (!process.isAlive()) {
+              throw new AssertionError("the app exited: " + out + err);
+            }
+            return false;
+          });
     }
 
     int waitFor(long seconds) throws InterruptedException {

@@ -57,7 +57,8 @@ class AgentLineageTest {
     rec = Recorded.read(dir);
     assertEquals(1, rec.runs.size());
     run = rec.runs.get(0).runId();
-    assertEquals(13, rec.calls.size(), () -> "tools: " + rec.calls.stream().map(CallRecord::tool).toList());
+    assertEquals(
+        13, rec.calls.size(), () -> "tools: " + rec.calls.stream().map(CallRecord::tool).toList());
 
     allEdges =
         set(
@@ -107,8 +108,19 @@ class AgentLineageTest {
     JsonNode j = cli("lineage", s("publish"));
     assertEquals(
         set(
-            "publish", "tagAsync", "analyze", "stats", "report", "passThrough", "merge", "upper",
-            "reverse", "combine", "note", "loadA", "loadB"),
+            "publish",
+            "tagAsync",
+            "analyze",
+            "stats",
+            "report",
+            "passThrough",
+            "merge",
+            "upper",
+            "reverse",
+            "combine",
+            "note",
+            "loadA",
+            "loadB"),
         callsOf(j));
     Set<String> upstream = new TreeSet<>(allEdges);
     upstream.remove(gen(s("publish"))); // lineage of a call ends at the call, not its result
@@ -121,8 +133,18 @@ class AgentLineageTest {
     JsonNode j = cli("lineage", s("merge"));
     assertEquals(
         set(
-            s("merge"), out("upper"), s("upper"), out("reverse"), s("reverse"), out("combine"),
-            s("combine"), out("loadA"), s("loadA"), out("loadB"), s("loadB"), in("alpha"),
+            s("merge"),
+            out("upper"),
+            s("upper"),
+            out("reverse"),
+            s("reverse"),
+            out("combine"),
+            s("combine"),
+            out("loadA"),
+            s("loadA"),
+            out("loadB"),
+            s("loadB"),
+            in("alpha"),
             in("beta")),
         nodesOf(j));
     assertExactly(induced(j), edgesOf(j));
@@ -133,7 +155,14 @@ class AgentLineageTest {
     JsonNode stats = cli("lineage", s("stats"));
     assertEquals(
         set(
-            "stats", "report", "passThrough", "merge", "upper", "reverse", "combine", "loadA",
+            "stats",
+            "report",
+            "passThrough",
+            "merge",
+            "upper",
+            "reverse",
+            "combine",
+            "loadA",
             "loadB"),
         callsOf(stats));
     assertExactly(induced(stats), edgesOf(stats));
@@ -145,8 +174,16 @@ class AgentLineageTest {
     assertEquals(Set.of(out("stats"), out("analyze")), texts(byHash.get("start")));
     assertEquals(
         set(
-            "analyze", "stats", "report", "passThrough", "merge", "upper", "reverse", "combine",
-            "loadA", "loadB"),
+            "analyze",
+            "stats",
+            "report",
+            "passThrough",
+            "merge",
+            "upper",
+            "reverse",
+            "combine",
+            "loadA",
+            "loadB"),
         callsOf(byHash));
     assertExactly(induced(byHash), edgesOf(byHash));
   }
@@ -156,13 +193,30 @@ class AgentLineageTest {
     JsonNode j = cli("impact", s("loadA"));
     assertEquals(
         set(
-            "loadA", "combine", "upper", "reverse", "merge", "passThrough", "report", "analyze",
-            "stats", "tagAsync", "publish"),
+            "loadA",
+            "combine",
+            "upper",
+            "reverse",
+            "merge",
+            "passThrough",
+            "report",
+            "analyze",
+            "stats",
+            "tagAsync",
+            "publish"),
         callsOf(j));
     assertEquals(
         set(
-            out("loadA"), out("combine"), out("upper"), out("reverse"), out("merge"),
-            out("passThrough"), out("report"), out("analyze"), out("stats"), out("tagAsync"),
+            out("loadA"),
+            out("combine"),
+            out("upper"),
+            out("reverse"),
+            out("merge"),
+            out("passThrough"),
+            out("report"),
+            out("analyze"),
+            out("stats"),
+            out("tagAsync"),
             out("publish")),
         valuesOf(j));
     assertExactly(induced(j), edgesOf(j));
@@ -179,14 +233,12 @@ class AgentLineageTest {
   void impactOfOneBranchOfTheDiamondAndOfTheSideBranch() throws Exception {
     JsonNode upper = cli("impact", s("upper"));
     assertEquals(
-        set(
-            "upper", "merge", "passThrough", "report", "analyze", "stats", "tagAsync", "publish"),
+        set("upper", "merge", "passThrough", "report", "analyze", "stats", "tagAsync", "publish"),
         callsOf(upper));
     assertExactly(induced(upper), edgesOf(upper));
 
     JsonNode note = cli("impact", s("note"));
-    assertEquals(
-        set(s("note"), out("note"), s("publish"), out("publish")), nodesOf(note));
+    assertEquals(set(s("note"), out("note"), s("publish"), out("publish")), nodesOf(note));
     assertExactly(induced(note), edgesOf(note));
   }
 
@@ -197,14 +249,20 @@ class AgentLineageTest {
     assertEquals(List.of(out("combine")), List.of(texts(j.get("start")).toArray()));
     assertEquals(
         set(
-            "upper", "reverse", "merge", "passThrough", "report", "analyze", "stats", "tagAsync",
+            "upper",
+            "reverse",
+            "merge",
+            "passThrough",
+            "report",
+            "analyze",
+            "stats",
+            "tagAsync",
             "publish"),
         callsOf(j));
     assertExactly(induced(j), edgesOf(j));
 
     JsonNode async = cli("impact", s("tagAsync"));
-    assertEquals(
-        set(s("tagAsync"), out("tagAsync"), s("publish"), out("publish")), nodesOf(async));
+    assertEquals(set(s("tagAsync"), out("tagAsync"), s("publish"), out("publish")), nodesOf(async));
     assertExactly(induced(async), edgesOf(async));
 
     // An external input: everything that depends on "alpha".
@@ -242,7 +300,10 @@ class AgentLineageTest {
   }
 
   private String in(String loadArg) {
-    return "in:" + run + ":" + call(loadArg.equals("alpha") ? "loadA" : "loadB").args().get(0).hash();
+    return "in:"
+        + run
+        + ":"
+        + call(loadArg.equals("alpha") ? "loadA" : "loadB").args().get(0).hash();
   }
 
   private static String used(String value, String call, String role) {
@@ -260,7 +321,12 @@ class AgentLineageTest {
     StringWriter err = new StringWriter();
     int code =
         TooltraceCli.execute(
-            new PrintWriter(out), new PrintWriter(err), command, target, "--dir", dir.toString(),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            command,
+            target,
+            "--dir",
+            dir.toString(),
             "--json");
     assertEquals(0, code, err::toString);
     return JSON.readTree(out.toString());
