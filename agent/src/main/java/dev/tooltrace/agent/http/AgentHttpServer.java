@@ -39,8 +39,8 @@ public final class AgentHttpServer implements AutoCloseable {
   private ExecutorService executor;
 
   /**
-   * @param metrics the reader registered on the agent's meter provider; {@code null} serves 404
-   *     on {@code /metrics}
+   * @param metrics the reader registered on the agent's meter provider; {@code null} serves 404 on
+   *     {@code /metrics}
    * @param log receives one line per event worth telling the user (port bound, bind failure)
    */
   public AgentHttpServer(

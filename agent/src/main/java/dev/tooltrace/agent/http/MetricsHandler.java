@@ -73,7 +73,9 @@ final class MetricsHandler implements HttpHandler {
     for (MetricSnapshot s : in) {
       MetricMetadata md = s.getMetadata();
       if (s instanceof InfoSnapshot info && (md.getHelp() == null || md.getHelp().isEmpty())) {
-        out.metricSnapshot(new InfoSnapshot(new MetricMetadata(md.getName(), "Target metadata"), info.getDataPoints()));
+        out.metricSnapshot(
+            new InfoSnapshot(
+                new MetricMetadata(md.getName(), "Target metadata"), info.getDataPoints()));
       } else {
         out.metricSnapshot(s);
       }

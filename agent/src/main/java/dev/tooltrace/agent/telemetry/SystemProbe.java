@@ -19,9 +19,9 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Reads the machine's and the process's resource use, once, for both the Prometheus gauges and
- * the SAMPLE documents. Each reading returns {@code NaN} when it is unavailable (OSHI cannot load
- * its native bridge, the queue directory vanished): a missing number must never throw into the
+ * Reads the machine's and the process's resource use, once, for both the Prometheus gauges and the
+ * SAMPLE documents. Each reading returns {@code NaN} when it is unavailable (OSHI cannot load its
+ * native bridge, the queue directory vanished): a missing number must never throw into the
  * application or into a metrics callback. The first failure of each kind is reported in one line.
  *
  * <p>CPU utilisation is a difference between two readings, so each probe keeps its own previous

@@ -20,7 +20,9 @@ public final class DiskFreeCheck implements HealthCheck {
   private final DoubleSupplier freeBytes;
   private final long minFreeBytes;
 
-  /** @param freeBytes usable bytes on the queue's file system, NaN when unknown */
+  /**
+   * @param freeBytes usable bytes on the queue's file system, NaN when unknown
+   */
   public DiskFreeCheck(DoubleSupplier freeBytes, long minFreeBytes) {
     this.freeBytes = freeBytes;
     this.minFreeBytes = minFreeBytes;
