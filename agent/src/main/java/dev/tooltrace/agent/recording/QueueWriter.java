@@ -1,0 +1,234 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.agent.recording;
+
+import dev.tooltrace.agent.log.AgentLog;
+import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.QueueFiles;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.LongAdder;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Appends documents to the Chronicle queue, one appender per writer thread (Chronicle appenders
+ * are not thread-safe). When the queue cannot be written — the directory is unwritable, the disk
+ * is nearly full, the size budget is spent — documents are dropped and counted instead of
+ * blocking or failing the application, and the state change is logged once. {@link #check()}
+ * (called by the housekeeper every second) re-evaluates the state and reopens the queue when the
+ * problem goes away.
+ */
+public final class QueueWriter implements AutoCloseable {
+  private static final AgentLog.Component LOG = AgentLog.of("queue");
+
+  private final Path dir;
+  private final String rollCycle;
+  private final long maxBytes;
+  private final long minFree;
+  private volatile SingleChronicleQueue queue;
+  /** Whether appends are accepted: the queue is open and within its disk limits. */
+  private volatile boolean accepting;
+  private volatile String problem = "not opened yet";
+  private final LongAdder written = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder writtenBytes = new LongAdder();
+  private volatile long queueBytes;
+  private volatile long freeBytes = -1;
+
+  public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.rollCycle = rollCycle;
+    this.maxBytes = maxBytes;
+    this.minFree = minFree;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Opens the queue (owner-only directory); on failure records the problem and returns false. */
+  public synchronized boolean open() {
+    if (queue != null) {
+      return true;
+    }
+    try {
+      if (!Files.exists(dir)) {
+        Files.createDirectories(dir);
+        try {
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // Windows: ACLs of the parent apply.
+        }
+      }
+      if (!Files.isWritable(dir)) {
+        throw new IOException("directory is not writable");
+      }
+      queue = QueueFiles.openForWriting(dir, rollCycle);
+      return true;
+    } catch (Throwable t) {
+      setProblem("cannot open the queue in " + dir + ": " + t.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Appends one document built by the calling thread; returns false (and counts {@code records}
+   * as dropped) when the queue is not accepting.
+   */
+  boolean append(ThreadState ts, Buf doc, int records) {
+    SingleChronicleQueue q = queue;
+    if (!accepting || q == null) {
+      dropped.add(records);
+      return false;
+    }
+    try {
+      ExcerptAppender a = ts.appender;
+      if (a == null || ts.appenderQueue != q) {
+        a = q.acquireAppender();
+        ts.appender = a;
+        ts.appenderQueue = q;
+      }
+      try (DocumentContext dc = a.writingDocument()) {
+        dc.wire().bytes().write(doc.array(), 0, doc.length());
+      }
+      written.add(records);
+      writtenBytes.add(doc.length());
+      return true;
+    } catch (Throwable t) {
+      dropped.add(records);
+      ts.appender = null;
+      setProblem("cannot append to the queue in " + dir + ": " + t);
+      return false;
+    }
+  }
+
+  /** Appends a document from a background thread (run snapshot, samples): synchronized. */
+  public synchronized boolean appendFromAgent(Buf doc) {
+    SingleChronicleQueue q = queue;
+    if (!accepting || q == null) {
+      dropped.increment();
+      return false;
+    }
+    try (DocumentContext dc = q.acquireAppender().writingDocument()) {
+      dc.wire().bytes().write(doc.array(), 0, doc.length());
+      writtenBytes.add(doc.length());
+      return true;
+    } catch (Throwable t) {
+      dropped.increment();
+      setProblem("cannot append to the queue in " + dir + ": " + t);
+      return false;
+    }
+  }
+
+  /** Re-evaluates writability, free space and the budget; logs once per state change. */
+  public void check() {
+    try {
+      if (queue == null && !open()) {
+        return;
+      }
+      long size = 0;
+      for (Path p : QueueFiles.dataFiles(dir)) {
+        try {
+          size += Files.size(p);
+        } catch (IOException gone) {
+          // Rolled away by retention between listing and stat.
+        }
+      }
+      queueBytes = size;
+      FileStore store = Files.getFileStore(dir);
+      freeBytes = store.getUsableSpace();
+      if (!Files.isWritable(dir)) {
+        setProblem("queue directory " + dir + " is not writable");
+      } else if (minFree > 0 && freeBytes < minFree) {
+        setProblem("only " + freeBytes + " bytes free on the queue's file system (disk.min.free is "
+            + minFree + ")");
+      } else if (maxBytes > 0 && size >= maxBytes) {
+        setProblem("queue size " + size + " bytes reached its budget disk.max.bytes=" + maxBytes);
+      } else {
+        clearProblem();
+      }
+    } catch (Throwable t) {
+      setProblem("cannot check the queue directory " + dir + ": " + t);
+    }
+  }
+
+  private synchronized void setProblem(String p) {
+    boolean wasAccepting = accepting;
+    accepting = false;
+    if (wasAccepting || !p.equals(problem)) {
+      LOG.warn(p + "; records are dropped and counted until this is resolved");
+    }
+    problem = p;
+  }
+
+  private synchronized void clearProblem() {
+    if (!accepting) {
+      accepting = true;
+      if (!"not opened yet".equals(problem)) {
+        LOG.info("queue in " + dir + " is writable again (" + dropped.sum()
+            + " records dropped so far)");
+      }
+      problem = null;
+    }
+  }
+
+  public boolean accepting() {
+    return accepting;
+  }
+
+  /** The current problem, or null when the queue accepts records. */
+  public String problem() {
+    return problem;
+  }
+
+  public long written() {
+    return written.sum();
+  }
+
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  void countDropped(int n) {
+    dropped.add(n);
+  }
+
+  public long queueBytes() {
+    return queueBytes;
+  }
+
+  public long freeBytes() {
+    return freeBytes;
+  }
+
+  /** The index of the last document in the queue, or 0 when it is not open or empty. */
+  public long lastIndex() {
+    try {
+      SingleChronicleQueue q = queue;
+      return q == null ? 0 : Math.max(0, q.lastIndex());
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  public SingleChronicleQueue queue() {
+    return queue;
+  }
+
+  @Override
+  public synchronized void close() {
+    accepting = false;
+    SingleChronicleQueue q = queue;
+    queue = null;
+    if (q != null) {
+      q.close();
+    }
+  }
+}

@@ -1,0 +1,510 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.agent.recording;
+
+import dev.tooltrace.agent.log.AgentLog;
+import dev.tooltrace.bootstrap.Dispatcher;
+import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.Encoder;
+import dev.tooltrace.record.Hex;
+import dev.tooltrace.record.RecordFormat;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The agent's {@link Dispatcher}: turns the woven code's enter/argument/exit calls into call
+ * records, per thread, without locks.
+ *
+ * <p>Hot-path rules: no allocation for primitive arguments and results (they are encoded raw into
+ * the frame's reused buffer); one {@code ThreadLocal} lookup and two {@code nanoTime} calls per
+ * call; a Chronicle append once per batch — when the thread's outermost tracked call returns, or
+ * the batch grows past {@link #MAX_BATCH_BYTES}/{@link #MAX_BATCH_RECORDS} or {@link
+ * #MAX_BATCH_AGE_NANOS}. Every method catches everything: a failure loses a record (counted),
+ * never the application's call.
+ */
+public final class Recorder extends Dispatcher {
+  private static final AgentLog.Component LOG = AgentLog.of("record");
+  static final int MAX_BATCH_BYTES = 32 * 1024;
+  static final int MAX_BATCH_RECORDS = 1024;
+  static final long MAX_BATCH_AGE_NANOS = 100_000_000L;
+  private static final int MAX_DEPTH = 100_000;
+
+  private final ThreadLocal<ThreadState> states =
+      ThreadLocal.withInitial(() -> new ThreadState(Thread.currentThread()));
+  private final QueueWriter writer;
+  private final ValueWriter values;
+  private final long runHi;
+  private final long runLo;
+  private final LongAdder failures = new LongAdder();
+  private final ConcurrentHashMap<String, Boolean> reported = new ConcurrentHashMap<>();
+
+  public Recorder(QueueWriter writer, long runHi, long runLo, int previewChars, long hashMaxBytes) {
+    this.writer = writer;
+    this.runHi = runHi;
+    this.runLo = runLo;
+    this.values = new ValueWriter(previewChars, hashMaxBytes, new IdentityLinks(1 << 20));
+  }
+
+  /** Internal failures (a record lost to a bug or an exotic value), each reported once. */
+  public long failures() {
+    return failures.sum();
+  }
+
+  private void fail(String where, Throwable t) {
+    failures.increment();
+    String key = where + ":" + t.getClass().getName();
+    if (reported.putIfAbsent(key, Boolean.TRUE) == null) {
+      LOG.warn("recording failed in " + where + " (" + t + "); the call ran normally, its record"
+          + " is lost; further failures of this kind are only counted");
+    }
+  }
+
+  // ---- enter / arguments -----------------------------------------------------------------
+
+  @Override
+  public Object enter(int toolId) {
+    try {
+      ThreadState ts = states.get();
+      if (ts.busy || ts.depth >= MAX_DEPTH) {
+        return null;
+      }
+      ToolInfo tool = ToolRegistry.get(toolId);
+      if (tool == null) {
+        return null;
+      }
+      Frame f = ts.push(tool);
+      Encoder.argCount(f.args, tool.block.paramCount());
+      return f;
+    } catch (Throwable t) {
+      fail("enter", t);
+      return null;
+    }
+  }
+
+  @Override
+  public void begin(Object frame) {
+    ((Frame) frame).startNano = System.nanoTime();
+  }
+
+  private boolean redactedArg(Frame f) {
+    int i = f.argIndex++;
+    boolean[] r = f.tool.redacted;
+    if (i < r.length && r[i]) {
+      Encoder.valueRedacted(f.args, f.tool.block.paramTypes.get(i));
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void argZ(Object frame, boolean v) {
+    Frame f = (Frame) frame;
+    if (!redactedArg(f)) {
+      Encoder.valueBoolean(f.args, v);
+    }
+  }
+
+  @Override
+  public void argI(Object frame, int v) {
+    Frame f = (Frame) frame;
+    if (!redactedArg(f)) {
+      Encoder.valueInt(f.args, v);
+    }
+  }
+
+  @Override
+  public void argJ(Object frame, long v) {
+    Frame f = (Frame) frame;
+    if (!redactedArg(f)) {
+      Encoder.valueLong(f.args, v);
+    }
+  }
+
+  @Override
+  public void argD(Object frame, double v) {
+    Frame f = (Frame) frame;
+    if (!redactedArg(f)) {
+      Encoder.valueDouble(f.args, v);
+    }
+  }
+
+  @Override
+  public void argL(Object frame, Object v) {
+    Frame f = (Frame) frame;
+    if (redactedArg(f)) {
+      return;
+    }
+    ThreadState ts = f.owner;
+    boolean was = ts.busy;
+    ts.busy = true;
+    try {
+      values.write(f.args, v, ts);
+    } catch (Throwable t) {
+      Encoder.valueUnavailable(f.args, t.getClass().getName());
+    } finally {
+      ts.busy = was;
+    }
+  }
+
+  // ---- exit --------------------------------------------------------------------------------
+
+  /** Writes the record's head and arguments into the batch; returns the length position. */
+  private int head(ThreadState ts, Frame f, long end, boolean error) {
+    ts.ensureBatch(runHi, runLo);
+    Buf b = ts.batch;
+    int pos = Encoder.beginCall(b, f.traceHi, f.traceLo, f.spanId, f.parentSpanId, f.tool.block,
+        AgentClock.epochNanos(f.startNano), end - f.startNano, error, f.flags, f.confidence);
+    b.append(f.args);
+    return pos;
+  }
+
+  private void tail(ThreadState ts, Frame f, int pos, long end) {
+    Encoder.endCall(ts.batch, pos);
+    ts.batchCount++;
+    ts.depth = f.level;
+    if (ts.depth == 0
+        || ts.batch.length() >= MAX_BATCH_BYTES
+        || ts.batchCount >= MAX_BATCH_RECORDS
+        || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS) {
+      flush(ts);
+    }
+  }
+
+  /** Appends the thread's batch as one document. */
+  private void flush(ThreadState ts) {
+    int n = ts.batchCount;
+    if (n == 0) {
+      return;
+    }
+    Encoder.endCalls(ts.batch, ts.countPos, n);
+    ts.batchCount = 0;
+    writer.append(ts, ts.batch, n);
+    ts.batch.clear();
+    if (ts.batch.array().length > 4 * MAX_BATCH_BYTES) {
+      // A huge record grew the buffer; don't keep megabytes per thread.
+      ts.batch.clear();
+    }
+  }
+
+  private void abandon(Frame f, Throwable t) {
+    ThreadState ts = f.owner;
+    ts.depth = Math.min(ts.depth, f.level);
+    if (ts.batchCount == 0) {
+      ts.batch.clear();
+    }
+    fail("exit", t);
+  }
+
+  private boolean redactedReturn(ThreadState ts, Frame f) {
+    if (f.tool.redactReturn) {
+      Encoder.valueRedacted(ts.batch, f.tool.block.returnType);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void exitV(Object frame) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    int mark = ts.batch.length();
+    try {
+      int pos = head(ts, f, end, false);
+      Encoder.valueVoid(ts.batch);
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  @Override
+  public void exitZ(Object frame, boolean v) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    int mark = ts.batch.length();
+    try {
+      int pos = head(ts, f, end, false);
+      if (!redactedReturn(ts, f)) {
+        Encoder.valueBoolean(ts.batch, v);
+      }
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  @Override
+  public void exitI(Object frame, int v) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    int mark = ts.batch.length();
+    try {
+      int pos = head(ts, f, end, false);
+      if (!redactedReturn(ts, f)) {
+        Encoder.valueInt(ts.batch, v);
+      }
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  @Override
+  public void exitJ(Object frame, long v) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    int mark = ts.batch.length();
+    try {
+      int pos = head(ts, f, end, false);
+      if (!redactedReturn(ts, f)) {
+        Encoder.valueLong(ts.batch, v);
+      }
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  @Override
+  public void exitD(Object frame, double v) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    int mark = ts.batch.length();
+    try {
+      int pos = head(ts, f, end, false);
+      if (!redactedReturn(ts, f)) {
+        Encoder.valueDouble(ts.batch, v);
+      }
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  @Override
+  public void exitL(Object frame, Object v) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    if (v instanceof CompletionStage && !isDone(v)) {
+      deferUntilComplete(ts, f, (CompletionStage<?>) v);
+      return;
+    }
+    int mark = ts.batch.length();
+    boolean was = ts.busy;
+    ts.busy = true;
+    try {
+      int pos = head(ts, f, end, false);
+      if (!redactedReturn(ts, f)) {
+        values.write(ts.batch, v, ts);
+      }
+      values.rememberProducer(v, f.spanId);
+      ts.busy = was;
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.busy = was;
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  @Override
+  public void exitThrown(Object frame, Throwable thrown) {
+    long end = System.nanoTime();
+    Frame f = (Frame) frame;
+    ThreadState ts = f.owner;
+    int mark = ts.batch.length();
+    boolean was = ts.busy;
+    ts.busy = true;
+    try {
+      int pos = head(ts, f, end, true);
+      Encoder.valueVoid(ts.batch);
+      Encoder.error(ts.batch, thrown.getClass().getName(), ErrorText.message(thrown),
+          ErrorText.stackTrace(thrown, ts.text));
+      ts.busy = was;
+      tail(ts, f, pos, end);
+    } catch (Throwable t) {
+      ts.busy = was;
+      ts.batch.truncate(mark);
+      abandon(f, t);
+    }
+  }
+
+  // ---- asynchronous tools ------------------------------------------------------------------
+
+  private static boolean isDone(Object stage) {
+    return stage instanceof java.util.concurrent.Future
+        && ((java.util.concurrent.Future<?>) stage).isDone();
+  }
+
+  /**
+   * A tool returned a future that is not complete: its span ends when the future completes, on
+   * whichever thread completes it. The frame is copied (frames are reused) and popped now.
+   */
+  private void deferUntilComplete(ThreadState ts, Frame f, CompletionStage<?> stage) {
+    try {
+      Frame copy = new Frame(null, 0);
+      copy.tool = f.tool;
+      copy.traceHi = f.traceHi;
+      copy.traceLo = f.traceLo;
+      copy.spanId = f.spanId;
+      copy.parentSpanId = f.parentSpanId;
+      copy.startNano = f.startNano;
+      copy.confidence = f.confidence;
+      copy.flags = f.flags | RecordFormat.FLAG_ASYNC;
+      copy.args.append(f.args);
+      ts.depth = f.level;
+      if (ts.depth == 0) {
+        flush(ts);
+      }
+      stage.whenComplete((r, t) -> completeAsync(copy, r, t));
+    } catch (Throwable t) {
+      abandon(f, t);
+    }
+  }
+
+  private void completeAsync(Frame copy, Object result, Throwable thrown) {
+    long end = System.nanoTime();
+    ThreadState ts = states.get();
+    boolean was = ts.busy;
+    ts.busy = true;
+    int mark = ts.batch.length();
+    try {
+      Throwable cause = thrown instanceof java.util.concurrent.CompletionException
+          && thrown.getCause() != null ? thrown.getCause() : thrown;
+      ts.ensureBatch(runHi, runLo);
+      Buf b = ts.batch;
+      int pos = Encoder.beginCall(b, copy.traceHi, copy.traceLo, copy.spanId, copy.parentSpanId,
+          copy.tool.block, AgentClock.epochNanos(copy.startNano), end - copy.startNano,
+          cause != null, copy.flags, copy.confidence);
+      b.append(copy.args);
+      if (cause != null) {
+        Encoder.valueVoid(b);
+        Encoder.error(b, cause.getClass().getName(), ErrorText.message(cause),
+            ErrorText.stackTrace(cause, ts.text));
+      } else if (!copy.tool.redactReturn) {
+        values.write(b, result, ts);
+        values.rememberProducer(result, copy.spanId);
+      } else {
+        Encoder.valueRedacted(b, copy.tool.block.returnType);
+      }
+      Encoder.endCall(b, pos);
+      ts.batchCount++;
+      if (ts.depth == 0) {
+        flush(ts);
+      }
+    } catch (Throwable t) {
+      ts.batch.truncate(mark);
+      fail("async completion", t);
+    } finally {
+      ts.busy = was;
+    }
+  }
+
+  // ---- API calls from inside tools ---------------------------------------------------------
+
+  @Override
+  public void confidence(double c) {
+    try {
+      ThreadState ts = states.get();
+      Frame f = ts.top();
+      if (f == null) {
+        LOG.debug("Tooltrace.confidence(" + c + ") called outside a tracked call; ignored");
+        return;
+      }
+      if (c >= 0.0 && c <= 1.0) {
+        f.confidence = c;
+        f.flags &= ~RecordFormat.FLAG_CONFIDENCE_REJECTED;
+      } else {
+        f.confidence = Double.NaN;
+        f.flags |= RecordFormat.FLAG_CONFIDENCE_REJECTED;
+        String tool = f.tool.name();
+        if (reported.putIfAbsent("confidence:" + tool, Boolean.TRUE) == null) {
+          LOG.warn("tool '" + tool + "' reported confidence " + c + ", which is not in [0,1];"
+              + " recorded as missing (not clamped); further rejections of this tool are only"
+              + " flagged in its records");
+        }
+      }
+    } catch (Throwable t) {
+      fail("confidence", t);
+    }
+  }
+
+  @Override
+  public String currentTraceId() {
+    Frame f = states.get().top();
+    return f == null ? "" : Hex.of(f.traceHi, f.traceLo);
+  }
+
+  @Override
+  public String currentSpanId() {
+    Frame f = states.get().top();
+    return f == null ? "" : Hex.of(f.spanId);
+  }
+
+  @Override
+  public Object captureContext() {
+    try {
+      ThreadState ts = states.get();
+      Frame f = ts.top();
+      if (f != null) {
+        return new long[] {f.traceHi, f.traceLo, f.spanId};
+      }
+      if (ts.hasContext) {
+        return new long[] {ts.ctxTraceHi, ts.ctxTraceLo, ts.ctxSpanId};
+      }
+      return null;
+    } catch (Throwable t) {
+      fail("captureContext", t);
+      return null;
+    }
+  }
+
+  @Override
+  public Object attach(Object context) {
+    try {
+      ThreadState ts = states.get();
+      long[] c = (long[]) context;
+      long[] previous =
+          ts.hasContext ? new long[] {ts.ctxTraceHi, ts.ctxTraceLo, ts.ctxSpanId} : new long[0];
+      ts.hasContext = true;
+      ts.ctxTraceHi = c[0];
+      ts.ctxTraceLo = c[1];
+      ts.ctxSpanId = c[2];
+      return previous;
+    } catch (Throwable t) {
+      fail("attach", t);
+      return null;
+    }
+  }
+
+  @Override
+  public void detach(Object token) {
+    try {
+      ThreadState ts = states.get();
+      long[] p = (long[]) token;
+      if (p.length == 0) {
+        ts.hasContext = false;
+      } else {
+        ts.ctxTraceHi = p[0];
+        ts.ctxTraceLo = p[1];
+        ts.ctxSpanId = p[2];
+      }
+    } catch (Throwable t) {
+      fail("detach", t);
+    }
+  }
+}

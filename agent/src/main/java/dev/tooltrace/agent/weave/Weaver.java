@@ -1,0 +1,260 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.agent.weave;
+
+import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.tooltrace.agent.log.AgentLog;
+import dev.tooltrace.agent.recording.ToolInfo;
+import dev.tooltrace.agent.recording.ToolRegistry;
+import dev.tooltrace.record.RecordFormat;
+import dev.tooltrace.record.ToolBlock;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.ParameterDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the weaving: Byte Buddy's {@link AgentBuilder} behind a cheap pre-filter that hands a
+ * class to Byte Buddy only if its bytes mention {@code dev/tooltrace/Tracked} or its name matches
+ * an include pattern — so start-up does not parse every class the JVM loads.
+ */
+public final class Weaver {
+  private static final AgentLog.Component LOG = AgentLog.of("weave");
+  private static final byte[] TRACKED_DESC =
+      "Ldev/tooltrace/Tracked;".getBytes(StandardCharsets.US_ASCII);
+
+  private final ToolSelector selector;
+  private final Pattern redactNames;
+  private final Predicate<String> captureArgs;
+  private final ClassFileLocator agentLocator =
+      ClassFileLocator.ForClassLoader.of(Advice.class.getClassLoader());
+
+  public Weaver(
+      List<String> include, List<String> exclude, Pattern redactNames, String captureArgs) {
+    this.selector = new ToolSelector(new MethodPatterns(include), new MethodPatterns(exclude));
+    this.redactNames = redactNames;
+    this.captureArgs = captureRule(captureArgs);
+  }
+
+  private static Predicate<String> captureRule(String spec) {
+    String s = spec == null ? "" : spec.trim();
+    if (s.isEmpty() || s.equalsIgnoreCase("false")) {
+      return name -> false;
+    }
+    if (s.equalsIgnoreCase("true") || s.equals("*")) {
+      return name -> true;
+    }
+    List<Pattern> ps = new ArrayList<>();
+    for (String p : s.split("[;,]")) {
+      if (!p.isBlank()) {
+        ps.add(Pattern.compile(Pattern.quote(p.trim()).replace("*", "\\E.*\\Q")));
+      }
+    }
+    return name -> ps.stream().anyMatch(p -> p.matcher(name).matches());
+  }
+
+  public void install(Instrumentation inst) {
+    ClassFileTransformer bb =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+            .with(AgentBuilder.PoolStrategy.Default.FAST)
+            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+            .with(new ErrorListener())
+            .ignore(
+                nameStartsWith("dev.tooltrace.agent.")
+                    .or(nameStartsWith("dev.tooltrace.bootstrap."))
+                    .or(nameStartsWith("net.bytebuddy."))
+                    .or(nameStartsWith("java."))
+                    .or(nameStartsWith("jdk."))
+                    .or(nameStartsWith("sun."))
+                    .or(nameStartsWith("com.sun."))
+                    .or(isSynthetic()))
+            .type(candidateType())
+            .transform(this::transform)
+            .makeRaw();
+    inst.addTransformer(new PreFilter(bb), false);
+  }
+
+  private ElementMatcher<TypeDescription> candidateType() {
+    return type -> {
+      for (MethodDescription m : type.getDeclaredMethods()) {
+        if (selector.select(type, m) != null) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  private DynamicType.Builder<?> transform(
+      DynamicType.Builder<?> builder,
+      TypeDescription type,
+      ClassLoader loader,
+      JavaModule module,
+      ProtectionDomain pd) {
+    for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+      ToolSelector.Selection sel = selector.select(type, m);
+      if (sel == null) {
+        continue;
+      }
+      try {
+        int id = ToolRegistry.reserveId();
+        ToolInfo info = describe(id, type, m, sel);
+        byte[] template = AdviceGenerator.generate(id, m);
+        String name = AdviceGenerator.templateName(id);
+        ClassFileLocator locator =
+            new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, template), agentLocator);
+        TypeDescription adviceType = TypePool.Default.of(locator).describe(name).resolve();
+        builder = builder.visit(Advice.to(adviceType, locator).on(is(m)));
+        ToolRegistry.register(info);
+        LOG.debug("tracking " + type.getName() + "#" + m.getName() + m.getDescriptor() + " as '"
+            + info.name() + "'");
+      } catch (Throwable t) {
+        LOG.warn("cannot track " + type.getName() + "#" + m.getName() + ": " + t
+            + "; the method runs untracked");
+      }
+    }
+    return builder;
+  }
+
+  private ToolInfo describe(
+      int id, TypeDescription type, MethodDescription m, ToolSelector.Selection sel) {
+    String tool = sel.value("value");
+    if (tool.isEmpty()) {
+      tool = simpleName(type) + "." + m.getName();
+    }
+    List<String> names = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    boolean[] redacted = new boolean[m.getParameters().size()];
+    for (ParameterDescription p : m.getParameters()) {
+      names.add(p.getName());
+      types.add(p.getType().asErasure().getTypeName());
+      redacted[p.getIndex()] =
+          ToolSelector.hasAnnotation(p, ToolSelector.REDACTED)
+              || (p.isNamed() && redactNames.matcher(p.getName()).matches());
+    }
+    boolean redactReturn = ToolSelector.hasAnnotation(m, ToolSelector.REDACTED);
+    ToolBlock block =
+        new ToolBlock(id, tool, sel.value("operation"), type.getName(), m.getName(),
+            m.getDescriptor(), names, types, m.getReturnType().asErasure().getTypeName());
+    boolean capture = sel.captureArguments() || captureArgs.test(tool);
+    int flags = sel.byConfig ? RecordFormat.FLAG_BY_CONFIG : 0;
+    return new ToolInfo(block, redacted, redactReturn, capture, flags);
+  }
+
+  private static String simpleName(TypeDescription type) {
+    String n = type.getSimpleName();
+    if (n == null || n.isEmpty()) {
+      String full = type.getName();
+      n = full.substring(full.lastIndexOf('.') + 1);
+    }
+    return n;
+  }
+
+  /** Skips Byte Buddy for classes that cannot hold a tool (the vast majority). */
+  private final class PreFilter implements ClassFileTransformer {
+    private final ClassFileTransformer delegate;
+
+    PreFilter(ClassFileTransformer delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public byte[] transform(
+        ClassLoader loader,
+        String className,
+        Class<?> redefined,
+        ProtectionDomain pd,
+        byte[] bytes) {
+      try {
+        if (bytes == null || className == null) {
+          return null;
+        }
+        if (!contains(bytes, TRACKED_DESC)
+            && !selector.mayMatchByName(className.replace('/', '.'))) {
+          return null;
+        }
+        return delegate.transform(loader, className, redefined, pd, bytes);
+      } catch (Throwable t) {
+        LOG.warn("weaving " + className + " failed: " + t + "; the class runs untracked");
+        return null;
+      }
+    }
+
+    @Override
+    public byte[] transform(
+        Module module,
+        ClassLoader loader,
+        String className,
+        Class<?> redefined,
+        ProtectionDomain pd,
+        byte[] bytes) {
+      try {
+        if (bytes == null || className == null) {
+          return null;
+        }
+        if (!contains(bytes, TRACKED_DESC)
+            && !selector.mayMatchByName(className.replace('/', '.'))) {
+          return null;
+        }
+        return delegate.transform(module, loader, className, redefined, pd, bytes);
+      } catch (Throwable t) {
+        LOG.warn("weaving " + className + " failed: " + t + "; the class runs untracked");
+        return null;
+      }
+    }
+  }
+
+  static boolean contains(byte[] hay, byte[] needle) {
+    byte first = needle[0];
+    int max = hay.length - needle.length;
+    outer:
+    for (int i = 0; i <= max; i++) {
+      if (hay[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Reports weaving errors as one line each; the class is then loaded untracked. */
+  private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(
+        String typeName,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        Throwable throwable) {
+      LOG.warn("cannot weave " + typeName + ": " + throwable + "; the class runs untracked");
+    }
+  }
+}

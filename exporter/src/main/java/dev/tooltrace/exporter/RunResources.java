@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.exporter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tooltrace.record.RunRecord;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The OpenTelemetry resource of each run. One queue holds the calls of many runs (JVMs), and a
+ * standalone exporter may drain the queue of a process that is long gone, so a span's resource
+ * comes from ITS run's RUN document, not from the exporting process. A run whose RUN document was
+ * not seen (resuming past it) gets a fallback: the exporting process's service name and the run id.
+ */
+final class RunResources {
+  static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("tooltrace.run.id");
+
+  /** Top-level keys of the environment JSON taken as resource attributes, by prefix. */
+  private static final Set<String> PREFIXES =
+      Set.of(
+          "service.",
+          "host.",
+          "process.",
+          "os.",
+          "deployment.",
+          "container.",
+          "k8s.",
+          "cloud.",
+          "telemetry.");
+
+  private static final int MAX_RUNS = 256;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Resource base;
+  private final Map<String, Resource> byRun =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Resource> eldest) {
+          return size() > MAX_RUNS;
+        }
+      };
+
+  /**
+   * @param base SDK defaults merged with the exporting process's environment resource ({@code
+   *     OTEL_SERVICE_NAME}, {@code OTEL_RESOURCE_ATTRIBUTES}); the fallback for unknown runs
+   */
+  RunResources(Resource base) {
+    this.base = base;
+  }
+
+  Resource base() {
+    return base;
+  }
+
+  /** Records a run's resource from its RUN document; malformed JSON keeps the fallback. */
+  void onRun(RunRecord run) {
+    AttributesBuilder b = Attributes.builder();
+    try {
+      JsonNode root = JSON.readTree(run.environmentJson());
+      if (root != null && root.isObject()) {
+        addScalars(b, root);
+        JsonNode nested = root.get("resource");
+        if (nested != null && nested.isObject()) {
+          addAll(b, nested);
+        }
+      }
+    } catch (Exception e) {
+      // Tolerated: the run keeps service name and run id from the fallback.
+    }
+    if (run.pid() > 0) {
+      b.put(AttributeKey.longKey("process.pid"), run.pid());
+    }
+    b.put(RUN_ID, run.runId());
+    byRun.put(
+        run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
+  }
+
+  Resource forRun(String runId) {
+    Resource r = byRun.get(runId);
+    if (r == null) {
+      r = Resource.create(base.getAttributes().toBuilder().put(RUN_ID, runId).build());
+      byRun.put(runId, r);
+    }
+    return r;
+  }
+
+  boolean knows(String runId) {
+    return byRun.containsKey(runId);
+  }
+
+  private static void addScalars(AttributesBuilder b, JsonNode obj) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (matches(e.getKey())) {
+        put(b, e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static void addAll(AttributesBuilder b, JsonNode obj) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      put(b, e.getKey(), e.getValue());
+    }
+  }
+
+  private static boolean matches(String key) {
+    for (String p : PREFIXES) {
+      if (key.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void put(AttributesBuilder b, String key, JsonNode v) {
+    if (v.isTextual()) {
+      b.put(AttributeKey.stringKey(key), v.asText());
+    } else if (v.isIntegralNumber()) {
+      b.put(AttributeKey.longKey(key), v.asLong());
+    } else if (v.isNumber()) {
+      b.put(AttributeKey.doubleKey(key), v.asDouble());
+    } else if (v.isBoolean()) {
+      b.put(AttributeKey.booleanKey(key), v.asBoolean());
+    } else if (v.isArray()) {
+      java.util.List<String> items = new java.util.ArrayList<>();
+      v.forEach(x -> items.add(x.isTextual() ? x.asText() : x.toString()));
+      b.put(AttributeKey.stringArrayKey(key), items);
+    }
+  }
+}
