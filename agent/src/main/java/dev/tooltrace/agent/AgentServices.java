@@ -9,9 +9,11 @@ import dev.tooltrace.agent.config.Keys;
 import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.agent.recording.QueueWriter;
 import dev.tooltrace.agent.recording.Recorder;
+import dev.tooltrace.agent.telemetry.TelemetryServices;
 import dev.tooltrace.exporter.ExportPipeline;
 import dev.tooltrace.exporter.ExportSettings;
 import dev.tooltrace.exporter.ExportStatus;
+import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +36,7 @@ final class AgentServices {
   private final long runIndex;
   private ScheduledExecutorService scheduler;
   private volatile ExportPipeline export;
+  private volatile TelemetryServices telemetry;
 
   AgentServices(Config config, QueueWriter writer, Recorder recorder, String runId,
       String service, long runIndex) {
@@ -52,9 +55,20 @@ final class AgentServices {
       t.setContextClassLoader(AgentServices.class.getClassLoader());
       return t;
     });
+    scheduler.execute(this::startTelemetry);
     // Off the premain thread: the application starts while the exporter initialises.
     scheduler.execute(this::startExport);
     scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void startTelemetry() {
+    try {
+      telemetry = TelemetryServices.start(config, writer,
+          Long.parseUnsignedLong(runId.substring(0, 16), 16),
+          Long.parseUnsignedLong(runId.substring(16), 16), this::exportStatus);
+    } catch (Throwable t) {
+      LOG.warn("health, /metrics and system sampling are off: " + t);
+    }
   }
 
   private void startExport() {
@@ -74,6 +88,11 @@ final class AgentServices {
           .qualityThresholds(config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
           .otelProperty("otel.service.name", service)
           .logger(EXPORT_LOG::info);
+      TelemetryServices tel = telemetry;
+      PrometheusMetricReader prometheus = tel == null ? null : tel.exporterReader();
+      if (prometheus != null) {
+        b.metricReader(prometheus);
+      }
       export = ExportPipeline.start(b.build());
     } catch (Throwable t) {
       LOG.warn("cannot start the exporter: " + t + "; records stay in the queue and can be"
@@ -104,6 +123,10 @@ final class AgentServices {
   void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+    TelemetryServices tel = telemetry;
+    if (tel != null) {
+      tel.close();
     }
     ExportPipeline e = export;
     if (e != null) {
