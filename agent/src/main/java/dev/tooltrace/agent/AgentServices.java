@@ -65,7 +65,7 @@ final class AgentServices {
     try {
       telemetry = TelemetryServices.start(config, writer,
           Long.parseUnsignedLong(runId.substring(0, 16), 16),
-          Long.parseUnsignedLong(runId.substring(16), 16), this::exportStatus);
+          Long.parseUnsignedLong(runId.substring(16), 16), service, this::exportStatus);
     } catch (Throwable t) {
       LOG.warn("health, /metrics and system sampling are off: " + t);
     }

@@ -19,6 +19,8 @@ import dev.tooltrace.agent.telemetry.health.ThreadsAliveCheck;
 import dev.tooltrace.exporter.ExportStatus;
 import dev.tooltrace.record.Buf;
 import dev.tooltrace.record.Encoder;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.time.Duration;
@@ -48,6 +50,7 @@ public final class TelemetryServices implements AutoCloseable {
 
   /**
    * @param runHi high half of this run's id (SAMPLE documents carry it)
+   * @param service the service name, for {@code target_info} (service_name label)
    * @param exportStatus the exporter's state; may return null while it is not running
    */
   public static TelemetryServices start(
@@ -55,10 +58,14 @@ public final class TelemetryServices implements AutoCloseable {
       QueueWriter writer,
       long runHi,
       long runLo,
+      String service,
       Supplier<ExportStatus> exportStatus) {
     TelemetryServices t = new TelemetryServices();
     try {
-      t.meters = MeterSetup.create(Resource.getDefault(), List.of(), null);
+      Resource resource =
+          Resource.getDefault()
+              .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service)));
+      t.meters = MeterSetup.create(resource, List.of(), null);
       t.systemMetrics = SystemMetrics.register(t.meters.meter(), writer.dir(), LOG::warn);
       // Exported records and export lag come from the exporter's own instruments.
       t.agentMetrics =

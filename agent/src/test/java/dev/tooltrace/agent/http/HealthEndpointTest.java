@@ -135,7 +135,7 @@ class HealthEndpointTest {
     free.set(10L << 20);
     JsonNode c = check(health("/health/ready", 503), "disk.free");
     assertEquals("DOWN", c.get("status").asText());
-    assertTrue(c.get("message").asText().contains("health.disk.min.free"), c.toString());
+    assertTrue(c.get("message").asText().contains("disk.min.free"), c.toString());
     free.set(1L << 30);
     health("/health/ready", 200);
   }
