@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
       ProvCommand.class,
       ExportCommand.class,
       EvidenceCommand.class,
+      BackupCommand.class,
+      VerifyCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TooltraceCli implements Runnable {
