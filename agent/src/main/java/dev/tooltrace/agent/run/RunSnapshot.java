@@ -52,7 +52,8 @@ public final class RunSnapshot {
     m.put("os.type", System.getProperty("os.name"));
     m.put("os.version", System.getProperty("os.version"));
     m.put("process.pid", ProcessHandle.current().pid());
-    m.put("process.command_line", commandLine());
+    m.put("process.command_line", commandLine(secretNames));
+    m.put("process.argv", argv(secretNames));
     m.put("process.runtime.name", System.getProperty("java.runtime.name"));
     m.put("process.runtime.version", System.getProperty("java.runtime.version"));
     m.put("process.runtime.description",
@@ -62,7 +63,7 @@ public final class RunSnapshot {
         ProcessHandle.current().info().command().orElse(System.getProperty("java.home")));
     m.put("jvm.input_arguments", redactArgs(
         ManagementFactory.getRuntimeMXBean().getInputArguments(), secretNames));
-    m.put("main", mainCommand());
+    m.put("main", mainCommand(secretNames));
     m.put("working.directory", System.getProperty("user.dir"));
     m.put("cpu.model", cpuModel());
     m.put("cpu.count", Runtime.getRuntime().availableProcessors());
@@ -73,7 +74,10 @@ public final class RunSnapshot {
     m.put("system.properties", properties(secretNames));
     m.put("environment", environment(secretNames));
     m.put("tooltrace.config", config);
-    return m;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scrubbed = (Map<String, Object>)
+        new SecretValues(System.getenv(), System.getProperties(), secretNames).scrubAll(m);
+    return scrubbed;
   }
 
   private static String hostName() {
@@ -85,17 +89,52 @@ public final class RunSnapshot {
     }
   }
 
-  private static String commandLine() {
+  private static String commandLine(Pattern secretNames) {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> parts = new ArrayList<>();
     parts.add(java);
-    parts.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    parts.add(System.getProperty("sun.java.command", ""));
+    parts.addAll(redactArgs(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        secretNames));
+    parts.addAll(redactMainArgs(List.of(System.getProperty("sun.java.command", "").split(" ")),
+        secretNames));
     return String.join(" ", parts);
   }
 
+  /**
+   * The process's exact argument vector after the executable (from the OS, so arguments with
+   * spaces stay whole), redacted; empty when the OS does not tell. {@code rerun-script} uses it.
+   */
+  private static List<String> argv(Pattern secretNames) {
+    List<String> raw = List.of(ProcessHandle.current().info().arguments().orElse(new String[0]));
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    for (; i < raw.size(); i++) {
+      String a = raw.get(i);
+      out.addAll(redactArgs(List.of(a), secretNames));
+      if (!a.startsWith("-") || a.equals("-jar") || a.equals("-m") || a.equals("--module")) {
+        break;
+      }
+      if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")
+          || a.equals("-p") || a.equals("--module-path")) {
+        if (++i < raw.size()) {
+          out.add(raw.get(i));
+        }
+      }
+    }
+    if (i < raw.size() && (raw.get(i).equals("-jar") || raw.get(i).equals("-m")
+        || raw.get(i).equals("--module"))) {
+      if (++i < raw.size()) {
+        out.add(raw.get(i));
+      }
+    }
+    if (i + 1 < raw.size()) {
+      out.addAll(redactMainArgs(raw.subList(i + 1, raw.size()), secretNames));
+    }
+    return out;
+  }
+
   /** Main class or jar and its arguments, as the JVM was given them. */
-  private static Map<String, Object> mainCommand() {
+  private static Map<String, Object> mainCommand(Pattern secretNames) {
     Map<String, Object> m = new LinkedHashMap<>();
     String cmd = System.getProperty("sun.java.command", "");
     String[] parts = cmd.split(" ");
@@ -104,9 +143,37 @@ public final class RunSnapshot {
     for (int i = 1; i < parts.length; i++) {
       args.add(parts[i]);
     }
-    m.put("arguments", args);
+    m.put("arguments", redactMainArgs(args, secretNames));
     m.put("class.path", System.getProperty("java.class.path", ""));
     return m;
+  }
+
+  /**
+   * Application arguments of the forms {@code --name=value} and {@code --name value} whose name
+   * matches the secret pattern lose their value.
+   */
+  static List<String> redactMainArgs(List<String> args, Pattern secretNames) {
+    List<String> out = new ArrayList<>();
+    boolean redactNext = false;
+    for (String a : args) {
+      if (redactNext) {
+        out.add(REDACTED);
+        redactNext = false;
+        continue;
+      }
+      String name = a.replaceFirst("^-+", "");
+      int eq = name.indexOf('=');
+      if (a.startsWith("-") && eq > 0 && secretNames.matcher(name.substring(0, eq)).matches()) {
+        out.add(a.substring(0, a.indexOf('=') + 1) + REDACTED);
+      } else if (a.startsWith("-") && eq < 0 && !name.isEmpty()
+          && secretNames.matcher(name).matches()) {
+        out.add(a);
+        redactNext = true;
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   static List<String> redactArgs(List<String> args, Pattern secretNames) {
