@@ -35,6 +35,11 @@ import picocli.CommandLine.Spec;
       ProvCommand.class,
       ExportCommand.class,
       EvidenceCommand.class,
+      RunsCommand.class,
+      DiffCommand.class,
+      RerunScriptCommand.class,
+      ReplayCommand.class,
+      ReplayWorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TooltraceCli implements Runnable {
