@@ -30,6 +30,11 @@ import java.util.regex.Pattern;
  */
 public final class RunSnapshot {
   static final String REDACTED = "<redacted>";
+  /**
+   * Names the default pattern matches ("pwd" as in password) that are well-known non-secrets: the
+   * shell's working directories. Redacting them would also scrub every path below them.
+   */
+  private static final java.util.Set<String> NOT_SECRET = java.util.Set.of("PWD", "OLDPWD");
   private static final long HASH_BUDGET_BYTES = 512L << 20;
 
   private RunSnapshot() {}
@@ -53,7 +58,7 @@ public final class RunSnapshot {
     m.put("os.version", System.getProperty("os.version"));
     m.put("process.pid", ProcessHandle.current().pid());
     m.put("process.command_line", commandLine(secretNames));
-    m.put("process.argv", argv(secretNames));
+    m.put("process.command_args", commandArgs(secretNames));
     m.put("process.runtime.name", System.getProperty("java.runtime.name"));
     m.put("process.runtime.version", System.getProperty("java.runtime.version"));
     m.put("process.runtime.description",
@@ -101,12 +106,18 @@ public final class RunSnapshot {
   }
 
   /**
-   * The process's exact argument vector after the executable (from the OS, so arguments with
-   * spaces stay whole), redacted; empty when the OS does not tell. {@code rerun-script} uses it.
+   * The process's exact argument vector, executable first (OpenTelemetry's {@code
+   * process.command_args}; from the OS, so arguments with spaces stay whole), redacted; empty
+   * when the OS does not tell. {@code rerun-script} uses it.
    */
-  private static List<String> argv(Pattern secretNames) {
-    List<String> raw = List.of(ProcessHandle.current().info().arguments().orElse(new String[0]));
+  private static List<String> commandArgs(Pattern secretNames) {
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    if (info.command().isEmpty() || info.arguments().isEmpty()) {
+      return List.of();
+    }
+    List<String> raw = List.of(info.arguments().get());
     List<String> out = new ArrayList<>();
+    out.add(info.command().get());
     int i = 0;
     for (; i < raw.size(); i++) {
       String a = raw.get(i);
@@ -331,19 +342,29 @@ public final class RunSnapshot {
     return dev.tooltrace.record.Hex.of(b);
   }
 
+  static boolean isSecret(String name, Pattern secretNames) {
+    return !NOT_SECRET.contains(name) && secretNames.matcher(name).matches();
+  }
+
   private static Map<String, String> properties(Pattern secretNames) {
     Map<String, String> m = new TreeMap<>();
     System.getProperties().forEach((k, v) -> {
       String key = String.valueOf(k);
-      m.put(key, secretNames.matcher(key).matches() ? REDACTED : String.valueOf(v));
+      m.put(key, isSecret(key, secretNames) ? REDACTED : String.valueOf(v));
     });
+    // The launcher's copy of the main arguments: same redaction as the command line.
+    String cmd = m.get("sun.java.command");
+    if (cmd != null) {
+      m.put("sun.java.command",
+          String.join(" ", redactMainArgs(List.of(cmd.split(" ")), secretNames)));
+    }
     return m;
   }
 
   private static Map<String, String> environment(Pattern secretNames) {
     Map<String, String> m = new TreeMap<>();
     System.getenv().forEach((k, v) ->
-        m.put(k, secretNames.matcher(k).matches() || k.startsWith("OTEL_EXPORTER_OTLP_HEADERS")
+        m.put(k, isSecret(k, secretNames) || k.startsWith("OTEL_EXPORTER_OTLP_HEADERS")
             ? REDACTED : v));
     return m;
   }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * (they would mangle unrelated text); their own entries are redacted by name regardless.
  */
 final class SecretValues {
-  static final int MIN_LENGTH = 4;
+  static final int MIN_LENGTH = 6;
   private final List<String> values = new ArrayList<>();
 
   SecretValues(Map<String, String> env, Map<?, ?> properties, Pattern secretNames) {
@@ -30,7 +30,7 @@ final class SecretValues {
   }
 
   private void add(String name, String value, Pattern secretNames) {
-    if (value != null && value.length() >= MIN_LENGTH && secretNames.matcher(name).matches()
+    if (value != null && value.length() >= MIN_LENGTH && (RunSnapshot.isSecret(name, secretNames) || name.startsWith("OTEL_EXPORTER_OTLP_HEADERS"))
         && !values.contains(value)) {
       values.add(value);
     }

@@ -37,7 +37,9 @@ public final class RerunScript {
       throw new CliException(ExitCodes.NO_DATA, "run " + run.id() + " has no environment"
           + " snapshot (its RUN record is not in the queue): cannot write a rerun script");
     }
-    String java = env.path("process.executable.path").asText("java");
+    JsonNode argv = env.path("process.command_args");
+    String java = argv.isArray() && argv.size() > 1 ? argv.get(0).asText()
+        : env.path("process.executable.path").asText("java");
     List<String> args = commandArgs(env);
     String agentArg = null;
     int agentIndex = -1;
@@ -113,10 +115,10 @@ public final class RerunScript {
   /** The process's arguments: the exact argv when recorded, else rebuilt from its parts. */
   static List<String> commandArgs(JsonNode env) {
     List<String> args = new ArrayList<>();
-    JsonNode argv = env.path("process.argv");
-    if (argv.isArray() && argv.size() > 0) {
+    JsonNode argv = env.path("process.command_args");
+    if (argv.isArray() && argv.size() > 1) {
       argv.forEach(n -> args.add(n.asText()));
-      return args;
+      return args.subList(1, args.size());
     }
     env.path("jvm.input_arguments").forEach(n -> args.add(n.asText()));
     String cp = env.path("main").path("class.path").asText("");
