@@ -79,8 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
     Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
     CallRecord c = find(rec, spanId);
     RunInfo run = RunInfo.of(rec, c.runId());
-    ReplayRunner.Outcome o =
-        ReplayRunner.replay(c, run, classpath, java, jvmArgs, timeoutSeconds);
+    ReplayRunner.Outcome o = ReplayRunner.replay(c, run, classpath, java, jvmArgs, timeoutSeconds);
     if (json) {
       ObjectNode n = Json.object();
       n.put("span", c.spanId());
@@ -131,8 +130,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (matches.isEmpty()) {
       throw new CliException(ExitCodes.NO_DATA, "no call with span id " + id + " in the queue");
     }
-    throw new CliException(ExitCodes.USAGE, "span id prefix " + id + " is ambiguous ("
-        + matches.size() + " calls)");
+    throw new CliException(
+        ExitCodes.USAGE, "span id prefix " + id + " is ambiguous (" + matches.size() + " calls)");
   }
-
 }

@@ -65,15 +65,24 @@ final class RunsCommand implements Callable<Integer> {
     } else if (runs.isEmpty()) {
       out.println("no runs");
     } else {
-      out.printf("%-32s  %-20s  %-24s  %10s  %7s  %6s  %s%n", "RUN", "NAME", "START", "DURATION",
-          "CALLS", "ERRORS", "GIT COMMIT");
+      out.printf(
+          "%-32s  %-20s  %-24s  %10s  %7s  %6s  %s%n",
+          "RUN", "NAME", "START", "DURATION", "CALLS", "ERRORS", "GIT COMMIT");
       for (RunInfo r : runs) {
-        String commit = r.gitCommit().isEmpty() ? "-"
-            : r.gitCommit().substring(0, Math.min(12, r.gitCommit().length())) + (r.gitDirty() ? " (dirty)" : "");
-        out.printf("%-32s  %-20s  %-24s  %10s  %7d  %6d  %s%n", r.id(),
-            r.name().isEmpty() ? "-" : Fmt.shorten(r.name(), 20), Fmt.time(r.startEpochNanos()),
-            Fmt.duration(r.durationNanos()) + (r.ended() ? "" : "+"), r.calls().size(),
-            r.errors(), commit);
+        String commit =
+            r.gitCommit().isEmpty()
+                ? "-"
+                : r.gitCommit().substring(0, Math.min(12, r.gitCommit().length()))
+                    + (r.gitDirty() ? " (dirty)" : "");
+        out.printf(
+            "%-32s  %-20s  %-24s  %10s  %7d  %6d  %s%n",
+            r.id(),
+            r.name().isEmpty() ? "-" : Fmt.shorten(r.name(), 20),
+            Fmt.time(r.startEpochNanos()),
+            Fmt.duration(r.durationNanos()) + (r.ended() ? "" : "+"),
+            r.calls().size(),
+            r.errors(),
+            commit);
         if (!r.tags().isEmpty()) {
           out.println("  tags: " + String.join(", ", r.tags()));
         }

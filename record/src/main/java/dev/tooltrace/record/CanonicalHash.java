@@ -18,9 +18,9 @@ import java.util.Set;
  * replayed result in a fresh JVM), so that "reproduced" means the very hash the agent recorded.
  *
  * <p>Runs no application code except record accessors; {@code hashCode()}/{@code equals()} are
- * never called. Objects without a structured form (plain beans) get {@link
- * RecordFormat#HASH_NONE}: they are identified by identity only. Not thread-safe only in that
- * the caller's hasher is; instances are immutable.
+ * never called. Objects without a structured form (plain beans) get {@link RecordFormat#HASH_NONE}:
+ * they are identified by identity only. Not thread-safe only in that the caller's hasher is;
+ * instances are immutable.
  */
 public final class CanonicalHash {
   private static final int MAX_DEPTH = 12;
@@ -44,7 +44,9 @@ public final class CanonicalHash {
 
   private final long hashMaxBytes;
 
-  /** @param hashMaxBytes values larger than this get a partial hash (the agent's setting) */
+  /**
+   * @param hashMaxBytes values larger than this get a partial hash (the agent's setting)
+   */
   public CanonicalHash(long hashMaxBytes) {
     this.hashMaxBytes = hashMaxBytes;
   }
@@ -76,13 +78,13 @@ public final class CanonicalHash {
       return hashString(h, (String) o);
     }
     if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
-      PrimitiveValues.hashIntegral(h, PrimitiveValues.tag(o.getClass().getName()),
-          ((Number) o).longValue());
+      PrimitiveValues.hashIntegral(
+          h, PrimitiveValues.tag(o.getClass().getName()), ((Number) o).longValue());
       return RecordFormat.HASH_CONTENT;
     }
     if (o instanceof Double || o instanceof Float) {
-      PrimitiveValues.hashFloating(h, PrimitiveValues.tag(o.getClass().getName()),
-          ((Number) o).doubleValue());
+      PrimitiveValues.hashFloating(
+          h, PrimitiveValues.tag(o.getClass().getName()), ((Number) o).doubleValue());
       return RecordFormat.HASH_CONTENT;
     }
     if (o instanceof Boolean) {
@@ -99,10 +101,14 @@ public final class CanonicalHash {
       h.putString(((Enum<?>) o).name());
       return RecordFormat.HASH_CONTENT;
     }
-    if (o instanceof java.math.BigInteger || o instanceof java.math.BigDecimal
-        || o instanceof java.util.UUID || o instanceof java.time.temporal.TemporalAccessor
-        || o instanceof java.time.Duration || o instanceof java.net.URI
-        || o instanceof java.nio.file.Path || o instanceof java.io.File) {
+    if (o instanceof java.math.BigInteger
+        || o instanceof java.math.BigDecimal
+        || o instanceof java.util.UUID
+        || o instanceof java.time.temporal.TemporalAccessor
+        || o instanceof java.time.Duration
+        || o instanceof java.net.URI
+        || o instanceof java.nio.file.Path
+        || o instanceof java.io.File) {
       h.putByte('v');
       h.putString(o.getClass().getName());
       h.putString(o.toString());
@@ -189,8 +195,8 @@ public final class CanonicalHash {
       int limit = (int) Math.min(n, hashMaxBytes / 8);
       for (int i = 0; i < limit; i++) {
         if (tag == 'F' || tag == 'D') {
-          PrimitiveValues.hashFloating(h, tag, ((Number) java.lang.reflect.Array.get(a, i))
-              .doubleValue());
+          PrimitiveValues.hashFloating(
+              h, tag, ((Number) java.lang.reflect.Array.get(a, i)).doubleValue());
         } else if (tag == 'Z') {
           h.putLong(((boolean[]) a)[i] ? 1 : 0);
         } else if (tag == 'C') {

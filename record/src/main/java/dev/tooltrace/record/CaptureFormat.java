@@ -24,9 +24,9 @@ package dev.tooltrace.record;
  * </pre>
  *
  * <p>Floating-point numbers are strings ({@code Double.toString}) so NaN, infinities and every bit
- * survive. A value that is not of a replayable type, too large ({@code capture.max.bytes}) or
- * holds a name matching {@code redact.names} is stored as {@code uncaptured} with the reason, so
- * the replayer can say why a call cannot be replayed.
+ * survive. A value that is not of a replayable type, too large ({@code capture.max.bytes}) or holds
+ * a name matching {@code redact.names} is stored as {@code uncaptured} with the reason, so the
+ * replayer can say why a call cannot be replayed.
  */
 public final class CaptureFormat {
   private CaptureFormat() {}

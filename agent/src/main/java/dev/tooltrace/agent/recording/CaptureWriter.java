@@ -20,11 +20,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Writes the full capture of an argument for replay, in {@link CaptureFormat}'s JSON, or the
- * reason it cannot be captured. Runs only for tools that capture arguments (opt-in), so it may
- * allocate; it is bounded by {@code capture.max.bytes} and by nesting depth, and it never calls
- * {@code hashCode}/{@code equals}/{@code toString} of application objects — only record
- * accessors and bean getters, with the thread marked busy by the caller.
+ * Writes the full capture of an argument for replay, in {@link CaptureFormat}'s JSON, or the reason
+ * it cannot be captured. Runs only for tools that capture arguments (opt-in), so it may allocate;
+ * it is bounded by {@code capture.max.bytes} and by nesting depth, and it never calls {@code
+ * hashCode}/{@code equals}/{@code toString} of application objects — only record accessors and bean
+ * getters, with the thread marked busy by the caller.
  *
  * <p>Names of record components, bean properties and string map keys that match {@code
  * redact.names} make the whole value uncaptured: a capture must never carry a secret.
@@ -48,6 +48,7 @@ final class CaptureWriter {
           }
         }
       };
+
   /** Bean getters by property name (sorted), or null when the class is not a simple bean. */
   private static final ClassValue<TreeMap<String, Method>> BEAN_GETTERS =
       new ClassValue<>() {
@@ -141,7 +142,8 @@ final class CaptureWriter {
       return r == null ? null : "in an Optional: " + r;
     }
     if (o instanceof List || o instanceof Set) {
-      sb.append("{\"").append(o instanceof List ? CaptureFormat.LIST : CaptureFormat.SET)
+      sb.append("{\"")
+          .append(o instanceof List ? CaptureFormat.LIST : CaptureFormat.SET)
           .append("\":");
       string(sb, c.getName());
       sb.append(",\"items\":[");
@@ -172,7 +174,9 @@ final class CaptureWriter {
     if (getters != null) {
       return bean(sb, o, c, getters, depth);
     }
-    return "type " + c.getName() + " is not replayable (not a primitive, string, enum, array,"
+    return "type "
+        + c.getName()
+        + " is not replayable (not a primitive, string, enum, array,"
         + " list, set, map, record or simple bean)";
   }
 
@@ -274,8 +278,7 @@ final class CaptureWriter {
     sb.append(",\"components\":[");
     for (int i = 0; i < acc.length; i++) {
       if (redactNames.matcher(acc[i].getName()).matches()) {
-        return "component '" + acc[i].getName() + "' of " + c.getName()
-            + " matches redact.names";
+        return "component '" + acc[i].getName() + "' of " + c.getName() + " matches redact.names";
       }
       if (i > 0) {
         sb.append(',');
@@ -332,10 +335,14 @@ final class CaptureWriter {
    */
   static TreeMap<String, Method> beanGetters(Class<?> type) {
     String n = type.getName();
-    if (n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.")
-        || n.startsWith("sun.") || type.isInterface() || Modifier.isAbstract(type.getModifiers())
-        || type.isAnonymousClass() || (type.getEnclosingClass() != null
-            && !Modifier.isStatic(type.getModifiers()))) {
+    if (n.startsWith("java.")
+        || n.startsWith("javax.")
+        || n.startsWith("jdk.")
+        || n.startsWith("sun.")
+        || type.isInterface()
+        || Modifier.isAbstract(type.getModifiers())
+        || type.isAnonymousClass()
+        || (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers()))) {
       return null;
     }
     try {
@@ -349,7 +356,8 @@ final class CaptureWriter {
     TreeMap<String, Method> getters = new TreeMap<>();
     List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
     for (Method m : methods) {
-      if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers())
+      if (m.getParameterCount() != 0
+          || Modifier.isStatic(m.getModifiers())
           || m.getDeclaringClass() == Object.class) {
         continue;
       }
@@ -358,8 +366,8 @@ final class CaptureWriter {
         continue;
       }
       try {
-        type.getMethod("set" + m.getName().substring(m.getName().startsWith("is") ? 2 : 3),
-            m.getReturnType());
+        type.getMethod(
+            "set" + m.getName().substring(m.getName().startsWith("is") ? 2 : 3), m.getReturnType());
         m.setAccessible(true);
         getters.put(prop, m);
       } catch (NoSuchMethodException | RuntimeException e) {

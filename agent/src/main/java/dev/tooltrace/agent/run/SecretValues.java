@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The values of environment variables and system properties whose NAMES mark them as secret
- * ({@code redact.names}), used to scrub the same values wherever else they show up in the run
- * snapshot: a token copied into a URL variable, a command-line argument or a JVM flag must not
- * leak through the side door. Values shorter than {@link #MIN_LENGTH} are not scrubbed elsewhere
- * (they would mangle unrelated text); their own entries are redacted by name regardless.
+ * The values of environment variables and system properties whose NAMES mark them as secret ({@code
+ * redact.names}), used to scrub the same values wherever else they show up in the run snapshot: a
+ * token copied into a URL variable, a command-line argument or a JVM flag must not leak through the
+ * side door. Values shorter than {@link #MIN_LENGTH} are not scrubbed elsewhere (they would mangle
+ * unrelated text); their own entries are redacted by name regardless.
  */
 final class SecretValues {
   static final int MIN_LENGTH = 6;
@@ -30,7 +30,10 @@ final class SecretValues {
   }
 
   private void add(String name, String value, Pattern secretNames) {
-    if (value != null && value.length() >= MIN_LENGTH && (RunSnapshot.isSecret(name, secretNames) || name.startsWith("OTEL_EXPORTER_OTLP_HEADERS"))
+    if (value != null
+        && value.length() >= MIN_LENGTH
+        && (RunSnapshot.isSecret(name, secretNames)
+            || name.startsWith("OTEL_EXPORTER_OTLP_HEADERS"))
         && !values.contains(value)) {
       values.add(value);
     }

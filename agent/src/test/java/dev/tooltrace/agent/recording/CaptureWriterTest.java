@@ -55,32 +55,48 @@ class CaptureWriterTest {
     assertEquals("{\"int\":5}", capture(5));
     assertEquals("{\"double\":\"NaN\"}", capture(Double.NaN));
     assertEquals("{\"char\":\"x\"}", capture('x'));
-    assertEquals("{\"enum\":\"" + Color.class.getName() + "\",\"name\":\"RED\"}",
-        capture(Color.RED));
+    assertEquals(
+        "{\"enum\":\"" + Color.class.getName() + "\",\"name\":\"RED\"}", capture(Color.RED));
     assertEquals("{\"array\":\"int\",\"items\":[1,2]}", capture(new int[] {1, 2}));
-    assertEquals("{\"list\":\"java.util.ArrayList\",\"items\":[\"a\",{\"long\":2}]}",
+    assertEquals(
+        "{\"list\":\"java.util.ArrayList\",\"items\":[\"a\",{\"long\":2}]}",
         capture(new ArrayList<>(List.of("a", 2L))));
-    assertEquals("{\"map\":\"java.util.TreeMap\",\"entries\":[[\"k\",true]]}",
+    assertEquals(
+        "{\"map\":\"java.util.TreeMap\",\"entries\":[[\"k\",true]]}",
         capture(new TreeMap<>(Map.of("k", true))));
     assertEquals("{\"optional\":null}", capture(Optional.empty()));
-    assertEquals("{\"record\":\"" + Point.class.getName() + "\",\"components\":[{\"int\":1},"
-        + "{\"double\":\"2.5\"},{\"enum\":\"" + Color.class.getName() + "\",\"name\":\"RED\"}]}",
+    assertEquals(
+        "{\"record\":\""
+            + Point.class.getName()
+            + "\",\"components\":[{\"int\":1},"
+            + "{\"double\":\"2.5\"},{\"enum\":\""
+            + Color.class.getName()
+            + "\",\"name\":\"RED\"}]}",
         capture(new Point(1, 2.5, Color.RED)));
-    assertEquals("{\"bean\":\"" + Bean.class.getName() + "\",\"properties\":{\"name\":\"n\"}}",
+    assertEquals(
+        "{\"bean\":\"" + Bean.class.getName() + "\",\"properties\":{\"name\":\"n\"}}",
         capture(new Bean()));
   }
 
   @Test
   void otherValuesAreUncapturedWithTheReason() {
-    assertTrue(capture(new ByteArrayInputStream(new byte[0]))
-        .startsWith("{\"uncaptured\":\"type java.io.ByteArrayInputStream is not replayable"));
-    assertTrue(capture(List.of(new Object())).startsWith("{\"uncaptured\":\"element 0: type"
-        + " java.lang.Object is not replayable"));
-    assertEquals("{\"uncaptured\":\"larger than capture.max.bytes (1024 bytes)\"}",
+    assertTrue(
+        capture(new ByteArrayInputStream(new byte[0]))
+            .startsWith("{\"uncaptured\":\"type java.io.ByteArrayInputStream is not replayable"));
+    assertTrue(
+        capture(List.of(new Object()))
+            .startsWith(
+                "{\"uncaptured\":\"element 0: type" + " java.lang.Object is not replayable"));
+    assertEquals(
+        "{\"uncaptured\":\"larger than capture.max.bytes (1024 bytes)\"}",
         capture("x".repeat(2000)));
-    assertEquals("{\"uncaptured\":\"component 'apiToken' of " + Creds.class.getName()
-        + " matches redact.names\"}", capture(new Creds("u", "s3cr3t")));
-    assertEquals("{\"uncaptured\":\"map key 'password' matches redact.names\"}",
+    assertEquals(
+        "{\"uncaptured\":\"component 'apiToken' of "
+            + Creds.class.getName()
+            + " matches redact.names\"}",
+        capture(new Creds("u", "s3cr3t")));
+    assertEquals(
+        "{\"uncaptured\":\"map key 'password' matches redact.names\"}",
         capture(Map.of("password", "s3cr3t")));
     List<Object> cycle = new ArrayList<>();
     cycle.add(cycle);

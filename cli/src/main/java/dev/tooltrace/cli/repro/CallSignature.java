@@ -19,7 +19,9 @@ final class CallSignature {
 
   private CallSignature() {}
 
-  /** The tool and its argument hashes, '|'-separated; contains {@link #UNKNOWN} if not comparable. */
+  /**
+   * The tool and its argument hashes, '|'-separated; contains {@link #UNKNOWN} if not comparable.
+   */
   static String inputs(CallRecord c) {
     StringBuilder sb = new StringBuilder(c.tool());
     for (ValueRecord v : c.args()) {

@@ -22,11 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a {@link CaptureFormat} capture back into Java objects, loading application classes from
- * a given class loader. Collection classes are re-created as recorded when they have a public
- * no-arg constructor, JDK immutable collections through {@code copyOf}, anything else as the
- * closest standard collection: the canonical hash of a list, set or map does not depend on its
- * class, so replay stays comparable.
+ * Turns a {@link CaptureFormat} capture back into Java objects, loading application classes from a
+ * given class loader. Collection classes are re-created as recorded when they have a public no-arg
+ * constructor, JDK immutable collections through {@code copyOf}, anything else as the closest
+ * standard collection: the canonical hash of a list, set or map does not depend on its class, so
+ * replay stays comparable.
  */
 final class CaptureDecoder {
   private final ClassLoader loader;
@@ -149,15 +149,15 @@ final class CaptureDecoder {
     JsonNode items = n.path(CaptureFormat.ITEMS);
     Object a = Array.newInstance(ct, items.size());
     for (int i = 0; i < items.size(); i++) {
-      Array.set(a, i, ct.isPrimitive() ? primitive(ct.getName(), items.get(i))
-          : value(items.get(i)));
+      Array.set(
+          a, i, ct.isPrimitive() ? primitive(ct.getName(), items.get(i)) : value(items.get(i)));
     }
     return a;
   }
 
   @SuppressWarnings("unchecked")
-  private Object collection(JsonNode n) throws ReflectiveOperationException,
-      NotReplayableException {
+  private Object collection(JsonNode n)
+      throws ReflectiveOperationException, NotReplayableException {
     boolean list = n.has(CaptureFormat.LIST);
     String cls = n.get(list ? CaptureFormat.LIST : CaptureFormat.SET).asText();
     List<Object> items = new ArrayList<>();
@@ -222,8 +222,14 @@ final class CaptureDecoder {
     }
     JsonNode comps = n.path(CaptureFormat.COMPONENTS);
     if (comps.size() != rc.length) {
-      throw new NotReplayableException("record " + c.getName() + " has " + rc.length
-          + " components now, " + comps.size() + " were captured");
+      throw new NotReplayableException(
+          "record "
+              + c.getName()
+              + " has "
+              + rc.length
+              + " components now, "
+              + comps.size()
+              + " were captured");
     }
     Class<?>[] types = new Class<?>[rc.length];
     Object[] values = new Object[rc.length];
@@ -244,8 +250,7 @@ final class CaptureDecoder {
     for (Iterator<Map.Entry<String, JsonNode>> it = n.path(CaptureFormat.PROPERTIES).fields();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String setter = "set" + Character.toUpperCase(e.getKey().charAt(0))
-          + e.getKey().substring(1);
+      String setter = "set" + Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1);
       Method m = null;
       for (Method cand : c.getMethods()) {
         if (cand.getName().equals(setter) && cand.getParameterCount() == 1) {

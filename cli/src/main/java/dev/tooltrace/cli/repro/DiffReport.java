@@ -31,28 +31,42 @@ public final class DiffReport {
     for (EnvironmentDiff.Change c : env.changes()) {
       if (c.section().equals("jar")) {
         String what = c.a() == null ? "added" : c.b() == null ? "removed" : "changed";
-        out.println("  jar " + what + ": " + c.key()
-            + (what.equals("changed") ? " (sha256 " + shortHash(c.a()) + " -> "
-                + shortHash(c.b()) + ")" : ""));
+        out.println(
+            "  jar "
+                + what
+                + ": "
+                + c.key()
+                + (what.equals("changed")
+                    ? " (sha256 " + shortHash(c.a()) + " -> " + shortHash(c.b()) + ")"
+                    : ""));
       } else {
-        out.println("  " + c.section() + " " + c.key() + ": " + show(c.a()) + " -> "
-            + show(c.b()));
+        out.println("  " + c.section() + " " + c.key() + ": " + show(c.a()) + " -> " + show(c.b()));
       }
     }
     out.println();
     out.println("outputs by tool:");
-    out.printf("  %-28s %6s %6s %6s %9s %9s %7s %7s%n", "TOOL", "A", "B", "SAME", "DIFFERENT",
-        "UNCOMPARED", "ONLY-A", "ONLY-B");
+    out.printf(
+        "  %-28s %6s %6s %6s %9s %9s %7s %7s%n",
+        "TOOL", "A", "B", "SAME", "DIFFERENT", "UNCOMPARED", "ONLY-A", "ONLY-B");
     for (OutputDiff.ToolDiff t : outputs.tools()) {
-      out.printf("  %-28s %6d %6d %6d %9d %9d %7d %7d%n", Fmt.shorten(t.tool, 28), t.callsA,
-          t.callsB, t.same, t.different, t.notComparable, t.onlyA, t.onlyB);
+      out.printf(
+          "  %-28s %6d %6d %6d %9d %9d %7d %7d%n",
+          Fmt.shorten(t.tool, 28),
+          t.callsA,
+          t.callsB,
+          t.same,
+          t.different,
+          t.notComparable,
+          t.onlyA,
+          t.onlyB);
     }
     out.println();
     OutputDiff.Pair p = outputs.firstDifferent();
     if (p == null) {
-      out.println(outputs.outputsDiffer()
-          ? "no call with equal inputs has a different output (calls differ in their inputs)"
-          : "outputs are identical");
+      out.println(
+          outputs.outputsDiffer()
+              ? "no call with equal inputs has a different output (calls differ in their inputs)"
+              : "outputs are identical");
     } else {
       out.println("first call whose output differs although its inputs are equal:");
       out.println("  tool:     " + p.b().tool());
@@ -134,8 +148,13 @@ public final class DiffReport {
   }
 
   private static String label(RunInfo r) {
-    return r.id() + (r.name().isEmpty() ? "" : " '" + r.name() + "'") + ", started "
-        + Fmt.time(r.startEpochNanos()) + ", " + r.calls().size() + " calls"
+    return r.id()
+        + (r.name().isEmpty() ? "" : " '" + r.name() + "'")
+        + ", started "
+        + Fmt.time(r.startEpochNanos())
+        + ", "
+        + r.calls().size()
+        + " calls"
         + (r.gitCommit().isEmpty() ? "" : ", commit " + r.gitCommit());
   }
 

@@ -16,10 +16,10 @@ import java.util.TreeSet;
 
 /**
  * Differences between the environments of two runs: class-path entries added, removed or changed
- * (by SHA-256), the JVM (runtime, vendor, input arguments), system properties, the main command
- * and the git commit. Settings that differ on every run by design (the run's name, tags and queue
- * directory in the agent's arguments; per-process properties like the pid) are left out, so a
- * rerun of an unchanged program shows no difference.
+ * (by SHA-256), the JVM (runtime, vendor, input arguments), system properties, the main command and
+ * the git commit. Settings that differ on every run by design (the run's name, tags and queue
+ * directory in the agent's arguments; per-process properties like the pid) are left out, so a rerun
+ * of an unchanged program shows no difference.
  */
 public final class EnvironmentDiff {
   /** One changed item: what, value in A, value in B (null when absent). */
@@ -34,17 +34,24 @@ public final class EnvironmentDiff {
   public static EnvironmentDiff of(JsonNode a, JsonNode b) {
     EnvironmentDiff d = new EnvironmentDiff();
     d.classpath(a.path("classpath"), b.path("classpath"));
-    for (String k : List.of("process.runtime.name", "process.runtime.version",
-        "process.runtime.description", "process.executable.path")) {
+    for (String k :
+        List.of(
+            "process.runtime.name",
+            "process.runtime.version",
+            "process.runtime.description",
+            "process.executable.path")) {
       d.scalar("jvm", k, a.path(k), b.path(k));
     }
-    d.scalar("jvm", "input arguments", text(agentStable(a.path("jvm.input_arguments"))),
+    d.scalar(
+        "jvm",
+        "input arguments",
+        text(agentStable(a.path("jvm.input_arguments"))),
         text(agentStable(b.path("jvm.input_arguments"))));
-    d.map("property", a.path("system.properties"), b.path("system.properties"),
-        VOLATILE_PROPERTIES);
+    d.map(
+        "property", a.path("system.properties"), b.path("system.properties"), VOLATILE_PROPERTIES);
     d.scalar("main", "target", a.path("main").path("target"), b.path("main").path("target"));
-    d.scalar("main", "arguments", a.path("main").path("arguments"),
-        b.path("main").path("arguments"));
+    d.scalar(
+        "main", "arguments", a.path("main").path("arguments"), b.path("main").path("arguments"));
     d.scalar("git", "commit", a.path("git").path("commit"), b.path("git").path("commit"));
     d.scalar("git", "dirty", a.path("git").path("dirty"), b.path("git").path("dirty"));
     return d;

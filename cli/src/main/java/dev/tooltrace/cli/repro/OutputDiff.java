@@ -26,7 +26,8 @@ public final class OutputDiff {
   public record Pair(CallRecord a, CallRecord b, String outputA, String outputB) {
     public boolean comparable() {
       return CallSignature.comparable(CallSignature.inputs(a))
-          && !outputA.equals(CallSignature.UNKNOWN) && !outputB.equals(CallSignature.UNKNOWN);
+          && !outputA.equals(CallSignature.UNKNOWN)
+          && !outputB.equals(CallSignature.UNKNOWN);
     }
 
     public boolean differs() {

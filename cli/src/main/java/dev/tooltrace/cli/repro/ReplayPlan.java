@@ -52,9 +52,13 @@ public final class ReplayPlan {
           throw new NotReplayableException(what + " could not be recorded: " + v.preview());
         default:
           if (v.capture() == null) {
-            throw new NotReplayableException(what + " was not captured: argument capture is off"
-                + " for tool '" + c.tool() + "' (set capture.args or"
-                + " @Tracked(captureArguments = true))");
+            throw new NotReplayableException(
+                what
+                    + " was not captured: argument capture is off"
+                    + " for tool '"
+                    + c.tool()
+                    + "' (set capture.args or"
+                    + " @Tracked(captureArguments = true))");
           }
           JsonNode cap;
           try {
@@ -63,8 +67,8 @@ public final class ReplayPlan {
             throw new NotReplayableException(what + ": its capture is unreadable (" + e + ")");
           }
           if (cap.isObject() && cap.has(CaptureFormat.UNCAPTURED)) {
-            throw new NotReplayableException(what + " was not captured: "
-                + cap.get(CaptureFormat.UNCAPTURED).asText());
+            throw new NotReplayableException(
+                what + " was not captured: " + cap.get(CaptureFormat.UNCAPTURED).asText());
           }
           a.put("kind", "capture");
           a.set("value", cap);
@@ -72,8 +76,11 @@ public final class ReplayPlan {
     }
     ValueRecord r = c.result();
     if (!c.error() && r != null && !r.isVoid() && r.hash() == null) {
-      throw new NotReplayableException("the recorded result (" + typeOf(r) + ") has no content"
-          + " hash to compare a replay with");
+      throw new NotReplayableException(
+          "the recorded result ("
+              + typeOf(r)
+              + ") has no content"
+              + " hash to compare a replay with");
     }
     return spec;
   }

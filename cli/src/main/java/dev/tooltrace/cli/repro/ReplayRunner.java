@@ -33,8 +33,13 @@ public final class ReplayRunner {
 
   private ReplayRunner() {}
 
-  public static Outcome replay(CallRecord c, RunInfo run, String classpath, String java,
-      List<String> jvmArgs, long timeoutSeconds) {
+  public static Outcome replay(
+      CallRecord c,
+      RunInfo run,
+      String classpath,
+      String java,
+      List<String> jvmArgs,
+      long timeoutSeconds) {
     String recorded = ReplayPlan.recordedOutcome(c);
     long hashMax = parseSize(run.config("capture.hash.max.bytes", "1048576"));
     JsonNode spec;
@@ -49,31 +54,41 @@ public final class ReplayRunner {
       Path specFile = tmp.resolve("spec.json");
       Path resultFile = tmp.resolve("result.json");
       Files.writeString(specFile, Json.pretty(spec));
-      List<String> cmd = SelfLaunch.command(javaFor(run, java), jvmArgs, classpath,
-          List.of("replay-worker", specFile.toString(), resultFile.toString()));
+      List<String> cmd =
+          SelfLaunch.command(
+              javaFor(run, java),
+              jvmArgs,
+              classpath,
+              List.of("replay-worker", specFile.toString(), resultFile.toString()));
       Path log = tmp.resolve("worker.log");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       p.getOutputStream().close();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
-        return new Outcome(NOT_REPLAYABLE, recorded, null,
+        return new Outcome(
+            NOT_REPLAYABLE,
+            recorded,
+            null,
             "the replay JVM did not finish within " + timeoutSeconds + "s");
       }
       if (!Files.exists(resultFile)) {
-        throw new CliException(ExitCodes.NO_DATA, "the replay JVM failed (exit "
-            + p.exitValue() + "): " + tail(log));
+        throw new CliException(
+            ExitCodes.NO_DATA, "the replay JVM failed (exit " + p.exitValue() + "): " + tail(log));
       }
       JsonNode r = Json.MAPPER.readTree(resultFile.toFile());
       String status = r.path("status").asText();
       if (status.equals("not-replayable")) {
         return new Outcome(NOT_REPLAYABLE, recorded, null, r.path("reason").asText());
       }
-      String replayed = status.equals("threw") ? "threw " + r.path("type").asText()
-          : r.path("hash").isNull() ? "no content hash (" + r.path("type").asText() + ")"
-          : r.path("hash").asText();
-      return new Outcome(replayed.equals(recorded) ? REPRODUCED : DIFFERS, recorded, replayed,
-          null);
+      String replayed =
+          status.equals("threw")
+              ? "threw " + r.path("type").asText()
+              : r.path("hash").isNull()
+                  ? "no content hash (" + r.path("type").asText() + ")"
+                  : r.path("hash").asText();
+      return new Outcome(
+          replayed.equals(recorded) ? REPRODUCED : DIFFERS, recorded, replayed, null);
     } catch (IOException e) {
       throw new CliException(ExitCodes.NO_DATA, "cannot run the replay JVM: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -97,8 +112,7 @@ public final class ReplayRunner {
 
   private static String tail(Path log) throws IOException {
     List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-    List<String> last = new ArrayList<>(lines.subList(Math.max(0, lines.size() - 5),
-        lines.size()));
+    List<String> last = new ArrayList<>(lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     return last.isEmpty() ? "no output" : String.join(" | ", last);
   }
 
@@ -106,8 +120,8 @@ public final class ReplayRunner {
   static long parseSize(String s) {
     String t = s.trim().toUpperCase(java.util.Locale.ROOT);
     long mult = 1;
-    for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"},
-        {"B", "1"}}) {
+    for (String[] u :
+        new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
       if (t.endsWith(u[0])) {
         mult = Long.parseLong(u[1]);
         t = t.substring(0, t.length() - u[0].length()).trim();

@@ -18,8 +18,8 @@ import java.nio.file.Path;
 /**
  * The replay side that runs in the fresh JVM: loads the tool's class from the application class
  * path (the system class loader), rebuilds the arguments, invokes the method once and writes the
- * result's canonical hash — computed by the agent's own {@link CanonicalHash} with the run's
- * {@code capture.hash.max.bytes} — to a result file. The application's own output goes to its
+ * result's canonical hash — computed by the agent's own {@link CanonicalHash} with the run's {@code
+ * capture.hash.max.bytes} — to a result file. The application's own output goes to its
  * stdout/stderr untouched; only the result file is read back.
  *
  * <p>Spec: {@code {"class", "method", "descriptor", "hashMaxBytes", "args": [{"kind":
@@ -72,8 +72,8 @@ public final class ReplayWorker {
           try {
             args[i] = decoder.decode(a.path("value"));
           } catch (NotReplayableException e) {
-            throw new NotReplayableException("argument '" + a.path("name").asText() + "': "
-                + e.getMessage());
+            throw new NotReplayableException(
+                "argument '" + a.path("name").asText() + "': " + e.getMessage());
           }
       }
     }
@@ -101,12 +101,21 @@ public final class ReplayWorker {
   }
 
   private static Object newReceiver(Class<?> type, Method m) throws NotReplayableException {
-    String why = "no accessible constructor: " + type.getName() + " has no non-private no-arg"
-        + " constructor to create the instance that " + m.getName() + " is an instance method of"
-        + " (the receiver's state is not recorded)";
+    String why =
+        "no accessible constructor: "
+            + type.getName()
+            + " has no non-private no-arg"
+            + " constructor to create the instance that "
+            + m.getName()
+            + " is an instance method of"
+            + " (the receiver's state is not recorded)";
     if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
-      throw new NotReplayableException("no accessible constructor: " + type.getName()
-          + " is abstract; cannot create an instance to call " + m.getName() + " on");
+      throw new NotReplayableException(
+          "no accessible constructor: "
+              + type.getName()
+              + " is abstract; cannot create an instance to call "
+              + m.getName()
+              + " on");
     }
     Constructor<?> ctor;
     try {
@@ -121,8 +130,8 @@ public final class ReplayWorker {
       ctor.setAccessible(true);
       return ctor.newInstance();
     } catch (InvocationTargetException e) {
-      throw new NotReplayableException("constructing " + type.getName() + " threw "
-          + e.getCause().getClass().getName());
+      throw new NotReplayableException(
+          "constructing " + type.getName() + " threw " + e.getCause().getClass().getName());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new NotReplayableException("cannot construct " + type.getName() + ": " + e);
     }
@@ -135,8 +144,13 @@ public final class ReplayWorker {
         return m;
       }
     }
-    throw new NotReplayableException("method " + type.getName() + "#" + name + descriptor
-        + " no longer exists on the class path");
+    throw new NotReplayableException(
+        "method "
+            + type.getName()
+            + "#"
+            + name
+            + descriptor
+            + " no longer exists on the class path");
   }
 
   static String descriptor(Method m) {

@@ -17,9 +17,9 @@ import java.util.List;
  * name, then runs {@code diff --check} of the new run against the old one and exits with its code
  * (0 when the outputs match, 3 when they differ).
  *
- * <p>Values the record holds redacted cannot be rerun from it: each becomes a shell variable
- * {@code TOOLTRACE_SECRET_n} the script requires, and the script lists the redacted environment
- * variables the program may need.
+ * <p>Values the record holds redacted cannot be rerun from it: each becomes a shell variable {@code
+ * TOOLTRACE_SECRET_n} the script requires, and the script lists the redacted environment variables
+ * the program may need.
  */
 public final class RerunScript {
   private static final String REDACTED = "<redacted>";
@@ -34,12 +34,18 @@ public final class RerunScript {
   public static String of(RunInfo run, Path queueDir, Path newDir, Path agentJarForDiff) {
     JsonNode env = run.env();
     if (env.isMissingNode()) {
-      throw new CliException(ExitCodes.NO_DATA, "run " + run.id() + " has no environment"
-          + " snapshot (its RUN record is not in the queue): cannot write a rerun script");
+      throw new CliException(
+          ExitCodes.NO_DATA,
+          "run "
+              + run.id()
+              + " has no environment"
+              + " snapshot (its RUN record is not in the queue): cannot write a rerun script");
     }
     JsonNode argv = env.path("process.command_args");
-    String java = argv.isArray() && argv.size() > 1 ? argv.get(0).asText()
-        : env.path("process.executable.path").asText("java");
+    String java =
+        argv.isArray() && argv.size() > 1
+            ? argv.get(0).asText()
+            : env.path("process.executable.path").asText("java");
     List<String> args = commandArgs(env);
     String agentArg = null;
     int agentIndex = -1;
@@ -52,8 +58,12 @@ public final class RerunScript {
       }
     }
     if (agentArg == null) {
-      throw new CliException(ExitCodes.NO_DATA, "run " + run.id() + " was not started with"
-          + " -javaagent:...tooltrace...; cannot rerun it under the agent");
+      throw new CliException(
+          ExitCodes.NO_DATA,
+          "run "
+              + run.id()
+              + " was not started with"
+              + " -javaagent:...tooltrace...; cannot rerun it under the agent");
     }
     String agentJar = agentArg.substring("-javaagent:".length()).split("=", 2)[0];
     Path diffJar = agentJarForDiff != null ? agentJarForDiff : Path.of(agentJar);
@@ -61,23 +71,32 @@ public final class RerunScript {
     List<String> secrets = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
     sb.append("#!/usr/bin/env bash\n");
-    sb.append("# Reruns tooltrace run ").append(run.id())
-        .append(run.name().isEmpty() ? "" : " ('" + oneLine(run.name()) + "')").append('\n');
+    sb.append("# Reruns tooltrace run ")
+        .append(run.id())
+        .append(run.name().isEmpty() ? "" : " ('" + oneLine(run.name()) + "')")
+        .append('\n');
     sb.append("# recorded with git commit ")
         .append(run.gitCommit().isEmpty() ? "(none)" : run.gitCommit())
-        .append(run.gitDirty() ? " (dirty work tree)" : "").append('\n');
+        .append(run.gitDirty() ? " (dirty work tree)" : "")
+        .append('\n');
     sb.append("# then compares the new run's outputs with the old one's:\n");
     sb.append("# exit 0 when they match, 3 when they differ.\n");
     sb.append("set -uo pipefail\n\n");
     List<String> envSecrets = new ArrayList<>();
-    env.path("environment").fields().forEachRemaining(e -> {
-      if (REDACTED.equals(e.getValue().asText())) {
-        envSecrets.add(e.getKey());
-      }
-    });
+    env.path("environment")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (REDACTED.equals(e.getValue().asText())) {
+                envSecrets.add(e.getKey());
+              }
+            });
     if (!envSecrets.isEmpty()) {
-      sb.append("# Redacted in the record; set them as the original run had them if the program"
-          + " needs them:\n#   ").append(String.join(" ", envSecrets)).append("\n\n");
+      sb.append(
+              "# Redacted in the record; set them as the original run had them if the program"
+                  + " needs them:\n#   ")
+          .append(String.join(" ", envSecrets))
+          .append("\n\n");
     }
     StringBuilder cmd = new StringBuilder();
     cmd.append(quote(java));
@@ -87,11 +106,15 @@ public final class RerunScript {
       cmd.append(shellWord(a, i == agentIndex, secrets));
     }
     for (int i = 0; i < secrets.size(); i++) {
-      sb.append(": \"${TOOLTRACE_SECRET_").append(i + 1).append(":?set it to the value redacted in")
-          .append(" the record: ").append(oneLine(secrets.get(i)).replace("\"", "'"))
+      sb.append(": \"${TOOLTRACE_SECRET_")
+          .append(i + 1)
+          .append(":?set it to the value redacted in")
+          .append(" the record: ")
+          .append(oneLine(secrets.get(i)).replace("\"", "'"))
           .append("}\"\n");
     }
-    sb.append("RUN_NAME=\"rerun-of-").append(run.id(), 0, Math.min(12, run.id().length()))
+    sb.append("RUN_NAME=\"rerun-of-")
+        .append(run.id(), 0, Math.min(12, run.id().length()))
         .append("-$(date +%Y%m%d%H%M%S)-$$\"\n");
     String wd = env.path("working.directory").asText("");
     if (!wd.isEmpty()) {
@@ -100,9 +123,14 @@ public final class RerunScript {
     sb.append("\n").append(cmd).append("\n");
     sb.append("status=$?\n");
     sb.append("echo \"rerun finished with exit code $status; comparing with run ")
-        .append(run.id()).append("\" >&2\n\n");
-    sb.append(quote(java)).append(" -jar ").append(quote(diffJar.toString()))
-        .append(" diff ").append(quote(run.id())).append(" \"$RUN_NAME\" --dir ")
+        .append(run.id())
+        .append("\" >&2\n\n");
+    sb.append(quote(java))
+        .append(" -jar ")
+        .append(quote(diffJar.toString()))
+        .append(" diff ")
+        .append(quote(run.id()))
+        .append(" \"$RUN_NAME\" --dir ")
         .append(quote(queueDir.toAbsolutePath().toString()));
     if (newDir != null) {
       sb.append(" --dir-b ").append(quote(newDir.toAbsolutePath().toString()));
@@ -168,8 +196,9 @@ public final class RerunScript {
       int at;
       while ((at = text.indexOf(REDACTED)) >= 0) {
         w.append(quote(text.substring(0, at)));
-        secrets.add(a.replace("\u0000RUN_NAME\u0000", "...").substring(0,
-            Math.min(80, a.replace("\u0000RUN_NAME\u0000", "...").length())));
+        secrets.add(
+            a.replace("\u0000RUN_NAME\u0000", "...")
+                .substring(0, Math.min(80, a.replace("\u0000RUN_NAME\u0000", "...").length())));
         w.append("\"${TOOLTRACE_SECRET_").append(secrets.size()).append("}\"");
         text = text.substring(at + REDACTED.length());
       }

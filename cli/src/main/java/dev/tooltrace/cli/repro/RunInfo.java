@@ -28,8 +28,8 @@ public final class RunInfo {
   private final long endEpochNanos;
   private final boolean ended;
 
-  private RunInfo(String id, JsonNode env, List<CallRecord> calls, long start, long end,
-      boolean ended) {
+  private RunInfo(
+      String id, JsonNode env, List<CallRecord> calls, long start, long end, boolean ended) {
     this.id = id;
     this.env = env;
     this.calls = calls;
@@ -57,8 +57,8 @@ public final class RunInfo {
     }
     // Start order; queue order breaks ties (stable sort).
     calls.sort(Comparator.comparingLong(CallRecord::startEpochNanos));
-    long start = run != null ? run.startEpochNanos()
-        : calls.isEmpty() ? 0 : calls.get(0).startEpochNanos();
+    long start =
+        run != null ? run.startEpochNanos() : calls.isEmpty() ? 0 : calls.get(0).startEpochNanos();
     RunEndRecord endRec = rec.runEnd(runId);
     long end = start;
     for (CallRecord c : calls) {

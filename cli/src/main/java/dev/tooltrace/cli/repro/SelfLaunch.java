@@ -46,8 +46,8 @@ public final class SelfLaunch {
    * The command that runs {@code cliArgs} with {@code appClassPath} visible through the system
    * class loader (first the CLI itself, then the application).
    */
-  static List<String> command(String java, List<String> jvmArgs, String appClassPath,
-      List<String> cliArgs) {
+  static List<String> command(
+      String java, List<String> jvmArgs, String appClassPath, List<String> cliArgs) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.addAll(jvmArgs);

@@ -20,32 +20,67 @@ class OutputDiffTest {
   private static long clock;
 
   private static ValueRecord v(String hash) {
-    return new ValueRecord("x", "java.lang.String", RecordFormat.VALUE_OBJECT, "java.lang.String", hash, false, 1, "",
-        false, null, null);
+    return new ValueRecord(
+        "x",
+        "java.lang.String",
+        RecordFormat.VALUE_OBJECT,
+        "java.lang.String",
+        hash,
+        false,
+        1,
+        "",
+        false,
+        null,
+        null);
   }
 
   private static CallRecord call(String span, String tool, String in, String out) {
-    return new CallRecord(0, "run", 1, "main", "t", span, "", 1, tool, "", "C", "m",
-        "(Ljava/lang/String;)Ljava/lang/String;", ++clock, 1, false, 0, null, List.of(v(in)),
-        v(out), null);
+    return new CallRecord(
+        0,
+        "run",
+        1,
+        "main",
+        "t",
+        span,
+        "",
+        1,
+        tool,
+        "",
+        "C",
+        "m",
+        "(Ljava/lang/String;)Ljava/lang/String;",
+        ++clock,
+        1,
+        false,
+        0,
+        null,
+        List.of(v(in)),
+        v(out),
+        null);
   }
 
   @Test
   void firstDivergenceIsTheEarliestPairWithEqualInputsAndDifferentOutput() {
-    List<CallRecord> a = List.of(
-        call("a1", "load", "i1", "d1"), call("a2", "score", "d1", "s1"),
-        call("a3", "load", "i2", "d2"), call("a4", "score", "d2", "s2"),
-        call("a5", "label", "s2", "L"));
-    List<CallRecord> b = List.of(
-        call("b1", "load", "i1", "d1"), call("b2", "score", "d1", "s1"),
-        call("b3", "load", "i2", "d2"), call("b4", "score", "d2", "sX"),
-        call("b5", "label", "sX", "L"));
+    List<CallRecord> a =
+        List.of(
+            call("a1", "load", "i1", "d1"),
+            call("a2", "score", "d1", "s1"),
+            call("a3", "load", "i2", "d2"),
+            call("a4", "score", "d2", "s2"),
+            call("a5", "label", "s2", "L"));
+    List<CallRecord> b =
+        List.of(
+            call("b1", "load", "i1", "d1"),
+            call("b2", "score", "d1", "s1"),
+            call("b3", "load", "i2", "d2"),
+            call("b4", "score", "d2", "sX"),
+            call("b5", "label", "sX", "L"));
     OutputDiff d = OutputDiff.of(a, b);
     assertEquals("a4", d.firstDifferent().a().spanId());
     assertEquals("b4", d.firstDifferent().b().spanId());
     assertTrue(d.outputsDiffer());
-    OutputDiff.ToolDiff label = d.tools().stream().filter(t -> t.tool.equals("label"))
-        .findFirst().orElseThrow();
+    OutputDiff.ToolDiff label =
+        d.tools().stream().filter(t -> t.tool.equals("label")).findFirst().orElseThrow();
     // label got a different input: not blamed, counted as unpaired on both sides.
     assertEquals(0, label.different);
     assertEquals(1, label.onlyA);
@@ -64,8 +99,8 @@ class OutputDiffTest {
 
   @Test
   void valuesWithoutContentHashAreNotCompared() {
-    OutputDiff d = OutputDiff.of(List.of(call("a1", "f", null, "1")),
-        List.of(call("b1", "f", null, "2")));
+    OutputDiff d =
+        OutputDiff.of(List.of(call("a1", "f", null, "1")), List.of(call("b1", "f", null, "2")));
     assertNull(d.firstDifferent());
     assertEquals(1, d.tools().get(0).notComparable);
   }

@@ -14,9 +14,9 @@ import java.util.Random;
 /**
  * A small text pipeline for the reproducibility tests: load, tokenize, stats, score, label. With
  * {@code -Drepro.noise=true} the {@code score} tool adds random noise to documents of four or more
- * words (doc-2 onwards), so a second run differs first at score's call for doc-2. {@code label}
- * is an instance method of a class without a no-arg constructor. With {@code MY_API_TOKEN} set,
- * {@code connect} receives it as a {@code @Redacted} argument.
+ * words (doc-2 onwards), so a second run differs first at score's call for doc-2. {@code label} is
+ * an instance method of a class without a no-arg constructor. With {@code MY_API_TOKEN} set, {@code
+ * connect} receives it as a {@code @Redacted} argument.
  */
 public final class ReproPipelineApp {
   private ReproPipelineApp() {}

@@ -42,13 +42,15 @@ final class AgentCli {
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");
     try {
-      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
         throw new AssertionError("did not finish in " + timeoutSeconds + "s: " + cmd);
       }
-      return new ForkedJvm.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new ForkedJvm.Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);

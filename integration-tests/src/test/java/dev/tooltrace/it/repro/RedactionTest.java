@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A secret passed as a {@code @Redacted} argument, as an environment variable, as a secret-named
- * system property and as a secret-named program argument is found nowhere: not in the queue
- * files, not in what the agent exported over OTLP, not in any CLI output.
+ * system property and as a secret-named program argument is found nowhere: not in the queue files,
+ * not in what the agent exported over OTLP, not in any CLI output.
  */
 class RedactionTest {
   private static final String SECRET = "tt-s3cr3t-7Qz9xK2p";
@@ -54,16 +54,19 @@ class RedactionTest {
   @Test
   void secretIsNowhere() throws Exception {
     Path queue = tmp.resolve("q");
-    ForkedJvm.Result app = ForkedJvm.of(ReproPipelineApp.class.getName(), "--api-token=" + SECRET,
-            "--linger-ms", "1500")
-        .agent("dir=" + queue + ",export=otlp,http.enabled=false,capture.args=true")
-        .jvmArg("-Dapp.password=" + SECRET)
-        .env("MY_API_TOKEN", SECRET)
-        .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.grpcEndpoint())
-        .env("OTEL_SERVICE_NAME", "redaction-it")
-        .run();
+    ForkedJvm.Result app =
+        ForkedJvm.of(
+                ReproPipelineApp.class.getName(), "--api-token=" + SECRET, "--linger-ms", "1500")
+            .agent("dir=" + queue + ",export=otlp,http.enabled=false,capture.args=true")
+            .jvmArg("-Dapp.password=" + SECRET)
+            .env("MY_API_TOKEN", SECRET)
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.grpcEndpoint())
+            .env("OTEL_SERVICE_NAME", "redaction-it")
+            .run();
     assertEquals(0, app.exitCode(), app.stderr());
-    OtlpReceiver.await(Duration.ofSeconds(60), "the connect span and the pipeline's spans",
+    OtlpReceiver.await(
+        Duration.ofSeconds(60),
+        "the connect span and the pipeline's spans",
         () -> receiver.spans().size() >= 21);
 
     Recorded rec = Recorded.read(queue);
@@ -93,25 +96,32 @@ class RedactionTest {
 
     String dir = queue.toString();
     String run = rec.runs.get(0).runId();
-    List<String[]> commands = List.of(
-        new String[] {"show", "--dir", dir},
-        new String[] {"show", "--dir", dir, "--json"},
-        new String[] {"stats", "--dir", dir, "--json"},
-        new String[] {"runs", "--dir", dir, "--json"},
-        new String[] {"diff", run, run, "--dir", dir, "--json"},
-        new String[] {"diff", run, run, "--dir", dir},
-        new String[] {"rerun-script", run, "--dir", dir},
-        new String[] {"evidence", "--dir", dir, "--json"});
+    List<String[]> commands =
+        List.of(
+            new String[] {"show", "--dir", dir},
+            new String[] {"show", "--dir", dir, "--json"},
+            new String[] {"stats", "--dir", dir, "--json"},
+            new String[] {"runs", "--dir", dir, "--json"},
+            new String[] {"diff", run, run, "--dir", dir, "--json"},
+            new String[] {"diff", run, run, "--dir", dir},
+            new String[] {"rerun-script", run, "--dir", dir},
+            new String[] {"evidence", "--dir", dir, "--json"});
     for (String[] c : commands) {
       ForkedJvm.Result r = AgentCli.inProcess(c);
       assertEquals(0, r.exitCode(), String.join(" ", c) + ": " + r.stderr());
       assertFalse((r.stdout() + r.stderr()).contains(SECRET), String.join(" ", c));
     }
-    ForkedJvm.Result replay = AgentCli.jar("replay", connect.spanId(), "--dir", dir,
-        "--classpath", Paths.testClasses() + File.pathSeparator + Paths.bootstrapJar());
+    ForkedJvm.Result replay =
+        AgentCli.jar(
+            "replay",
+            connect.spanId(),
+            "--dir",
+            dir,
+            "--classpath",
+            Paths.testClasses() + File.pathSeparator + Paths.bootstrapJar());
     assertEquals(4, replay.exitCode(), replay.stdout() + replay.stderr());
-    assertTrue(replay.stdout().contains("argument 's' (java.lang.String) is redacted"),
-        replay.stdout());
+    assertTrue(
+        replay.stdout().contains("argument 's' (java.lang.String) is redacted"), replay.stdout());
     assertFalse((replay.stdout() + replay.stderr()).contains(SECRET));
   }
 

@@ -51,9 +51,13 @@ class ReproducibilityTest {
   }
 
   private static void run(String name, String... jvmArgs) throws Exception {
-    ForkedJvm j = ForkedJvm.of(ReproPipelineApp.class.getName())
-        .agent("dir=" + queue + ",export=none,http.enabled=false,capture.args=true,run.name="
-            + name);
+    ForkedJvm j =
+        ForkedJvm.of(ReproPipelineApp.class.getName())
+            .agent(
+                "dir="
+                    + queue
+                    + ",export=none,http.enabled=false,capture.args=true,run.name="
+                    + name);
     for (String a : jvmArgs) {
       j.jvmArg(a);
     }
@@ -83,7 +87,8 @@ class ReproducibilityTest {
     assertTrue(tokenize.hasFlag(RecordFormat.FLAG_ARGS_CAPTURED));
     assertEquals("\"doc-0 word0\"", tokenize.args().get(0).capture());
     CallRecord stats = calls(runA, "repro.stats").get(0);
-    assertTrue(stats.args().get(0).capture().startsWith("{\"list\":\"java.util.ArrayList\""),
+    assertTrue(
+        stats.args().get(0).capture().startsWith("{\"list\":\"java.util.ArrayList\""),
         stats.args().get(0).capture());
   }
 
@@ -131,10 +136,10 @@ class ReproducibilityTest {
       assertTrue(!c.path("section").asText().equals("jar"), "no jar changed: " + c);
     }
     assertTrue(noiseProperty, "the added property is reported: " + d.path("environment"));
-    assertEquals(3, AgentCli.inProcess("diff", runA, runB, "--dir", queue.toString(), "--check")
-        .exitCode());
-    ForkedJvm.Result same = AgentCli.inProcess("diff", runA, runA, "--dir", queue.toString(),
-        "--check");
+    assertEquals(
+        3, AgentCli.inProcess("diff", runA, runB, "--dir", queue.toString(), "--check").exitCode());
+    ForkedJvm.Result same =
+        AgentCli.inProcess("diff", runA, runA, "--dir", queue.toString(), "--check");
     assertEquals(0, same.exitCode(), same.stdout());
     assertTrue(same.stdout().contains("outputs are identical"), same.stdout());
     ForkedJvm.Result text = AgentCli.inProcess("diff", runA, runB, "--dir", queue.toString());
@@ -145,8 +150,8 @@ class ReproducibilityTest {
   void replayOfADeterministicCallReproduces() throws Exception {
     for (String tool : List.of("repro.tokenize", "repro.stats", "repro.load")) {
       CallRecord c = calls(runB, tool).get(2);
-      ForkedJvm.Result r = AgentCli.jar("replay", c.spanId(), "--dir", queue.toString(),
-          "--classpath", classpath());
+      ForkedJvm.Result r =
+          AgentCli.jar("replay", c.spanId(), "--dir", queue.toString(), "--classpath", classpath());
       assertEquals(0, r.exitCode(), tool + ": " + r.stdout() + r.stderr());
       assertTrue(r.stdout().startsWith("reproduced: tool '" + tool + "'"), r.stdout());
       assertTrue(r.stdout().contains(c.result().hash()), r.stdout());
@@ -156,8 +161,9 @@ class ReproducibilityTest {
   @Test
   void replayOfTheNondeterministicCallDiffers() throws Exception {
     CallRecord c = calls(runB, "repro.score").get(2);
-    ForkedJvm.Result r = AgentCli.jar("replay", c.spanId(), "--dir", queue.toString(),
-        "--classpath", classpath(), "--json");
+    ForkedJvm.Result r =
+        AgentCli.jar(
+            "replay", c.spanId(), "--dir", queue.toString(), "--classpath", classpath(), "--json");
     assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
     JsonNode j = JSON.readTree(r.stdout());
     assertEquals("differs", j.path("status").asText());
@@ -169,20 +175,30 @@ class ReproducibilityTest {
   @Test
   void instanceMethodWithoutAccessibleConstructorIsNotReplayable() throws Exception {
     CallRecord c = calls(runA, "repro.label").get(0);
-    ForkedJvm.Result r = AgentCli.jar("replay", c.spanId(), "--dir", queue.toString(),
-        "--classpath", classpath());
+    ForkedJvm.Result r =
+        AgentCli.jar("replay", c.spanId(), "--dir", queue.toString(), "--classpath", classpath());
     assertEquals(4, r.exitCode(), r.stdout() + r.stderr());
     assertTrue(r.stdout().startsWith("not replayable: tool 'repro.label'"), r.stdout());
-    assertTrue(r.stdout().contains("no accessible constructor")
-        && r.stdout().contains(ReproPipelineApp.Labeler.class.getName()), r.stdout());
+    assertTrue(
+        r.stdout().contains("no accessible constructor")
+            && r.stdout().contains(ReproPipelineApp.Labeler.class.getName()),
+        r.stdout());
   }
 
   @Test
   void rerunScriptRerunsAndMatchesOrFailsOnDifference() throws Exception {
     Path script = tmp.resolve("rerun-base.sh");
     Path newQueue = tmp.resolve("rerun-q");
-    ForkedJvm.Result w = AgentCli.inProcess("rerun-script", "base", "--dir", queue.toString(),
-        "--new-dir", newQueue.toString(), "--out", script.toString());
+    ForkedJvm.Result w =
+        AgentCli.inProcess(
+            "rerun-script",
+            "base",
+            "--dir",
+            queue.toString(),
+            "--new-dir",
+            newQueue.toString(),
+            "--out",
+            script.toString());
     assertEquals(0, w.exitCode(), w.stderr());
     ForkedJvm.Result r = AgentCli.exec(List.of("bash", script.toString()), 240);
     assertEquals(0, r.exitCode(), Files.readString(script) + "\n" + r.stdout() + r.stderr());
@@ -192,8 +208,18 @@ class ReproducibilityTest {
     assertEquals(20, rerun.calls.size());
 
     Path noisy = tmp.resolve("rerun-noisy.sh");
-    assertEquals(0, AgentCli.inProcess("rerun-script", runB, "--dir", queue.toString(),
-        "--new-dir", tmp.resolve("rerun-q2").toString(), "--out", noisy.toString()).exitCode());
+    assertEquals(
+        0,
+        AgentCli.inProcess(
+                "rerun-script",
+                runB,
+                "--dir",
+                queue.toString(),
+                "--new-dir",
+                tmp.resolve("rerun-q2").toString(),
+                "--out",
+                noisy.toString())
+            .exitCode());
     ForkedJvm.Result n = AgentCli.exec(List.of("bash", noisy.toString()), 240);
     assertEquals(3, n.exitCode(), n.stdout() + n.stderr());
     assertTrue(n.stdout().contains("tool:     repro.score"), n.stdout());
