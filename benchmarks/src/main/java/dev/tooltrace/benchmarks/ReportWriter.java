@@ -179,6 +179,16 @@ public final class ReportWriter {
           .append(fmt(jmh.getOrDefault(m, Double.NaN), 1)).append(" |\n");
     }
     md.append('\n');
+    List<String[]> others = results.rows("allocthread", r -> true);
+    if (!others.isEmpty()) {
+      md.append("Other threads that allocated while the tracked calls ran (the agent's background "
+          + "work, exporting to the local receiver, divided by the number of calls):\n\n"
+          + "| thread | B per tracked call |\n|---|---|\n");
+      for (String[] t : others) {
+        md.append("| ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
+      }
+      md.append('\n');
+    }
     double perCall = Stats.median(results.values("alloc", "tracked", 2, r -> true))
         - Stats.median(results.values("alloc", "untracked", 2, r -> true));
     target("0 bytes allocated per call on the hot path (primitives, default capture)",
