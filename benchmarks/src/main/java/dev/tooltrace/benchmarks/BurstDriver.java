@@ -30,19 +30,22 @@ public final class BurstDriver {
     CountDownLatch go = new CountDownLatch(1);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
-      workers[t] = new Thread(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        long s = 0;
-        for (long i = 0; i < perThread; i++) {
-          s += m.monitoredMethod(0, depth);
-        }
-        sink += s;
-      }, "burst-" + t);
+      workers[t] =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+                long s = 0;
+                for (long i = 0; i < perThread; i++) {
+                  s += m.monitoredMethod(0, depth);
+                }
+                sink += s;
+              },
+              "burst-" + t);
       workers[t].start();
     }
     long t0 = System.nanoTime();
@@ -51,7 +54,13 @@ public final class BurstDriver {
       w.join();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    Results.append(a.text("out", ""), "burst", a.text("config", "?"), threads, made,
-        String.format("%.3f", seconds), String.format("%.0f", made / seconds));
+    Results.append(
+        a.text("out", ""),
+        "burst",
+        a.text("config", "?"),
+        threads,
+        made,
+        String.format("%.3f", seconds),
+        String.format("%.0f", made / seconds));
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Bytes allocated per call by the calling thread alone (HotSpot's per-thread allocation counter),
  * for the tracked and the untracked primitive tool. JMH's {@code gc.alloc.rate.norm} counts every
- * thread of the JVM, so it also charges the agent's background threads (exporter, housekeeping)
- * to each call; this figure is the hot path's own. Prints and appends {@code alloc method
+ * thread of the JVM, so it also charges the agent's background threads (exporter, housekeeping) to
+ * each call; this figure is the hot path's own. Prints and appends {@code alloc method
  * bytesPerCall}, and {@code allocthread threadName bytesPerCall} for every other thread that
  * allocated while the tracked calls ran (the agent's background work, charged per call).
  *
@@ -50,7 +50,10 @@ public final class HotPathAllocation {
           long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
           ThreadInfo info = mx.getThreadInfo(e.getKey());
           if (e.getKey() != self && delta > n / 100 && info != null) {
-            Results.append(out, "allocthread", info.getThreadName().replace('\t', ' '),
+            Results.append(
+                out,
+                "allocthread",
+                info.getThreadName().replace('\t', ' '),
                 String.format("%.3f", delta / (double) n));
           }
         }

@@ -31,8 +31,9 @@ final class JmhCsv {
         continue;
       }
       String name = f[0].replace("\"", "");
-      name = name.substring(name.lastIndexOf('.', name.indexOf(':') < 0 ? name.length()
-          : name.indexOf(':')) + 1);
+      name =
+          name.substring(
+              name.lastIndexOf('.', name.indexOf(':') < 0 ? name.length() : name.indexOf(':')) + 1);
       try {
         out.put(name, Double.parseDouble(f[4].replace("\"", "")));
       } catch (NumberFormatException e) {

@@ -29,8 +29,8 @@ import java.util.zip.GZIPInputStream;
  * text at {@code GET /count}; without, it only reads the bytes, so that it takes as little CPU as
  * possible from the measured JVM on a 2-core machine.
  *
- * <p>Arguments: {@code portFile=FILE count=true|false}. The chosen port is written to portFile
- * once the server accepts connections.
+ * <p>Arguments: {@code portFile=FILE count=true|false}. The chosen port is written to portFile once
+ * the server accepts connections.
  */
 public final class OtlpSink implements AutoCloseable {
   private final HttpServer server;
@@ -42,11 +42,14 @@ public final class OtlpSink implements AutoCloseable {
   public OtlpSink(boolean count) throws IOException {
     this.count = count;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "otlp-sink");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "otlp-sink");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/v1/traces", e -> accept(e, true));
     server.createContext("/v1/metrics", e -> accept(e, false));
     server.createContext("/v1/logs", e -> accept(e, false));
@@ -69,8 +72,10 @@ public final class OtlpSink implements AutoCloseable {
   private void accept(HttpExchange e, boolean traces) throws IOException {
     int status = 200;
     try (InputStream raw = e.getRequestBody()) {
-      InputStream in = "gzip".equalsIgnoreCase(e.getRequestHeaders().getFirst("Content-Encoding"))
-          ? new GZIPInputStream(raw) : raw;
+      InputStream in =
+          "gzip".equalsIgnoreCase(e.getRequestHeaders().getFirst("Content-Encoding"))
+              ? new GZIPInputStream(raw)
+              : raw;
       byte[] body = in.readAllBytes();
       requests.incrementAndGet();
       if (traces && count) {
@@ -93,8 +98,9 @@ public final class OtlpSink implements AutoCloseable {
   }
 
   private void count(HttpExchange e) throws IOException {
-    byte[] text = (spans.get() + " " + requests.get() + " " + failures.get() + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        (spans.get() + " " + requests.get() + " " + failures.get() + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     e.getResponseHeaders().set("Content-Type", "text/plain");
     e.sendResponseHeaders(200, text.length);
     try (OutputStream out = e.getResponseBody()) {

@@ -45,8 +45,13 @@ public final class OverheadDriver {
     for (double d : batchNs) {
       perBatchText.append(perBatchText.length() == 0 ? "" : ",").append(String.format("%.2f", d));
     }
-    Results.append(a.text("out", ""), "overhead", a.text("config", "?"), a.text("variant", "?"),
-        String.format("%.3f", nsPerCall), perBatchText);
+    Results.append(
+        a.text("out", ""),
+        "overhead",
+        a.text("config", "?"),
+        a.text("variant", "?"),
+        String.format("%.3f", nsPerCall),
+        perBatchText);
   }
 
   private static long loop(MonitoredClass m, long n, long work, int depth) {

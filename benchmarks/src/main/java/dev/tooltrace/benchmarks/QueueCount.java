@@ -26,22 +26,23 @@ public final class QueueCount {
     long[] calls = new long[2];
     String[] counters = {"{}"};
     try (QueueReader reader = QueueReader.open(Path.of(a.text("dir", ".")))) {
-      reader.readAll(new RecordVisitor() {
-        @Override
-        public void onCall(CallRecord call) {
-          calls[0]++;
-        }
+      reader.readAll(
+          new RecordVisitor() {
+            @Override
+            public void onCall(CallRecord call) {
+              calls[0]++;
+            }
 
-        @Override
-        public void onRunEnd(RunEndRecord end) {
-          counters[0] = end.countersJson();
-        }
+            @Override
+            public void onRunEnd(RunEndRecord end) {
+              counters[0] = end.countersJson();
+            }
 
-        @Override
-        public void onCorrupt(long queueIndex, String file, CorruptRecordException e) {
-          calls[1]++;
-        }
-      });
+            @Override
+            public void onCorrupt(long queueIndex, String file, CorruptRecordException e) {
+              calls[1]++;
+            }
+          });
     }
     System.out.println(calls[0] + "\t" + calls[1] + "\t" + counters[0]);
   }

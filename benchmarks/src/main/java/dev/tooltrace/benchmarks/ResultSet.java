@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The lines the drivers and run-all.sh appended to the results file, tab-separated, first field
- * the kind ({@code overhead}, {@code burst}, {@code delivered}, {@code startup}, {@code alloc},
- * {@code fail}).
+ * The lines the drivers and run-all.sh appended to the results file, tab-separated, first field the
+ * kind ({@code overhead}, {@code burst}, {@code delivered}, {@code startup}, {@code alloc}, {@code
+ * fail}).
  */
 final class ResultSet {
   private final List<String[]> rows = new ArrayList<>();

@@ -29,7 +29,11 @@ final class Results {
     line.append('\n');
     System.out.print(line);
     if (file != null && !file.isEmpty()) {
-      Files.writeString(Path.of(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          Path.of(file),
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
   }

@@ -28,8 +28,13 @@ public final class StartupProbe {
     Args a = new Args(argv);
     sink = new MonitoredClass().monitoredMethod(0, 10);
     double millis = launch == 0 ? Double.NaN : (mainNanos - launch) / 1e6;
-    Results.append(a.text("out", ""), "startup", a.text("config", "?"),
-        String.format("%.1f", millis), status("VmHWM"), status("VmRSS"));
+    Results.append(
+        a.text("out", ""),
+        "startup",
+        a.text("config", "?"),
+        String.format("%.1f", millis),
+        status("VmHWM"),
+        status("VmRSS"));
   }
 
   /** A /proc/self/status value in KiB, or -1 where there is no /proc. */

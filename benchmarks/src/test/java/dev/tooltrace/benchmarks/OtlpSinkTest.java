@@ -21,12 +21,14 @@ class OtlpSinkTest {
   @Test
   void countsSpansSentByTheOpenTelemetryExporter() throws Exception {
     try (OtlpSink sink = new OtlpSink(true)) {
-      OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-          .setEndpoint("http://127.0.0.1:" + sink.port() + "/v1/traces")
-          .setCompression("gzip")
-          .build();
+      OtlpHttpSpanExporter exporter =
+          OtlpHttpSpanExporter.builder()
+              .setEndpoint("http://127.0.0.1:" + sink.port() + "/v1/traces")
+              .setCompression("gzip")
+              .build();
       SdkTracerProvider provider =
-          SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+          SdkTracerProvider.builder()
+              .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
               .build();
       Tracer tracer = provider.get("test");
       for (int i = 0; i < 7; i++) {
@@ -43,11 +45,14 @@ class OtlpSinkTest {
   @Test
   void withoutCountingItStillAcceptsButCountsNoSpans() throws Exception {
     try (OtlpSink sink = new OtlpSink(false)) {
-      OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-          .setEndpoint("http://127.0.0.1:" + sink.port() + "/v1/traces")
-          .build();
+      OtlpHttpSpanExporter exporter =
+          OtlpHttpSpanExporter.builder()
+              .setEndpoint("http://127.0.0.1:" + sink.port() + "/v1/traces")
+              .build();
       SdkTracerProvider provider =
-          SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+          SdkTracerProvider.builder()
+              .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+              .build();
       provider.get("test").spanBuilder("one").startSpan().end();
       assertTrue(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess());
       provider.shutdown().join(10, TimeUnit.SECONDS);

@@ -47,25 +47,46 @@ class ReportWriterTest {
   void overheadTargetsUseTheMedianMinusTheNoAgentBaseline() {
     // Overheads: tooltrace 203 - 3 = 200, OTel 500: 0.40x, exactly at the limit; Kieker 300.
     String md = render(203, 303);
-    assertTrue(md.contains("| default capture overhead ≤ 0.4 × OTel's (no work) | 200 ns vs 500 ns"
-        + " = 0.40× | ≤ 0.40 | **met** |"), md);
-    assertTrue(md.contains("| default capture ≤ Kieker binary writer (no work) | 200 ns vs 300 ns"
-        + " | ≤ Kieker | **met** |"), md);
-    assertTrue(md.contains("| tracking disabled ≤ Kieker probe deactivated (no work) | 0.0 ns vs"
-        + " 7.0 ns | ≤ Kieker off | **met** |"), md);
+    assertTrue(
+        md.contains(
+            "| default capture overhead ≤ 0.4 × OTel's (no work) | 200 ns vs 500 ns"
+                + " = 0.40× | ≤ 0.40 | **met** |"),
+        md);
+    assertTrue(
+        md.contains(
+            "| default capture ≤ Kieker binary writer (no work) | 200 ns vs 300 ns"
+                + " | ≤ Kieker | **met** |"),
+        md);
+    assertTrue(
+        md.contains(
+            "| tracking disabled ≤ Kieker probe deactivated (no work) | 0.0 ns vs"
+                + " 7.0 ns | ≤ Kieker off | **met** |"),
+        md);
   }
 
   @Test
   void missedTargetsAreShownAsMissed() {
     String md = render(253, 203);
     assertTrue(md.contains("= 0.50× | ≤ 0.40 | **missed** |"), md);
-    assertTrue(md.contains("| default capture ≤ Kieker binary writer (work) | 250 ns vs 200 ns"
-        + " | ≤ Kieker | **missed** |"), md);
-    assertTrue(md.contains("| no record dropped (1 and 2 threads, no disk budget set) | records"
-        + " dropped | 0 | **missed** |"), md);
-    assertTrue(md.contains("| start-up delta ≤ 0.25 × OTel's | 200 ms vs 3000 ms = 0.07× | ≤ 0.25"
-        + " | **met** |"), md);
-    assertTrue(md.contains("| 0 bytes allocated per call on the hot path (primitives, default"
-        + " capture) | 0.020 B/call | rounds to 0 B | **met** |"), md);
+    assertTrue(
+        md.contains(
+            "| default capture ≤ Kieker binary writer (work) | 250 ns vs 200 ns"
+                + " | ≤ Kieker | **missed** |"),
+        md);
+    assertTrue(
+        md.contains(
+            "| no record dropped (1 and 2 threads, no disk budget set) | records"
+                + " dropped | 0 | **missed** |"),
+        md);
+    assertTrue(
+        md.contains(
+            "| start-up delta ≤ 0.25 × OTel's | 200 ms vs 3000 ms = 0.07× | ≤ 0.25"
+                + " | **met** |"),
+        md);
+    assertTrue(
+        md.contains(
+            "| 0 bytes allocated per call on the hot path (primitives, default"
+                + " capture) | 0.020 B/call | rounds to 0 B | **met** |"),
+        md);
   }
 }

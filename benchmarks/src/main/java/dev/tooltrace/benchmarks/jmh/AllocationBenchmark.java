@@ -20,9 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * per operation). Run by run-all.sh with the tooltrace agent appended to the fork's JVM arguments;
  * the time per operation is reported too but the MooBench driver is the overhead measurement.
  *
- * <p>Short iterations on purpose: every tracked call is written to the queue, and a second of
- * calls is hundreds of megabytes on disk. The allocation figure needs only a stable JIT, not long
- * runs.
+ * <p>Short iterations on purpose: every tracked call is written to the queue, and a second of calls
+ * is hundreds of megabytes on disk. The allocation figure needs only a stable JIT, not long runs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
