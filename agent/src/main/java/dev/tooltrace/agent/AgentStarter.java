@@ -82,7 +82,7 @@ public final class AgentStarter {
     new Weaver(config.get(Keys.INCLUDE), config.get(Keys.EXCLUDE), config.get(Keys.REDACT_NAMES),
         config.get(Keys.CAPTURE_ARGS)).install(inst);
 
-    AgentServices services = new AgentServices(config, writer, recorder, runId, service, runIndex);
+    AgentServices services = new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo);
     services.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

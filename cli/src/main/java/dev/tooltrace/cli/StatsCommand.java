@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.cli;
+
+import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.analysis.StatsReport;
+import dev.tooltrace.cli.render.Json;
+import dev.tooltrace.cli.render.StatsJson;
+import dev.tooltrace.cli.render.StatsText;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stats}: per-tool and per-run statistics. */
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Print per tool: calls, errors, success rate, p50/p95/p99 duration, throughput and mean"
+          + " confidence; then per run: its success/failure rates and per-tool breakdown.",
+      "Percentiles are nearest-rank (always an observed duration). Throughput is calls per"
+          + " second over the active window (first call's start to last call's end)."
+    })
+final class StatsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin QueueOptions queue;
+
+  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
+  String run;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
+    if (run != null) {
+      String id = RunSelector.resolve(rec, run);
+      rec = rec.filter(c -> c.runId().equals(id));
+    }
+    StatsReport report = StatsReport.of(rec);
+    if (json) {
+      out.println(Json.pretty(StatsJson.of(report)));
+    } else if (report.tools().isEmpty()) {
+      out.println("no recorded calls");
+    } else {
+      StatsText.print(report, run == null, out);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

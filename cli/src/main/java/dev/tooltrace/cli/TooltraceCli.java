@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.cli;
+
+import dev.tooltrace.record.QueueFiles.NotAQueueException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code tooltrace} command line. The agent jar's launcher calls {@link #execute(String...)}
+ * and exits with what it returns: 0 on success, 1 when the data gave no answer (nothing readable,
+ * no such span or run), 2 for bad arguments or a directory that is not a tooltrace queue. Every
+ * failure is one line on stderr; nothing here calls {@code System.exit}.
+ */
+@Command(
+    name = "tooltrace",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Read what the tooltrace agent recorded.",
+    subcommands = {
+      ShowCommand.class,
+      StatsCommand.class,
+      LineageCommand.class,
+      ImpactCommand.class,
+      ProvCommand.class,
+      ExportCommand.class,
+      EvidenceCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class TooltraceCli implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  /** Runs the CLI on the process's stdout/stderr (UTF-8); returns the exit code. */
+  public static int execute(String... args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return execute(out, err, args);
+  }
+
+  /** Runs the CLI writing to {@code out} and {@code err}; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The configured command line (for tests and for embedding). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new TooltraceCli());
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  public static void main(String... args) {
+    System.exit(execute(args));
+  }
+
+  /** Turns known failures into one line on stderr and an exit code. */
+  private static final class ErrorHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+      PrintWriter err = cmd.getErr();
+      int code;
+      if (ex instanceof NotAQueueException) {
+        err.println("tooltrace: " + ex.getMessage());
+        code = ExitCodes.USAGE;
+      } else if (ex instanceof CliException) {
+        err.println("tooltrace: " + ex.getMessage());
+        code = ((CliException) ex).exitCode();
+      } else {
+        err.println("tooltrace: internal error: " + ex);
+        code = ExitCodes.NO_DATA;
+      }
+      err.flush();
+      return code;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.cli.analysis;
+
+import dev.tooltrace.record.CallRecord;
+import java.util.List;
+
+/**
+ * Aggregates over a group of calls (one tool, or one tool within one run, or a whole run).
+ *
+ * @param name the tool name (or run id for a whole run)
+ * @param calls number of calls
+ * @param errors calls that ended with an exception
+ * @param p50Nanos nearest-rank median duration ({@link Percentiles})
+ * @param windowNanos from the first call's start to the last call's end: the group's active window,
+ *     the denominator of {@link #throughputPerSecond()}
+ * @param meanConfidence mean of the reported confidences, null when none was reported
+ * @param confidenceCount how many calls reported a confidence
+ */
+public record CallStats(
+    String name,
+    long calls,
+    long errors,
+    long minNanos,
+    long p50Nanos,
+    long p95Nanos,
+    long p99Nanos,
+    long maxNanos,
+    long firstStartEpochNanos,
+    long lastEndEpochNanos,
+    Double meanConfidence,
+    long confidenceCount) {
+
+  public long ok() {
+    return calls - errors;
+  }
+
+  /** Fraction of calls that returned normally, in [0,1]. */
+  public double successRate() {
+    return calls == 0 ? 0 : (double) ok() / calls;
+  }
+
+  public double failureRate() {
+    return calls == 0 ? 0 : (double) errors / calls;
+  }
+
+  public long windowNanos() {
+    return lastEndEpochNanos - firstStartEpochNanos;
+  }
+
+  /**
+   * Calls per second over the active window; null when the window is empty (a single call of zero
+   * duration), where a rate would be meaningless.
+   */
+  public Double throughputPerSecond() {
+    long w = windowNanos();
+    return w <= 0 ? null : calls * 1e9 / w;
+  }
+
+  /** Computes the statistics of a non-empty group of calls. */
+  public static CallStats of(String name, List<CallRecord> group) {
+    if (group.isEmpty()) {
+      throw new IllegalArgumentException("no calls for " + name);
+    }
+    long[] d = new long[group.size()];
+    long errors = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    double confSum = 0;
+    long confN = 0;
+    for (int i = 0; i < d.length; i++) {
+      CallRecord c = group.get(i);
+      d[i] = c.durationNanos();
+      if (c.error()) {
+        errors++;
+      }
+      first = Math.min(first, c.startEpochNanos());
+      last = Math.max(last, c.endEpochNanos());
+      if (c.confidence() != null) {
+        confSum += c.confidence();
+        confN++;
+      }
+    }
+    Percentiles p = new Percentiles(d);
+    return new CallStats(
+        name,
+        d.length,
+        errors,
+        p.min(),
+        p.at(50),
+        p.at(95),
+        p.at(99),
+        p.max(),
+        first,
+        last,
+        confN == 0 ? null : confSum / confN,
+        confN);
+  }
+}

@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.cli.analysis;
+
+import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.RunEndRecord;
+import dev.tooltrace.record.RunRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Everything read from one queue, in queue order. Calls arrive child-first and interleaved across
+ * threads, so nothing here assumes an order beyond "as appended"; the analyses sort as they need.
+ */
+public final class Recording {
+  private final Map<String, RunRecord> runs = new LinkedHashMap<>();
+  private final Map<String, RunEndRecord> runEnds = new LinkedHashMap<>();
+  private final List<CallRecord> calls = new ArrayList<>();
+
+  public void addRun(RunRecord run) {
+    runs.putIfAbsent(run.runId(), run);
+  }
+
+  public void addRunEnd(RunEndRecord end) {
+    runEnds.put(end.runId(), end);
+  }
+
+  public void addCall(CallRecord call) {
+    calls.add(call);
+  }
+
+  public List<CallRecord> calls() {
+    return Collections.unmodifiableList(calls);
+  }
+
+  /** The RUN snapshot of {@code runId}, or null when it was not recorded (or not kept). */
+  public RunRecord run(String runId) {
+    return runs.get(runId);
+  }
+
+  /** The RUN_END record of {@code runId}, or null when the run has not ended in order. */
+  public RunEndRecord runEnd(String runId) {
+    return runEnds.get(runId);
+  }
+
+  /** Every run id seen, in order of first appearance (RUN documents first, then calls). */
+  public Set<String> runIds() {
+    Set<String> ids = new LinkedHashSet<>(runs.keySet());
+    for (CallRecord c : calls) {
+      ids.add(c.runId());
+    }
+    return ids;
+  }
+
+  public boolean isEmpty() {
+    return calls.isEmpty() && runs.isEmpty() && runEnds.isEmpty();
+  }
+
+  /** A new recording holding only the calls that pass {@code keep} (runs are kept whole). */
+  public Recording filter(Predicate<CallRecord> keep) {
+    Recording r = new Recording();
+    r.runs.putAll(runs);
+    r.runEnds.putAll(runEnds);
+    for (CallRecord c : calls) {
+      if (keep.test(c)) {
+        r.calls.add(c);
+      }
+    }
+    return r;
+  }
+}

@@ -1,0 +1,198 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.cli.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.DocumentDecoder;
+import dev.tooltrace.record.Encoder;
+import dev.tooltrace.record.ToolBlock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report of runs written with the real record encoder and read back with the real decoder,
+ * so the evidence follows the record contract rather than a copy of it.
+ */
+public class EvidenceCollectorTest {
+  static final long SEC = 1_000_000_000L;
+  static final long T0 = 1_780_000_000L * SEC;
+  static final ToolBlock PARSE =
+      new ToolBlock(1, "parse", "parse", "ex.Pipeline", "parse", "(Ljava/lang/String;)V",
+          List.of(), List.of(), "void");
+  static final ToolBlock CLASSIFY =
+      new ToolBlock(2, "classify", "classify", "ex.Pipeline", "classify", "()V",
+          List.of(), List.of(), "void");
+
+  /** Feeds documents of run (1, runLo) to the collector. */
+  static final class Writer {
+    final EvidenceCollector c;
+    long index;
+    long span = 1;
+
+    Writer(EvidenceCollector c) {
+      this.c = c;
+    }
+
+    void feed(Buf b) {
+      DocumentDecoder.decode(b.toByteArray(), b.length(), index++, c);
+    }
+
+    void run(long runLo, long start, String env) {
+      Buf b = new Buf(256);
+      Encoder.run(b, 1, runLo, start, 4242, env);
+      feed(b);
+    }
+
+    void call(long runLo, ToolBlock tool, long start, long durationNanos, String errorType,
+        String message) {
+      Buf b = new Buf(512);
+      int countPos = Encoder.beginCalls(b, 1, runLo, 7, "main");
+      int len = Encoder.beginCall(b, 0xaa, span, span, 0, tool, start, durationNanos,
+          errorType != null, 0, Double.NaN);
+      span++;
+      Encoder.argCount(b, 0);
+      Encoder.valueVoid(b);
+      if (errorType != null) {
+        Encoder.error(b, errorType, message, "at ex.Pipeline");
+      }
+      Encoder.endCall(b, len);
+      Encoder.endCalls(b, countPos, 1);
+      feed(b);
+    }
+
+    void sample(long runLo, long at, double cpu, double heap) {
+      Buf b = new Buf(256);
+      Encoder.sample(b, 1, runLo, at, new String[] {"process.cpu.utilization", "jvm.heap.used",
+          "system.cpu.utilization"}, new double[] {cpu, heap, Double.NaN});
+      feed(b);
+    }
+
+    void end(long runLo, long at) {
+      Buf b = new Buf(64);
+      Encoder.runEnd(b, 1, runLo, at, "{}");
+      feed(b);
+    }
+  }
+
+  /** Run 1 (older): 1 call. Run 2 (latest): 100 parse calls of 1..100 ms, 10 classify with 3 errors. */
+  public static EvidenceCollector twoRuns(String filter) {
+    EvidenceCollector c = new EvidenceCollector(filter);
+    Writer w = new Writer(c);
+    w.run(1, T0, "{\"java.version\":\"17\"}");
+    w.call(1, PARSE, T0 + SEC, 5_000_000, null, null);
+    w.end(1, T0 + 2 * SEC);
+    long t = T0 + 100 * SEC;
+    w.run(2, t, "{\"java.version\":\"25\",\"host\":{\"name\":\"box\"}}");
+    w.sample(2, t + SEC, 0.10, 100e6);
+    w.sample(2, t + 11 * SEC, 0.90, 300e6);
+    for (int i = 1; i <= 100; i++) {
+      w.call(2, PARSE, t + 2 * SEC + i * 10_000_000L, i * 1_000_000L, null, null);
+    }
+    for (int i = 0; i < 10; i++) {
+      String type = i < 2 ? "java.io.IOException" : i == 9 ? "java.lang.IllegalStateException" : null;
+      w.call(2, CLASSIFY, t + 10 * SEC + i * SEC / 100, 500_000_000L + i, type, "bad input");
+    }
+    w.end(2, t + 20 * SEC);
+    return c;
+  }
+
+  @Test
+  void latestRunByDefaultWithSpanPercentilesAndThroughput() {
+    EvidenceReport r = twoRuns(null).report("q");
+    assertEquals("00000000000000010000000000000002", r.run().runId());
+    assertEquals(4242L, r.run().pid());
+    assertEquals("box", r.run().environment().path("host").path("name").asText());
+    assertEquals(20.0, r.span().seconds(), 1e-9);
+    assertTrue(r.span().endedOrderly());
+    assertEquals(List.of("00000000000000010000000000000001"), r.otherRuns());
+
+    EvidenceReport.Tool parse = r.tools().get(1);
+    assertEquals("parse", parse.tool());
+    assertEquals(100, parse.calls());
+    assertEquals(0, parse.errors());
+    assertEquals(50.0, parse.p50Ms(), 1e-9);
+    assertEquals(95.0, parse.p95Ms(), 1e-9);
+    assertEquals(99.0, parse.p99Ms(), 1e-9);
+    assertEquals(100.0, parse.maxMs(), 1e-9);
+    assertEquals(5.0, parse.callsPerSecond(), 1e-9);
+
+    EvidenceReport.Tool classify = r.tools().get(0);
+    assertEquals(10, classify.calls());
+    assertEquals(3, classify.errors());
+    assertEquals(0.3, classify.errorRate(), 1e-9);
+  }
+
+  @Test
+  void slowestCallsAreJoinedToTheNearestSample() {
+    EvidenceReport r = twoRuns(null).report("q");
+    assertEquals(RunData.SLOWEST, r.slowestCalls().size());
+    EvidenceReport.SlowCall top = r.slowestCalls().get(0);
+    assertEquals("classify", top.tool());
+    assertEquals(500.000009, top.durationMs(), 1e-9);
+    // classify ran at t+10.09 s: the sample at t+11 s is nearer than the one at t+1 s.
+    assertEquals(0.9, top.sample().values().get("process.cpu.utilization"));
+    assertEquals(0.91, top.sample().offsetSeconds(), 1e-9);
+    // NaN (not measured) is left out, not reported.
+    assertNull(top.sample().values().get("system.cpu.utilization"));
+  }
+
+  @Test
+  void everyDistinctErrorWithCountAndFirstOccurrence() {
+    EvidenceReport r = twoRuns(null).report("q");
+    assertEquals(2, r.errors().size());
+    EvidenceReport.ErrorGroup io = r.errors().get(0);
+    assertEquals("java.io.IOException", io.type());
+    assertEquals("bad input", io.message());
+    assertEquals(2, io.count());
+    assertEquals(java.time.Instant.ofEpochSecond(1_780_000_110L).toString(), io.firstAt());
+    assertEquals(1, r.errors().get(1).count());
+  }
+
+  @Test
+  void resourcesSummaryAndSeries() {
+    EvidenceReport.Resources res = twoRuns(null).report("q").resources();
+    assertEquals(2, res.samples());
+    assertEquals(0.5, res.summary().get("process.cpu.utilization").mean(), 1e-9);
+    assertEquals(300e6, res.summary().get("jvm.heap.used").max(), 1e-9);
+    assertTrue(!res.summary().containsKey("system.cpu.utilization"));
+  }
+
+  @Test
+  void runByIdOrUniquePrefixElseOneClearMessage() {
+    EvidenceReport first = twoRuns("00000000000000010000000000000001").report("q");
+    assertEquals(1, first.tools().get(0).calls());
+    assertEquals(2.0, first.span().seconds(), 1e-9);
+    assertEquals("00000000000000010000000000000002",
+        twoRuns("00000000000000010000000000000002").report("q").run().runId());
+    EvidenceCollector.NoSuchRunException ambiguous =
+        assertThrows(EvidenceCollector.NoSuchRunException.class,
+            () -> twoRuns("000000000000000100").report("q"));
+    assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
+    EvidenceCollector.NoSuchRunException e =
+        assertThrows(EvidenceCollector.NoSuchRunException.class,
+            () -> twoRuns("ffff").report("q"));
+    assertTrue(e.getMessage().startsWith("no run ffff in q; runs there: "), e.getMessage());
+    assertThrows(EvidenceCollector.NoSuchRunException.class,
+        () -> new EvidenceCollector(null).report("q"));
+  }
+
+  @Test
+  void markdownHasEverySection() {
+    String md = MarkdownReport.render(twoRuns(null).report("q"));
+    for (String s : List.of("# Evidence report: run 00000000000000010000000000000002",
+        "## Environment", "| java.version | 25 |", "## Tools",
+        "| parse | 100 | 0 | 0.0% | 50.000 | 95.000 | 99.000 | 100.000 | 5.00 |",
+        "| classify | 10 | 3 | 30.0% |", "## Slowest calls", "## Errors",
+        "| classify | java.io.IOException | bad input | 2 |", "## Resource use over time",
+        "| process.cpu.utilization | 10.0% | 50.0% | 90.0% |", "## Other runs in this queue")) {
+      assertTrue(md.contains(s), "missing " + s + " in\n" + md);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test. Installs first what the tests need and Maven cannot fetch: Debian's
+# prometheus (with promtool) and prometheus-alertmanager (with amtool).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v promtool >/dev/null || ! command -v amtool >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "== installing prometheus and prometheus-alertmanager (for promtool, amtool)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus prometheus-alertmanager >/dev/null
+  else
+    echo "tooltrace tests need promtool and amtool: install Debian's prometheus and" \
+      "prometheus-alertmanager packages (as root: apt-get install prometheus prometheus-alertmanager)" >&2
+    exit 1
+  fi
+fi
+
+mvn -B verify "$@"
