@@ -18,7 +18,9 @@ import java.util.Map;
  * targets as met or missed. Every figure is a median over forked JVMs, with the spread next to it;
  * targets compare medians of the same run.
  *
- * <p>Arguments: {@code results=FILE jmh=CSV meta=FILE out=FILE}.
+ * <p>Arguments: {@code results=FILE jmh=CSV meta=FILE out=FILE [notes=FILE]}; notes is the
+ * hand-written analysis of the last full run (why a target is missed, what would close it),
+ * appended as is.
  */
 public final class ReportWriter {
   static final Map<String, String> OVERHEAD = new LinkedHashMap<>();
@@ -29,6 +31,10 @@ public final class ReportWriter {
     OVERHEAD.put("tooltrace-disabled", "tooltrace, tracking disabled (`enabled=false`)");
     OVERHEAD.put("tooltrace", "tooltrace, default capture");
     OVERHEAD.put("tooltrace-args", "tooltrace, full argument capture (`capture.args=true`)");
+    OVERHEAD.put(
+        "tooltrace-noexport",
+        "tooltrace, default capture, no OTLP export (`export=none`: the queue is still tailed"
+            + " for per-tool metrics; not a target, shows what sending costs on 2 cores)");
     OVERHEAD.put("otel", "OpenTelemetry agent 2.33.1, `@WithSpan`, OTLP/HTTP to local receiver");
     OVERHEAD.put("kieker", "Kieker 2.0.2, binary file writer");
     OVERHEAD.put("kieker-off", "Kieker 2.0.2, probe deactivated");
@@ -60,12 +66,17 @@ public final class ReportWriter {
         meta.put(line.substring(0, eq), line.substring(eq + 1));
       }
     }
+    Path notes = Path.of(a.text("notes", ""));
     ReportWriter w =
         new ReportWriter(
             ResultSet.read(Path.of(a.text("results", "results.tsv"))),
             JmhCsv.scores(Path.of(a.text("jmh", "jmh.csv"))),
             meta);
-    Files.writeString(Path.of(a.text("out", "BENCHMARKS.md")), w.render());
+    String md = w.render();
+    if (!notes.toString().isEmpty() && Files.exists(notes)) {
+      md += "## Analysis\n\n" + Files.readString(notes);
+    }
+    Files.writeString(Path.of(a.text("out", "BENCHMARKS.md")), md);
   }
 
   String render() {
