@@ -54,7 +54,9 @@ public final class MeterSetup implements AutoCloseable {
    *     before the provider is built; may be {@code null}
    */
   public static MeterSetup create(
-      Resource resource, List<MetricReader> otherReaders, Consumer<SdkMeterProviderBuilder> customizer) {
+      Resource resource,
+      List<MetricReader> otherReaders,
+      Consumer<SdkMeterProviderBuilder> customizer) {
     PrometheusMetricReader prometheus = PrometheusMetricReader.create();
     SdkMeterProviderBuilder b =
         SdkMeterProvider.builder().setResource(resource).registerMetricReader(prometheus);
