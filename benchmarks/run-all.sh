@@ -10,7 +10,8 @@
 # Each configuration runs in its own JVM with its own flags; configurations are interleaved within
 # each round so that a noisy neighbour hurts all of them alike.
 #
-# Usage: benchmarks/run-all.sh [--quick]     (--quick: tiny sizes, a smoke test of the script)
+# Usage: benchmarks/run-all.sh [--quick | --report-only]
+#   --quick: tiny sizes, a smoke test of the script; --report-only: only rewrite BENCHMARKS.md
 # Sizes can be overridden by environment variables: RUNS, WARMUP, ITERATIONS, WORK, BURST_CALLS,
 # STARTUP_RUNS, ALLOC_CALLS, JVM_OPTS, JAVA (default: $JAVA_HOME/bin/java or java), BENCH_NOTE.
 # SKIP_BUILD=1 skips the Maven build.
@@ -22,6 +23,15 @@ cd "$ROOT"
 ARGS_TEXT="$*"
 QUICK=0
 if [[ "${1:-}" == "--quick" ]]; then QUICK=1; fi
+# --report-only: rewrite BENCHMARKS.md from the last run's raw results (e.g. after editing the
+# hand-written analysis in benchmarks/src/main/report/analysis.md).
+if [[ "${1:-}" == "--report-only" ]]; then
+  R="$ROOT/benchmarks/target/bench-results"
+  exec "${JAVA:-java}" -cp "$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*" \
+    dev.tooltrace.benchmarks.ReportWriter results="$R/results.tsv" jmh="$R/jmh.csv" \
+    meta="$R/meta.txt" out="$ROOT/BENCHMARKS.md" \
+    notes="$ROOT/benchmarks/src/main/report/analysis.md"
+fi
 
 if [[ $QUICK == 1 ]]; then
   : "${RUNS:=1}" "${WARMUP:=20000}" "${ITERATIONS:=20000}" "${BURST_CALLS:=200000}"
@@ -86,7 +96,7 @@ cleanup() {
   mkdir -p "$B/bench-results"
   cp -f "$RESULTS" "$B/bench-results/" 2>/dev/null || true
   cp -rf "$LOGS" "$B/bench-results/" 2>/dev/null || true
-  cp -f "$WORKDIR/jmh.csv" "$B/bench-results/" 2>/dev/null || true
+  cp -f "$WORKDIR/jmh.csv" "$WORKDIR/meta.txt" "$B/bench-results/" 2>/dev/null || true
   rm -rf "$WORKDIR"
 }
 trap cleanup EXIT
