@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent;
 
+import dev.tooltrace.agent.backup.BackupService;
 import dev.tooltrace.agent.config.Config;
 import dev.tooltrace.agent.config.Keys;
 import dev.tooltrace.agent.http.AgentHttpServer;
@@ -63,6 +64,7 @@ final class AgentServices {
   private volatile SystemSampler sampler;
   private volatile SdkMeterProvider fallbackMeters;
   private volatile boolean metricsRegistered;
+  private final BackupService backup; // backup + retention (issue 8)
 
   AgentServices(Config config, QueueWriter writer, Recorder recorder, String service,
       long runIndex, long runHi, long runLo) {
@@ -73,6 +75,7 @@ final class AgentServices {
     this.runIndex = runIndex;
     this.runHi = runHi;
     this.runLo = runLo;
+    this.backup = new BackupService(config, writer);
   }
 
   void start() {
@@ -103,6 +106,7 @@ final class AgentServices {
     }
     startExport();
     registerMetrics();
+    backup.start();
     Duration interval = config.get(Keys.SAMPLE_INTERVAL);
     if (!interval.isZero()) {
       try {
@@ -142,6 +146,9 @@ final class AgentServices {
     });
     h.register(HealthRegistry.Group.READINESS,
         new DiskFreeCheck(() -> writer.freeBytes(), config.get(Keys.DISK_MIN_FREE)));
+    if (backup.backupEnabled()) {
+      h.register(HealthRegistry.Group.READINESS, backup.healthCheck());
+    }
     if ("otlp".equals(config.get(Keys.EXPORT))) {
       h.register(HealthRegistry.Group.READINESS, new ExportLagCheck(new ExportProgress() {
         @Override
@@ -232,6 +239,7 @@ final class AgentServices {
       SystemMetrics.register(meter, writer.dir(), LOG::info);
       AgentMetrics.register(meter, new AgentMetrics.Sources(writer::written, null,
           writer::dropped, null, null));
+      backup.registerMetrics(meter);
       metricsRegistered = true;
     } catch (Throwable t) {
       LOG.warn("cannot register the agent's metrics: " + t);
@@ -265,6 +273,7 @@ final class AgentServices {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
+    backup.stop();
     closeQuietly(sampler);
     closeQuietly(export);
     closeQuietly(http);

@@ -64,7 +64,8 @@ public final class AgentStarter {
 
     Recorder recorder =
         new Recorder(writer, runHi, runLo, config.get(Keys.PREVIEW_CHARS),
-            config.get(Keys.HASH_MAX_BYTES));
+            config.get(Keys.HASH_MAX_BYTES), config.get(Keys.CAPTURE_MAX_BYTES),
+            config.get(Keys.REDACT_NAMES));
     if (!Bridge.install(recorder)) {
       LOG.warn("another tooltrace agent is already installed in this JVM; this one stays idle");
       return;

@@ -35,6 +35,14 @@ import picocli.CommandLine.Spec;
       ProvCommand.class,
       ExportCommand.class,
       EvidenceCommand.class,
+      RunsCommand.class,
+      DiffCommand.class,
+      RerunScriptCommand.class,
+      ReplayCommand.class,
+      ReplayWorkerCommand.class,
+      BackupCommand.class,
+      VerifyCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TooltraceCli implements Runnable {

@@ -99,6 +99,24 @@ public final class Keys {
   public static final Key<Duration> HEALTH_EXPORT_MAX_LAG =
       key("health.export.max.lag", "5m", "a duration",
           "Readiness fails when the exporter is this far behind.", Keys::duration);
+  public static final Key<String> BACKUP_DIR =
+      key("backup.dir", "", "a directory path (empty: no scheduled backups)",
+          "Back the queue up into this directory (incremental, with a SHA-256 manifest).",
+          Keys::any);
+  public static final Key<Duration> BACKUP_INTERVAL =
+      key("backup.interval", "1h", "a duration (>= 1s)", "How often the scheduled backup runs.",
+          s -> durationAtLeast(s, Duration.ofSeconds(1)));
+  public static final Key<Integer> RETENTION_DAYS =
+      key("retention.days", "0", "an integer 0..36500 (0 = keep)",
+          "Delete queue files older than this, once exported and (with backup.dir) backed up.",
+          s -> intIn(s, 0, 36500));
+  public static final Key<Long> RETENTION_MAX_BYTES =
+      key("retention.max.bytes", "0", "a size, e.g. 10GB (0 = no budget)",
+          "Delete the oldest queue files beyond this size, once exported and backed up.",
+          s -> sizeAtLeast(s, 0));
+  public static final Key<Duration> RETENTION_INTERVAL =
+      key("retention.interval", "1m", "a duration (>= 1s)", "How often retention runs.",
+          s -> durationAtLeast(s, Duration.ofSeconds(1)));
   public static final Key<String> LOG_LEVEL =
       key("log.level", "info", "error, warn, info, debug or trace", "The agent's log level.",
           s -> oneOf(s, "error", "warn", "info", "debug", "trace"));
@@ -245,6 +263,14 @@ public final class Keys {
       throw new IllegalArgumentException("too small");
     }
     return v;
+  }
+
+  static Duration durationAtLeast(String s, Duration min) {
+    Duration d = duration(s);
+    if (d.compareTo(min) < 0) {
+      throw new IllegalArgumentException("too short");
+    }
+    return d;
   }
 
   /** Durations: 250ms, 10s, 5m, 1h, or ISO-8601 (PT10S). */

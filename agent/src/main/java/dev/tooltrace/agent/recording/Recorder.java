@@ -13,6 +13,7 @@ import dev.tooltrace.record.RecordFormat;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * The agent's {@link Dispatcher}: turns the woven code's enter/argument/exit calls into call
@@ -42,10 +43,20 @@ public final class Recorder extends Dispatcher {
   private final ConcurrentHashMap<String, Boolean> reported = new ConcurrentHashMap<>();
 
   public Recorder(QueueWriter writer, long runHi, long runLo, int previewChars, long hashMaxBytes) {
+    this(writer, runHi, runLo, previewChars, hashMaxBytes, 65536, Pattern.compile("(?!)"));
+  }
+
+  /**
+   * @param captureMaxBytes bound of one full argument capture (tools with captureArgs only)
+   * @param redactNames names (of record components, bean properties, map keys) never captured
+   */
+  public Recorder(QueueWriter writer, long runHi, long runLo, int previewChars, long hashMaxBytes,
+      long captureMaxBytes, Pattern redactNames) {
     this.writer = writer;
     this.runHi = runHi;
     this.runLo = runLo;
-    this.values = new ValueWriter(previewChars, hashMaxBytes, new IdentityLinks(1 << 20));
+    this.values = new ValueWriter(previewChars, hashMaxBytes, new IdentityLinks(1 << 20),
+        new CaptureWriter(captureMaxBytes, redactNames));
   }
 
   /** Internal failures (a record lost to a bug or an exotic value), each reported once. */
@@ -141,7 +152,7 @@ public final class Recorder extends Dispatcher {
     boolean was = ts.busy;
     ts.busy = true;
     try {
-      values.write(f.args, v, ts);
+      values.write(f.args, v, ts, f.tool.captureArgs);
     } catch (Throwable t) {
       Encoder.valueUnavailable(f.args, t.getClass().getName());
     } finally {

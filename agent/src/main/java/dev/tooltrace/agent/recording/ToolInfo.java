@@ -5,6 +5,7 @@
 package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.record.PrimitiveValues;
+import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.ToolBlock;
 
 /**
@@ -26,7 +27,7 @@ public final class ToolInfo {
     this.redacted = redacted.clone();
     this.redactReturn = redactReturn;
     this.captureArgs = captureArgs;
-    this.flags = flags;
+    this.flags = captureArgs ? flags | RecordFormat.FLAG_ARGS_CAPTURED : flags;
     this.paramTags = new char[block.paramCount()];
     for (int i = 0; i < paramTags.length; i++) {
       String t = block.paramTypes.get(i);

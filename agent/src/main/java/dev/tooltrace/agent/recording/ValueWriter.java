@@ -5,18 +5,12 @@
 package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.CanonicalHash;
 import dev.tooltrace.record.ContentHasher;
 import dev.tooltrace.record.Encoder;
-import dev.tooltrace.record.PrimitiveValues;
 import dev.tooltrace.record.RecordFormat;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Describes an application object for a record: actual type, content hash, size, bounded preview
@@ -38,32 +32,22 @@ final class ValueWriter {
           return Encoder.encodeStr(type.getTypeName());
         }
       };
-  private static final ClassValue<Method[]> RECORD_ACCESSORS =
-      new ClassValue<>() {
-        @Override
-        protected Method[] computeValue(Class<?> type) {
-          try {
-            RecordComponent[] rc = type.getRecordComponents();
-            Method[] m = new Method[rc.length];
-            for (int i = 0; i < rc.length; i++) {
-              m[i] = rc[i].getAccessor();
-              m[i].setAccessible(true);
-            }
-            return m;
-          } catch (RuntimeException inaccessible) {
-            return null;
-          }
-        }
-      };
 
   private final int previewChars;
-  private final long hashMaxBytes;
+  private final CanonicalHash canonical;
   private final IdentityLinks links;
+  private final CaptureWriter capture;
 
   ValueWriter(int previewChars, long hashMaxBytes, IdentityLinks links) {
+    this(previewChars, hashMaxBytes, links, null);
+  }
+
+  /** @param capture writes full captures for replay; null when no tool captures arguments */
+  ValueWriter(int previewChars, long hashMaxBytes, IdentityLinks links, CaptureWriter capture) {
     this.previewChars = previewChars;
-    this.hashMaxBytes = hashMaxBytes;
+    this.canonical = new CanonicalHash(hashMaxBytes);
     this.links = links;
+    this.capture = capture;
   }
 
   /** Whether {@code o} is worth an identity link (not a shared box, enum or class constant). */
@@ -83,6 +67,14 @@ final class ValueWriter {
 
   /** Writes {@code o} as a value (the thread must be marked busy by the caller). */
   void write(Buf b, Object o, ThreadState ts) {
+    write(b, o, ts, false);
+  }
+
+  /**
+   * Writes {@code o} as a value; with {@code captured} also its full capture for replay (or the
+   * reason it has none), see {@link CaptureWriter}.
+   */
+  void write(Buf b, Object o, ThreadState ts, boolean captured) {
     if (o == null) {
       Encoder.valueNull(b);
       return;
@@ -91,18 +83,19 @@ final class ValueWriter {
     try {
       Class<?> type = o.getClass();
       ContentHasher h = ts.hasher.reset();
-      int hashKind = hash(h, o, 0);
+      int hashKind = canonical.hash(h, o);
       if (hashKind != RecordFormat.HASH_NONE) {
         h.finish();
       }
       long size = sizeOf(o);
+      int cflag = captured && capture != null ? RecordFormat.VFLAG_CAPTURED : 0;
       String preview;
       boolean truncated;
       if (o instanceof String) {
         String s = (String) o;
         truncated = s.length() > previewChars;
         Encoder.objectHead(b, TYPE_NAMES.get(type), hashKind, h.hi, h.lo, size,
-            truncated ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0);
+            (truncated ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0) | cflag);
         b.str(s, previewChars);
       } else {
         StringBuilder sb = ts.text;
@@ -110,7 +103,7 @@ final class ValueWriter {
         preview(sb, o, 0);
         truncated = sb.length() > previewChars;
         Encoder.objectHead(b, TYPE_NAMES.get(type), hashKind, h.hi, h.lo, size,
-            truncated ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0);
+            (truncated ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0) | cflag);
         b.str(sb, previewChars);
         if (sb.capacity() > 64 * 1024) {
           ts.text.setLength(0);
@@ -118,7 +111,7 @@ final class ValueWriter {
         }
       }
       long producer = identityTracked(o) ? links.get(o) : 0;
-      Encoder.objectTail(b, producer, null);
+      Encoder.objectTail(b, producer, cflag != 0 ? capture.write(ts.text, o) : null);
     } catch (Throwable t) {
       b.truncate(start);
       Encoder.valueUnavailable(b, "describing the value failed: " + t.getClass().getName());
@@ -139,203 +132,6 @@ final class ValueWriter {
       return java.lang.reflect.Array.getLength(o);
     }
     return -1;
-  }
-
-  // ---- content hash ------------------------------------------------------------------------
-
-  /** Feeds {@code o}'s canonical encoding into {@code h}; returns the hash kind. */
-  private int hash(ContentHasher h, Object o, int depth) {
-    if (depth > MAX_DEPTH) {
-      return RecordFormat.HASH_NONE;
-    }
-    if (o == null) {
-      h.putByte('N');
-      return RecordFormat.HASH_CONTENT;
-    }
-    if (o instanceof String) {
-      return hashString(h, (String) o);
-    }
-    if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
-      PrimitiveValues.hashIntegral(h, PrimitiveValues.tag(o.getClass().getName()),
-          ((Number) o).longValue());
-      return RecordFormat.HASH_CONTENT;
-    }
-    if (o instanceof Double || o instanceof Float) {
-      PrimitiveValues.hashFloating(h, PrimitiveValues.tag(o.getClass().getName()),
-          ((Number) o).doubleValue());
-      return RecordFormat.HASH_CONTENT;
-    }
-    if (o instanceof Boolean) {
-      PrimitiveValues.hashIntegral(h, 'Z', ((Boolean) o) ? 1 : 0);
-      return RecordFormat.HASH_CONTENT;
-    }
-    if (o instanceof Character) {
-      PrimitiveValues.hashIntegral(h, 'C', (Character) o);
-      return RecordFormat.HASH_CONTENT;
-    }
-    if (o instanceof Enum) {
-      h.putByte('E');
-      h.putString(((Enum<?>) o).getDeclaringClass().getName());
-      h.putString(((Enum<?>) o).name());
-      return RecordFormat.HASH_CONTENT;
-    }
-    if (o instanceof java.math.BigInteger || o instanceof java.math.BigDecimal
-        || o instanceof java.util.UUID || o instanceof java.time.temporal.TemporalAccessor
-        || o instanceof java.time.Duration || o instanceof java.net.URI
-        || o instanceof java.nio.file.Path || o instanceof java.io.File) {
-      h.putByte('v');
-      h.putString(o.getClass().getName());
-      h.putString(o.toString());
-      return RecordFormat.HASH_CONTENT;
-    }
-    Class<?> c = o.getClass();
-    if (c.isArray()) {
-      return hashArray(h, o, depth);
-    }
-    if (o instanceof Optional) {
-      h.putByte('O');
-      return hash(h, ((Optional<?>) o).orElse(null), depth + 1);
-    }
-    if (o instanceof List) {
-      List<?> l = (List<?>) o;
-      h.putByte('L');
-      h.putLong(l.size());
-      return hashOrdered(h, l.iterator(), depth);
-    }
-    if (o instanceof Set) {
-      return hashUnordered(h, 'U', ((Set<?>) o).iterator(), false, depth);
-    }
-    if (o instanceof Map) {
-      return hashUnordered(h, 'M', ((Map<?, ?>) o).entrySet().iterator(), true, depth);
-    }
-    if (c.isRecord()) {
-      Method[] acc = RECORD_ACCESSORS.get(c);
-      if (acc == null) {
-        return RecordFormat.HASH_NONE;
-      }
-      h.putByte('R');
-      h.putString(c.getName());
-      int kind = RecordFormat.HASH_CONTENT;
-      for (Method m : acc) {
-        Object v;
-        try {
-          v = m.invoke(o);
-        } catch (ReflectiveOperationException e) {
-          return RecordFormat.HASH_NONE;
-        }
-        int k = hash(h, v, depth + 1);
-        if (k == RecordFormat.HASH_NONE) {
-          return k;
-        }
-        kind = Math.max(kind, k);
-      }
-      return kind;
-    }
-    return RecordFormat.HASH_NONE;
-  }
-
-  private int hashString(ContentHasher h, String s) {
-    long bytes = 2L * s.length();
-    h.putByte('s');
-    h.putLong(s.length());
-    if (bytes <= hashMaxBytes) {
-      h.putChars(s, 0, s.length());
-      return RecordFormat.HASH_CONTENT;
-    }
-    int part = (int) (hashMaxBytes / 4);
-    h.putChars(s, 0, part);
-    h.putChars(s, s.length() - part, s.length());
-    return RecordFormat.HASH_PARTIAL;
-  }
-
-  private int hashArray(ContentHasher h, Object a, int depth) {
-    int n = java.lang.reflect.Array.getLength(a);
-    h.putByte('[');
-    Class<?> ct = a.getClass().getComponentType();
-    if (a instanceof byte[]) {
-      byte[] b = (byte[]) a;
-      h.putByte('B').putLong(n);
-      if (n <= hashMaxBytes) {
-        h.putBytes(b, 0, n);
-        return RecordFormat.HASH_CONTENT;
-      }
-      int part = (int) (hashMaxBytes / 2);
-      h.putBytes(b, 0, part).putBytes(b, n - part, part);
-      return RecordFormat.HASH_PARTIAL;
-    }
-    if (ct.isPrimitive()) {
-      char tag = PrimitiveValues.tag(ct.getName());
-      h.putByte(tag).putLong(n);
-      int limit = (int) Math.min(n, hashMaxBytes / 8);
-      for (int i = 0; i < limit; i++) {
-        if (tag == 'F' || tag == 'D') {
-          PrimitiveValues.hashFloating(h, tag, ((Number) java.lang.reflect.Array.get(a, i))
-              .doubleValue());
-        } else if (tag == 'Z') {
-          h.putLong(((boolean[]) a)[i] ? 1 : 0);
-        } else if (tag == 'C') {
-          h.putLong(((char[]) a)[i]);
-        } else {
-          h.putLong(((Number) java.lang.reflect.Array.get(a, i)).longValue());
-        }
-      }
-      return limit == n ? RecordFormat.HASH_CONTENT : RecordFormat.HASH_PARTIAL;
-    }
-    h.putByte('L').putLong(n);
-    return hashOrdered(h, java.util.Arrays.asList((Object[]) a).iterator(), depth);
-  }
-
-  private int hashOrdered(ContentHasher h, Iterator<?> it, int depth) {
-    int kind = RecordFormat.HASH_CONTENT;
-    while (it.hasNext()) {
-      if (h.bytesHashed() > hashMaxBytes) {
-        return RecordFormat.HASH_PARTIAL;
-      }
-      int k = hash(h, it.next(), depth + 1);
-      if (k == RecordFormat.HASH_NONE) {
-        return k;
-      }
-      kind = Math.max(kind, k);
-    }
-    return kind;
-  }
-
-  /** Sets and maps: element hashes combined by sum and xor, so iteration order does not matter. */
-  private int hashUnordered(ContentHasher h, char tag, Iterator<?> it, boolean entries, int depth) {
-    long sumHi = 0;
-    long sumLo = 0;
-    long xorHi = 0;
-    long count = 0;
-    long budget = 0;
-    ContentHasher sub = new ContentHasher();
-    while (it.hasNext()) {
-      Object e = it.next();
-      sub.reset();
-      int k;
-      if (entries) {
-        Map.Entry<?, ?> me = (Map.Entry<?, ?>) e;
-        k = hash(sub, me.getKey(), depth + 1);
-        if (k != RecordFormat.HASH_NONE) {
-          k = Math.max(k, hash(sub, me.getValue(), depth + 1));
-        }
-      } else {
-        k = hash(sub, e, depth + 1);
-      }
-      if (k != RecordFormat.HASH_CONTENT) {
-        return RecordFormat.HASH_NONE; // partial elements would depend on iteration order
-      }
-      budget += sub.bytesHashed();
-      if (budget > hashMaxBytes) {
-        return RecordFormat.HASH_NONE;
-      }
-      sub.finish();
-      sumHi += sub.hi;
-      sumLo += sub.lo;
-      xorHi ^= sub.hi;
-      count++;
-    }
-    h.putByte(tag).putLong(count).putLong(sumHi).putLong(sumLo).putLong(xorHi);
-    return RecordFormat.HASH_CONTENT;
   }
 
   // ---- preview -----------------------------------------------------------------------------

@@ -24,12 +24,19 @@ import java.util.regex.Pattern;
 /**
  * The environment of one run, recorded once per JVM start in the RUN document: identity (run id,
  * name, tags, service), the command line, JVM and OS, host and container, the class path with a
- * SHA-256 per entry, the git commit of the working directory, and system properties and
- * environment variables with secrets redacted. Keys of the resource part follow OpenTelemetry's
- * semantic conventions so the exporter can use them as the run's resource as they are.
+ * SHA-256 per entry, the git commit of the working directory, and system properties and environment
+ * variables with secrets redacted. Keys of the resource part follow OpenTelemetry's semantic
+ * conventions so the exporter can use them as the run's resource as they are.
  */
 public final class RunSnapshot {
   static final String REDACTED = "<redacted>";
+
+  /**
+   * Names the default pattern matches ("pwd" as in password) that are well-known non-secrets: the
+   * shell's working directories. Redacting them would also scrub every path below them.
+   */
+  private static final java.util.Set<String> NOT_SECRET = java.util.Set.of("PWD", "OLDPWD");
+
   private static final long HASH_BUDGET_BYTES = 512L << 20;
 
   private RunSnapshot() {}
@@ -52,17 +59,24 @@ public final class RunSnapshot {
     m.put("os.type", System.getProperty("os.name"));
     m.put("os.version", System.getProperty("os.version"));
     m.put("process.pid", ProcessHandle.current().pid());
-    m.put("process.command_line", commandLine());
+    m.put("process.command_line", commandLine(secretNames));
+    m.put("process.command_args", commandArgs(secretNames));
     m.put("process.runtime.name", System.getProperty("java.runtime.name"));
     m.put("process.runtime.version", System.getProperty("java.runtime.version"));
-    m.put("process.runtime.description",
-        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+    m.put(
+        "process.runtime.description",
+        System.getProperty("java.vm.vendor")
+            + " "
+            + System.getProperty("java.vm.name")
+            + " "
             + System.getProperty("java.vm.version"));
-    m.put("process.executable.path",
+    m.put(
+        "process.executable.path",
         ProcessHandle.current().info().command().orElse(System.getProperty("java.home")));
-    m.put("jvm.input_arguments", redactArgs(
-        ManagementFactory.getRuntimeMXBean().getInputArguments(), secretNames));
-    m.put("main", mainCommand());
+    m.put(
+        "jvm.input_arguments",
+        redactArgs(ManagementFactory.getRuntimeMXBean().getInputArguments(), secretNames));
+    m.put("main", mainCommand(secretNames));
     m.put("working.directory", System.getProperty("user.dir"));
     m.put("cpu.model", cpuModel());
     m.put("cpu.count", Runtime.getRuntime().availableProcessors());
@@ -73,7 +87,11 @@ public final class RunSnapshot {
     m.put("system.properties", properties(secretNames));
     m.put("environment", environment(secretNames));
     m.put("tooltrace.config", config);
-    return m;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scrubbed =
+        (Map<String, Object>)
+            new SecretValues(System.getenv(), System.getProperties(), secretNames).scrubAll(m);
+    return scrubbed;
   }
 
   private static String hostName() {
@@ -85,17 +103,63 @@ public final class RunSnapshot {
     }
   }
 
-  private static String commandLine() {
+  private static String commandLine(Pattern secretNames) {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> parts = new ArrayList<>();
     parts.add(java);
-    parts.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    parts.add(System.getProperty("sun.java.command", ""));
+    parts.addAll(redactArgs(ManagementFactory.getRuntimeMXBean().getInputArguments(), secretNames));
+    parts.addAll(
+        redactMainArgs(
+            List.of(System.getProperty("sun.java.command", "").split(" ")), secretNames));
     return String.join(" ", parts);
   }
 
+  /**
+   * The process's exact argument vector, executable first (OpenTelemetry's {@code
+   * process.command_args}; from the OS, so arguments with spaces stay whole), redacted; empty when
+   * the OS does not tell. {@code rerun-script} uses it.
+   */
+  private static List<String> commandArgs(Pattern secretNames) {
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    if (info.command().isEmpty() || info.arguments().isEmpty()) {
+      return List.of();
+    }
+    List<String> raw = List.of(info.arguments().get());
+    List<String> out = new ArrayList<>();
+    out.add(info.command().get());
+    int i = 0;
+    for (; i < raw.size(); i++) {
+      String a = raw.get(i);
+      out.addAll(redactArgs(List.of(a), secretNames));
+      if (!a.startsWith("-") || a.equals("-jar") || a.equals("-m") || a.equals("--module")) {
+        break;
+      }
+      if (a.equals("-cp")
+          || a.equals("-classpath")
+          || a.equals("--class-path")
+          || a.equals("-p")
+          || a.equals("--module-path")) {
+        if (++i < raw.size()) {
+          out.add(raw.get(i));
+        }
+      }
+    }
+    if (i < raw.size()
+        && (raw.get(i).equals("-jar")
+            || raw.get(i).equals("-m")
+            || raw.get(i).equals("--module"))) {
+      if (++i < raw.size()) {
+        out.add(raw.get(i));
+      }
+    }
+    if (i + 1 < raw.size()) {
+      out.addAll(redactMainArgs(raw.subList(i + 1, raw.size()), secretNames));
+    }
+    return out;
+  }
+
   /** Main class or jar and its arguments, as the JVM was given them. */
-  private static Map<String, Object> mainCommand() {
+  private static Map<String, Object> mainCommand(Pattern secretNames) {
     Map<String, Object> m = new LinkedHashMap<>();
     String cmd = System.getProperty("sun.java.command", "");
     String[] parts = cmd.split(" ");
@@ -104,9 +168,39 @@ public final class RunSnapshot {
     for (int i = 1; i < parts.length; i++) {
       args.add(parts[i]);
     }
-    m.put("arguments", args);
+    m.put("arguments", redactMainArgs(args, secretNames));
     m.put("class.path", System.getProperty("java.class.path", ""));
     return m;
+  }
+
+  /**
+   * Application arguments of the forms {@code --name=value} and {@code --name value} whose name
+   * matches the secret pattern lose their value.
+   */
+  static List<String> redactMainArgs(List<String> args, Pattern secretNames) {
+    List<String> out = new ArrayList<>();
+    boolean redactNext = false;
+    for (String a : args) {
+      if (redactNext) {
+        out.add(REDACTED);
+        redactNext = false;
+        continue;
+      }
+      String name = a.replaceFirst("^-+", "");
+      int eq = name.indexOf('=');
+      if (a.startsWith("-") && eq > 0 && secretNames.matcher(name.substring(0, eq)).matches()) {
+        out.add(a.substring(0, a.indexOf('=') + 1) + REDACTED);
+      } else if (a.startsWith("-")
+          && eq < 0
+          && !name.isEmpty()
+          && secretNames.matcher(name).matches()) {
+        out.add(a);
+        redactNext = true;
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   static List<String> redactArgs(List<String> args, Pattern secretNames) {
@@ -134,8 +228,10 @@ public final class RunSnapshot {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(e > 0 && secretNames.matcher(kv.substring(0, e)).matches()
-          ? kv.substring(0, e + 1) + REDACTED : kv);
+      sb.append(
+          e > 0 && secretNames.matcher(kv.substring(0, e)).matches()
+              ? kv.substring(0, e + 1) + REDACTED
+              : kv);
     }
     return sb.toString();
   }
@@ -182,8 +278,7 @@ public final class RunSnapshot {
 
   private static String run(Path dir, String... cmd) {
     try {
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-          .start();
+      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes());
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
@@ -211,8 +306,11 @@ public final class RunSnapshot {
       m.put("path", e);
       Path p = Path.of(e);
       try {
-        m.put("sha256", Files.isDirectory(p) ? hashDir(p, budget)
-            : Files.exists(p) ? hashFile(p, budget) : "missing");
+        m.put(
+            "sha256",
+            Files.isDirectory(p)
+                ? hashDir(p, budget)
+                : Files.exists(p) ? hashFile(p, budget) : "missing");
       } catch (IOException | RuntimeException ex) {
         m.put("sha256", "unreadable: " + ex.getMessage());
       }
@@ -264,20 +362,38 @@ public final class RunSnapshot {
     return dev.tooltrace.record.Hex.of(b);
   }
 
+  static boolean isSecret(String name, Pattern secretNames) {
+    return !NOT_SECRET.contains(name) && secretNames.matcher(name).matches();
+  }
+
   private static Map<String, String> properties(Pattern secretNames) {
     Map<String, String> m = new TreeMap<>();
-    System.getProperties().forEach((k, v) -> {
-      String key = String.valueOf(k);
-      m.put(key, secretNames.matcher(key).matches() ? REDACTED : String.valueOf(v));
-    });
+    System.getProperties()
+        .forEach(
+            (k, v) -> {
+              String key = String.valueOf(k);
+              m.put(key, isSecret(key, secretNames) ? REDACTED : String.valueOf(v));
+            });
+    // The launcher's copy of the main arguments: same redaction as the command line.
+    String cmd = m.get("sun.java.command");
+    if (cmd != null) {
+      m.put(
+          "sun.java.command",
+          String.join(" ", redactMainArgs(List.of(cmd.split(" ")), secretNames)));
+    }
     return m;
   }
 
   private static Map<String, String> environment(Pattern secretNames) {
     Map<String, String> m = new TreeMap<>();
-    System.getenv().forEach((k, v) ->
-        m.put(k, secretNames.matcher(k).matches() || k.startsWith("OTEL_EXPORTER_OTLP_HEADERS")
-            ? REDACTED : v));
+    System.getenv()
+        .forEach(
+            (k, v) ->
+                m.put(
+                    k,
+                    isSecret(k, secretNames) || k.startsWith("OTEL_EXPORTER_OTLP_HEADERS")
+                        ? REDACTED
+                        : v));
     return m;
   }
 }

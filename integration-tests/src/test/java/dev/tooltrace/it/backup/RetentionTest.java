@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.it.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tooltrace.it.harness.Recorded;
+import dev.tooltrace.record.QueueFiles;
+import dev.tooltrace.record.backup.Manifest;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Retention inside the agent with a tiny size budget: it deletes nothing the exporter has not
+ * delivered, and (with backups on) only what the scheduled backup already holds.
+ */
+class RetentionTest {
+  private static final String COMMON =
+      "roll.cycle=TEST_SECONDLY,sample.interval=0,retention.max.bytes=1,retention.interval=1s,";
+
+  @TempDir Path tmp;
+
+  @Test
+  void exporterBackendDownDeletesNothingUnexported() throws Exception {
+    Path queue = tmp.resolve("queue");
+    Path backup = tmp.resolve("backup");
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    String agent = COMMON + "export=otlp,http.port=0,backup.interval=1s,backup.dir=" + backup
+        + ",dir=" + queue;
+    int calls;
+    String health;
+    String metrics;
+    try (WriterProcess app = WriterProcess.start(5000, agent,
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + closedPort,
+        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")) {
+      Thread.sleep(3500);
+      health = app.get("/health");
+      metrics = app.get("/metrics");
+      calls = app.awaitCalls();
+    }
+    assertTrue(QueueFiles.dataFiles(queue).size() >= 3, "several cycles written");
+    assertEquals(calls, Recorded.read(queue).tool("backup.record").size(),
+        "retention deleted unexported records");
+    assertTrue(Files.exists(backup.resolve(Manifest.JSON)), "the scheduled backup ran");
+    assertTrue(health.contains("\"backup\""), health);
+    assertTrue(health.contains("last.success"), health);
+    assertTrue(metrics.contains("tooltrace_backup_last_success"), metrics);
+    assertTrue(metrics.contains("tooltrace_backup_age"), metrics);
+  }
+
+  @Test
+  void withBackupsOnlyBackedUpFilesAreDeletedAndTheBackupHoldsEverything() throws Exception {
+    Path queue = tmp.resolve("queue");
+    Path backup = tmp.resolve("backup");
+    String agent = COMMON + "export=none,http.enabled=false,backup.interval=1s,backup.dir="
+        + backup + ",dir=" + queue;
+    int calls;
+    try (WriterProcess app = WriterProcess.start(5000, agent)) {
+      calls = app.awaitCalls();
+    }
+    List<Path> left = QueueFiles.dataFiles(queue);
+    Manifest m = Manifest.read(backup);
+    long backedUpCycles = m.entries().stream().filter(e -> e.isCycle()).count();
+    assertTrue(backedUpCycles > left.size(),
+        "retention deleted backed-up files: " + left.size() + " left, " + backedUpCycles
+            + " in the backup");
+    // Everything deleted is in the backup: a final backup and a restore hold every call.
+    Cli.ok("backup", "--dir", queue.toString(), "--to", backup.toString());
+    Path restored = tmp.resolve("restored");
+    Cli.ok("restore", backup.toString(), "--to", restored.toString());
+    assertEquals(calls, Recorded.read(restored).tool("backup.record").size());
+    assertTrue(Recorded.read(queue).tool("backup.record").size() < calls,
+        "the queue itself was trimmed");
+  }
+}
