@@ -4,12 +4,17 @@
  */
 package dev.tooltrace.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 /**
  * The MooBench-style per-call overhead run, one configuration per JVM: {@code warmup} iterations,
  * then {@code iterations} measured in {@code batches}; an iteration is one call of {@link
  * MonitoredClass#monitoredMethod} recursing to {@code depth}, i.e. {@code depth} monitored calls.
- * Prints and appends {@code overhead config variant nsPerCall batch...}, where nsPerCall is the
- * measured time divided by {@code iterations * depth}.
+ * Prints and appends {@code overhead config variant nsPerCall batches threadCpuNs processCpuNs}:
+ * nsPerCall is the measured time divided by {@code iterations * depth}, then the calling thread's
+ * CPU time and the whole process's CPU time (agent threads, JIT and GC included) per call. On a
+ * shared machine the CPU times are immune to being descheduled, which wall time is not.
  *
  * <p>Arguments: {@code config=NAME variant=NAME out=FILE warmup=N iterations=N batches=N depth=N
  * work=N}.
@@ -33,6 +38,11 @@ public final class OverheadDriver {
     long perBatch = iterations / batches;
     double[] batchNs = new double[batches];
     long total = 0;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long threadCpu0 = threads.getCurrentThreadCpuTime();
+    long processCpu0 = os.getProcessCpuTime();
     for (int b = 0; b < batches; b++) {
       long t0 = System.nanoTime();
       sink += loop(m, perBatch, work, depth);
@@ -40,7 +50,10 @@ public final class OverheadDriver {
       total += t;
       batchNs[b] = (double) t / (perBatch * depth);
     }
-    double nsPerCall = (double) total / (perBatch * batches * depth);
+    long calls = perBatch * batches * depth;
+    double nsPerCall = (double) total / calls;
+    double threadCpuPerCall = (threads.getCurrentThreadCpuTime() - threadCpu0) / (double) calls;
+    double processCpuPerCall = (os.getProcessCpuTime() - processCpu0) / (double) calls;
     StringBuilder perBatchText = new StringBuilder();
     for (double d : batchNs) {
       perBatchText.append(perBatchText.length() == 0 ? "" : ",").append(String.format("%.2f", d));
@@ -51,7 +64,9 @@ public final class OverheadDriver {
         a.text("config", "?"),
         a.text("variant", "?"),
         String.format("%.3f", nsPerCall),
-        perBatchText);
+        perBatchText,
+        String.format("%.3f", threadCpuPerCall),
+        String.format("%.3f", processCpuPerCall));
   }
 
   private static long loop(MonitoredClass m, long n, long work, int depth) {

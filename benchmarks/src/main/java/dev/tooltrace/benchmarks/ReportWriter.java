@@ -169,7 +169,11 @@ public final class ReportWriter {
         .append(
             " JVMs per configuration (configurations interleaved), min–max in brackets. "
                 + "Overhead = ns/call − no agent's ns/call. tooltrace and the OpenTelemetry agent "
-                + "both export to the same local OTLP/HTTP receiver while measured.\n\n");
+                + "both export to the same local OTLP/HTTP receiver while measured. The CPU "
+                + "columns divide the calling thread's CPU time, and the whole process's (agent "
+                + "threads, JIT, GC), by the calls: unlike wall time they do not grow when a busy "
+                + "machine deschedules the benchmark; the process figure also counts what the "
+                + "agent's background threads spend per call.\n\n");
     for (String variant : new String[] {"nowork", "work"}) {
       md.append("### ")
           .append(
@@ -180,7 +184,8 @@ public final class ReportWriter {
                       + " LCG steps at the bottom of each recursion)")
           .append(
               "\n\n| configuration | ns/call | overhead ns/call | ns/call ÷ OTel | overhead "
-                  + "÷ OTel overhead |\n|---|---|---|---|---|\n");
+                  + "÷ OTel overhead | thread CPU ns/call | process CPU ns/call |\n"
+                  + "|---|---|---|---|---|---|---|\n");
       double none = medianOverhead("none", variant);
       double otel = medianOverhead("otel", variant);
       for (Map.Entry<String, String> c : OVERHEAD.entrySet()) {
@@ -196,6 +201,10 @@ public final class ReportWriter {
             .append(ratio(m, otel))
             .append(" | ")
             .append(ratio(m - none, otel - none))
+            .append(" | ")
+            .append(fmt(medianOverhead(c.getKey(), variant, 5)))
+            .append(" | ")
+            .append(fmt(medianOverhead(c.getKey(), variant, 6)))
             .append(" |\n");
       }
       md.append('\n');
@@ -206,7 +215,13 @@ public final class ReportWriter {
       String what = variant.equals("nowork") ? " (no work)" : " (work)";
       target(
           "default capture overhead ≤ 0.4 × OTel's" + what,
-          fmt(tt) + " ns vs " + fmt(otel - none) + " ns = " + ratio(tt, otel - none),
+          fmt(tt)
+              + " ns vs "
+              + fmt(otel - none)
+              + " ns = "
+              + ratio(tt, otel - none)
+              + cpuRatio("tooltrace", variant, 5, "thread CPU")
+              + cpuRatio("tooltrace", variant, 6, "process CPU"),
           "≤ 0.40",
           tt <= 0.4 * (otel - none));
       target(
@@ -382,7 +397,19 @@ public final class ReportWriter {
   // ---- helpers -------------------------------------------------------------------------------
 
   private double medianOverhead(String config, String variant) {
-    return Stats.median(results.values("overhead", config, 3, r -> r[2].equals(variant)));
+    return medianOverhead(config, variant, 3);
+  }
+
+  private double medianOverhead(String config, String variant, int col) {
+    return Stats.median(results.values("overhead", config, col, r -> r[2].equals(variant)));
+  }
+
+  /** The same ratio to the OpenTelemetry agent computed from CPU time, for context. */
+  private String cpuRatio(String config, String variant, int col, String what) {
+    double none = medianOverhead("none", variant, col);
+    double otel = medianOverhead("otel", variant, col) - none;
+    double c = medianOverhead(config, variant, col) - none;
+    return Double.isNaN(c) || Double.isNaN(otel) ? "" : "; " + what + ": " + ratio(c, otel);
   }
 
   private void target(String name, String measured, String limit, boolean met) {
