@@ -40,12 +40,18 @@ class RetentionTest {
     int calls;
     String health;
     String metrics;
-    try (WriterProcess app = WriterProcess.start(5000, agent,
+    try (WriterProcess app = WriterProcess.start(8000, agent,
         "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + closedPort,
         "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")) {
-      Thread.sleep(3500);
-      health = app.get("/health");
-      metrics = app.get("/metrics");
+      // Poll: on a loaded machine the first backup and the exporter's start-up take a while.
+      long deadline = System.nanoTime() + 7_000_000_000L;
+      do {
+        Thread.sleep(500);
+        health = app.get("/health");
+        metrics = app.get("/metrics");
+      } while (!(health.contains("last.success")
+              && metrics.contains("tooltrace_backup_last_success"))
+          && System.nanoTime() < deadline);
       calls = app.awaitCalls();
     }
     assertTrue(QueueFiles.dataFiles(queue).size() >= 3, "several cycles written");
