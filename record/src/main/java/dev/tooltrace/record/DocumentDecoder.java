@@ -72,29 +72,11 @@ public final class DocumentDecoder {
     return "0x" + Long.toHexString(queueIndex);
   }
 
-  private static void decodeCalls(In in, long queueIndex, RecordVisitor v) {
-    String run = Hex.of(in.i64(), in.i64());
-    long threadId = in.i64();
-    String threadName = in.str();
-    int count = in.u16();
-    for (int i = 0; i < count; i++) {
-      int len = in.i32();
-      int end = in.position() + len;
-      if (len < 0 || len > in.remaining()) {
-        throw new CorruptRecordException(
-            "call " + i + " of document " + idx(queueIndex) + " has bad length " + len);
-      }
-      v.onCall(decodeCall(in, queueIndex, run, threadId, threadName));
-      in.position(end);
-    }
-  }
+  /** A tool block as decoded; later calls of the same document may refer to it by id. */
+  private record ToolHeader(String tool, String operation, String namespace, String function,
+      String descriptor, String[] names, String[] types, String returnType) {}
 
-  private static CallRecord decodeCall(
-      In in, long queueIndex, String run, long threadId, String threadName) {
-    String trace = Hex.of(in.i64(), in.i64());
-    String span = Hex.of(in.i64());
-    long parent = in.i64();
-    int toolId = in.i32();
+  private static ToolHeader readTool(In in) {
     String tool = in.str();
     String operation = in.str();
     String namespace = in.str();
@@ -107,7 +89,59 @@ public final class DocumentDecoder {
       names[p] = in.str();
       types[p] = in.str();
     }
-    String returnType = in.str();
+    return new ToolHeader(tool, operation, namespace, function, descriptor, names, types,
+        in.str());
+  }
+
+  private static void decodeCalls(In in, long queueIndex, RecordVisitor v) {
+    String run = Hex.of(in.i64(), in.i64());
+    long threadId = in.i64();
+    String threadName = in.str();
+    int count = in.u16();
+    java.util.Map<Integer, ToolHeader> tools = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      int len = in.i32();
+      int end = in.position() + len;
+      if (len < 0 || len > in.remaining()) {
+        throw new CorruptRecordException(
+            "call " + i + " of document " + idx(queueIndex) + " has bad length " + len);
+      }
+      v.onCall(decodeCall(in, queueIndex, run, threadId, threadName, tools));
+      in.position(end);
+    }
+  }
+
+  private static CallRecord decodeCall(
+      In in, long queueIndex, String run, long threadId, String threadName,
+      java.util.Map<Integer, ToolHeader> tools) {
+    String trace = Hex.of(in.i64(), in.i64());
+    String span = Hex.of(in.i64());
+    long parent = in.i64();
+    int toolKind = in.u8();
+    int toolId = in.i32();
+    ToolHeader th;
+    if (toolKind == RecordFormat.TOOL_INLINE) {
+      th = readTool(in);
+      tools.put(toolId, th);
+    } else if (toolKind == RecordFormat.TOOL_REF) {
+      th = tools.get(toolId);
+      if (th == null) {
+        throw new CorruptRecordException("call refers to tool " + toolId + " not described"
+            + " earlier in document " + idx(queueIndex));
+      }
+    } else {
+      throw new CorruptRecordException("bad tool marker " + toolKind + " in document "
+          + idx(queueIndex));
+    }
+    String tool = th.tool();
+    String operation = th.operation();
+    String namespace = th.namespace();
+    String function = th.function();
+    String descriptor = th.descriptor();
+    int paramCount = th.names().length;
+    String[] names = th.names();
+    String[] types = th.types();
+    String returnType = th.returnType();
     long start = in.i64();
     long duration = in.i64();
     boolean error = in.u8() == RecordFormat.OUTCOME_ERROR;

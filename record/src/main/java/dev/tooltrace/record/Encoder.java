@@ -29,7 +29,7 @@ public final class Encoder {
     b.u16At(countPos, count);
   }
 
-  /** Starts one call; returns the position of its length, to pass to {@link #endCall}. */
+  /** Starts one call with its tool block inline; see the overload. */
   public static int beginCall(
       Buf b,
       long traceHi,
@@ -42,10 +42,37 @@ public final class Encoder {
       boolean error,
       int flags,
       double confidence) {
+    return beginCall(b, traceHi, traceLo, spanId, parentSpanId, tool, true, startEpochNanos,
+        durationNanos, error, flags, confidence);
+  }
+
+  /**
+   * Starts one call; returns the position of its length, to pass to {@link #endCall}. With
+   * {@code inlineTool} false only the tool id is written: the caller guarantees that an earlier
+   * call of the same document carried the tool's block inline.
+   */
+  public static int beginCall(
+      Buf b,
+      long traceHi,
+      long traceLo,
+      long spanId,
+      long parentSpanId,
+      ToolBlock tool,
+      boolean inlineTool,
+      long startEpochNanos,
+      long durationNanos,
+      boolean error,
+      int flags,
+      double confidence) {
     int pos = b.length();
     b.i32(0);
     b.i64(traceHi).i64(traceLo).i64(spanId).i64(parentSpanId);
-    tool.writeTo(b);
+    if (inlineTool) {
+      b.u8(RecordFormat.TOOL_INLINE);
+      tool.writeTo(b);
+    } else {
+      b.u8(RecordFormat.TOOL_REF).i32(tool.toolId);
+    }
     b.i64(startEpochNanos).i64(durationNanos);
     b.u8(error ? RecordFormat.OUTCOME_ERROR : RecordFormat.OUTCOME_OK).u8(flags).f64(confidence);
     return pos;

@@ -15,9 +15,11 @@ package dev.tooltrace.record;
  * <pre>
  * document   := MAGIC u8:version u8:docType payload
  * CALLS      := runId[16] threadId:i64 threadName:str count:u16 call*count
- * call       := length:u32 traceId[16] spanId:i64 parentSpanId:i64 toolBlock
+ * call       := length:u32 traceId[16] spanId:i64 parentSpanId:i64 tool
  *               startEpochNanos:i64 durationNanos:i64 outcome:u8 flags:u8 confidence:f64
  *               argCount:u8 value*argCount returnValue:value [error] [links]
+ * tool       := TOOL_INLINE toolBlock | TOOL_REF toolId:i32   (a ref names a block inlined
+ *               earlier in the same document: each document stays readable on its own)
  * toolBlock  := toolId:i32 name:str operation:str namespace:str function:str descriptor:str
  *               paramCount:u8 (paramName:str paramType:str)*paramCount returnType:str
  * value      := kind:u8 ...   (see VALUE_* below)
@@ -42,6 +44,9 @@ public final class RecordFormat {
   public static final byte DOC_RUN = 2;
   public static final byte DOC_SAMPLE = 3;
   public static final byte DOC_RUN_END = 4;
+
+  public static final byte TOOL_INLINE = 1;
+  public static final byte TOOL_REF = 2;
 
   public static final byte OUTCOME_OK = 0;
   public static final byte OUTCOME_ERROR = 1;

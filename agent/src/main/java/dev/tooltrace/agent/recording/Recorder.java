@@ -167,7 +167,7 @@ public final class Recorder extends Dispatcher {
     ts.ensureBatch(runHi, runLo);
     Buf b = ts.batch;
     int pos = Encoder.beginCall(b, f.traceHi, f.traceLo, f.spanId, f.parentSpanId, f.tool.block,
-        AgentClock.epochNanos(f.startNano), end - f.startNano, error, f.flags, f.confidence);
+        ts.firstInBatch(f.tool.block.toolId), AgentClock.epochNanos(f.startNano), end - f.startNano, error, f.flags, f.confidence);
     b.append(f.args);
     return pos;
   }
@@ -202,6 +202,7 @@ public final class Recorder extends Dispatcher {
 
   private void abandon(Frame f, Throwable t) {
     ThreadState ts = f.owner;
+    ts.forgetBatchTools();
     ts.depth = Math.min(ts.depth, f.level);
     if (ts.batchCount == 0) {
       ts.batch.clear();
@@ -399,7 +400,7 @@ public final class Recorder extends Dispatcher {
       ts.ensureBatch(runHi, runLo);
       Buf b = ts.batch;
       int pos = Encoder.beginCall(b, copy.traceHi, copy.traceLo, copy.spanId, copy.parentSpanId,
-          copy.tool.block, AgentClock.epochNanos(copy.startNano), end - copy.startNano,
+          copy.tool.block, ts.firstInBatch(copy.tool.block.toolId), AgentClock.epochNanos(copy.startNano), end - copy.startNano,
           cause != null, copy.flags, copy.confidence);
       b.append(copy.args);
       if (cause != null) {
@@ -419,6 +420,7 @@ public final class Recorder extends Dispatcher {
       }
     } catch (Throwable t) {
       ts.batch.truncate(mark);
+      ts.forgetBatchTools();
       fail("async completion", t);
     } finally {
       ts.busy = was;

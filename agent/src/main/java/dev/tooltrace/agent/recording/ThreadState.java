@@ -26,6 +26,9 @@ final class ThreadState {
   int batchCount;
   int countPos;
   long batchStartNano;
+  /** Tool ids whose block is already inline in the current batch (a handful at most). */
+  private int[] batchTools = new int[8];
+  private int batchToolCount;
   /** Set while the agent itself runs application code (toString of an argument, say). */
   boolean busy;
   private long rnd;
@@ -104,10 +107,34 @@ final class ThreadState {
     return depth == 0 ? null : stack[depth - 1];
   }
 
+  /**
+   * Whether {@code toolId}'s block must be written inline (its first call in this batch); marks
+   * it as written.
+   */
+  boolean firstInBatch(int toolId) {
+    int[] t = batchTools;
+    for (int i = 0; i < batchToolCount; i++) {
+      if (t[i] == toolId) {
+        return false;
+      }
+    }
+    if (batchToolCount == t.length) {
+      batchTools = t = java.util.Arrays.copyOf(t, t.length * 2);
+    }
+    t[batchToolCount++] = toolId;
+    return true;
+  }
+
+  /** Forgets which tools are inline: the next call of each writes its block again. */
+  void forgetBatchTools() {
+    batchToolCount = 0;
+  }
+
   /** Starts the batch document if it is empty. */
   void ensureBatch(long runHi, long runLo) {
     if (batchCount == 0) {
       batch.clear();
+      batchToolCount = 0;
       String name = thread.getName();
       if (name != threadName) {
         threadName = name;
