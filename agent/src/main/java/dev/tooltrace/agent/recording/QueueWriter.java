@@ -41,6 +41,8 @@ public final class QueueWriter implements AutoCloseable {
   private final LongAdder writtenBytes = new LongAdder();
   private volatile long queueBytes;
   private volatile long freeBytes = -1;
+  private volatile boolean stackOverflowReported;
+  private volatile boolean outOfMemoryReported;
 
   public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree) {
     this.dir = dir.toAbsolutePath().normalize();
@@ -101,11 +103,38 @@ public final class QueueWriter implements AutoCloseable {
       written.add(records);
       writtenBytes.add(doc.length());
       return true;
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // This thread's moment (a deep recursion, a full heap), not the queue's: drop this
+      // document only. Turning the queue off would drop every thread's records until the next
+      // check.
+      dropped.add(records);
+      ts.appender = null;
+      threadFailure(e, records);
+      return false;
     } catch (Throwable t) {
       dropped.add(records);
       ts.appender = null;
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
+    }
+  }
+
+  private void threadFailure(VirtualMachineError e, int records) {
+    try {
+      boolean first = e instanceof StackOverflowError ? !stackOverflowReported
+          : !outOfMemoryReported;
+      if (e instanceof StackOverflowError) {
+        stackOverflowReported = true;
+      } else {
+        outOfMemoryReported = true;
+      }
+      if (first) {
+        LOG.warn("dropped " + records + " records of thread '" + Thread.currentThread().getName()
+            + "': it ran into " + e.getClass().getName() + " while appending them; the queue"
+            + " stays open; further drops of this kind are only counted");
+      }
+    } catch (Throwable again) {
+      // Still out of stack or heap: the drop is counted, the line can wait for the next one.
     }
   }
 
