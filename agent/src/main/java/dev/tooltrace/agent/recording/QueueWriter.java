@@ -156,6 +156,28 @@ public final class QueueWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends the run's last document (RUN_END, a few hundred bytes with the final counters) even
+   * when the size budget or {@code disk.min.free} makes the queue drop records: it is the queue's
+   * only record of how many were dropped. Fails (counted) only when the queue cannot be written.
+   */
+  public synchronized boolean appendFinal(Buf doc) {
+    SingleChronicleQueue q = queue;
+    if (q == null) {
+      dropped.increment();
+      return false;
+    }
+    try (DocumentContext dc = q.acquireAppender().writingDocument()) {
+      dc.wire().bytes().write(doc.array(), 0, doc.length());
+      writtenBytes.add(doc.length());
+      return true;
+    } catch (Throwable t) {
+      dropped.increment();
+      setProblem("cannot append to the queue in " + dir + ": " + t);
+      return false;
+    }
+  }
+
   /** Re-evaluates writability, free space and the budget; logs once per state change. */
   public void check() {
     try {
