@@ -6,43 +6,73 @@ package dev.tooltrace.agent;
 
 import dev.tooltrace.agent.config.Config;
 import dev.tooltrace.agent.config.Keys;
+import dev.tooltrace.agent.http.AgentHttpServer;
 import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.agent.recording.QueueWriter;
 import dev.tooltrace.agent.recording.Recorder;
+import dev.tooltrace.agent.telemetry.AgentMetrics;
+import dev.tooltrace.agent.telemetry.MeterSetup;
+import dev.tooltrace.agent.telemetry.SystemMetrics;
+import dev.tooltrace.agent.telemetry.SystemSampler;
+import dev.tooltrace.agent.telemetry.health.DiskFreeCheck;
+import dev.tooltrace.agent.telemetry.health.ExportLagCheck;
+import dev.tooltrace.agent.telemetry.health.ExportProgress;
+import dev.tooltrace.agent.telemetry.health.HealthCheck;
+import dev.tooltrace.agent.telemetry.health.HealthRegistry;
+import dev.tooltrace.agent.telemetry.health.HealthResult;
+import dev.tooltrace.agent.telemetry.health.ThreadsAliveCheck;
 import dev.tooltrace.exporter.ExportPipeline;
 import dev.tooltrace.exporter.ExportSettings;
 import dev.tooltrace.exporter.ExportStatus;
+import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.Encoder;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's background work, all on daemon threads of its own: queue housekeeping (disk
- * checks, reopening after a problem), the export pipeline (which also feeds the per-tool
- * metrics), the HTTP endpoint and system sampling.
+ * The agent's background work, all on daemon threads of its own and started off the premain
+ * thread (the application starts while they initialise): queue housekeeping (disk checks,
+ * reopening after a problem), the export pipeline (which also computes the per-tool metrics from
+ * the records), the HTTP endpoint (health, /metrics), system metrics and evidence sampling.
  */
 final class AgentServices {
   private static final AgentLog.Component LOG = AgentLog.of("agent");
   private static final AgentLog.Component EXPORT_LOG = AgentLog.of("export");
+  private static final AgentLog.Component HTTP_LOG = AgentLog.of("http");
 
   private final Config config;
   private final QueueWriter writer;
   private final Recorder recorder;
-  private final String runId;
   private final String service;
   private final long runIndex;
+  private final long runHi;
+  private final long runLo;
+  private final List<Thread> agentThreads = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService scheduler;
   private volatile ExportPipeline export;
+  private volatile PrometheusMetricReader prometheus;
+  private volatile AgentHttpServer http;
+  private volatile SystemSampler sampler;
+  private volatile SdkMeterProvider fallbackMeters;
+  private volatile boolean metricsRegistered;
 
-  AgentServices(Config config, QueueWriter writer, Recorder recorder, String runId,
-      String service, long runIndex) {
-    this.runIndex = runIndex;
+  AgentServices(Config config, QueueWriter writer, Recorder recorder, String service,
+      long runIndex, long runHi, long runLo) {
     this.config = config;
     this.writer = writer;
     this.recorder = recorder;
-    this.runId = runId;
     this.service = service;
+    this.runIndex = runIndex;
+    this.runHi = runHi;
+    this.runLo = runLo;
   }
 
   void start() {
@@ -50,14 +80,93 @@ final class AgentServices {
       Thread t = new Thread(r, "tooltrace-housekeeper");
       t.setDaemon(true);
       t.setContextClassLoader(AgentServices.class.getClassLoader());
+      agentThreads.add(t);
       return t;
     });
-    // Off the premain thread: the application starts while the exporter initialises.
-    scheduler.execute(this::startExport);
+    scheduler.execute(this::startServices);
     scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(writer::pretouch, 100, 100, TimeUnit.MILLISECONDS);
   }
 
-  private void startExport() {
+  private void startServices() {
+    if (config.get(Keys.HTTP_ENABLED)) {
+      try {
+        prometheus = PrometheusMetricReader.create();
+        AgentHttpServer server = new AgentHttpServer(config.get(Keys.HTTP_HOST),
+            config.get(Keys.HTTP_PORT), healthChecks(), prometheus, HTTP_LOG::info);
+        if (server.start()) {
+          http = server;
+        }
+      } catch (Throwable t) {
+        LOG.warn("cannot start the HTTP endpoint: " + t + "; health and /metrics are off");
+      }
+    }
+    startExport();
+    registerMetrics();
+    Duration interval = config.get(Keys.SAMPLE_INTERVAL);
+    if (!interval.isZero()) {
+      try {
+        SystemSampler s = new SystemSampler(writer.dir(), LOG::info);
+        agentThreads.add(s.start(interval, this::writeSample));
+        sampler = s;
+      } catch (Throwable t) {
+        LOG.warn("cannot start system sampling: " + t + "; no resource evidence is recorded");
+      }
+    }
+  }
+
+  private void writeSample(long epochNanos, String[] names, double[] values) {
+    Buf b = new Buf(64 + names.length * 40);
+    Encoder.sample(b, runHi, runLo, epochNanos, names, values);
+    writer.appendFromAgent(b);
+  }
+
+  private HealthRegistry healthChecks() {
+    HealthRegistry h = new HealthRegistry();
+    h.register(HealthRegistry.Group.LIVENESS, new ThreadsAliveCheck(() -> agentThreads));
+    h.register(HealthRegistry.Group.READINESS, new HealthCheck() {
+      @Override
+      public String name() {
+        return "queue.writable";
+      }
+
+      @Override
+      public HealthResult check() {
+        Map<String, Object> m = Map.of("directory", writer.dir().toString(),
+            "records.written", writer.written(), "records.dropped", writer.dropped(),
+            "queue.size.bytes", writer.queueBytes());
+        return writer.accepting()
+            ? HealthResult.up("queue accepts records", m)
+            : HealthResult.down(String.valueOf(writer.problem()), m);
+      }
+    });
+    h.register(HealthRegistry.Group.READINESS,
+        new DiskFreeCheck(() -> writer.freeBytes(), config.get(Keys.DISK_MIN_FREE)));
+    if ("otlp".equals(config.get(Keys.EXPORT))) {
+      h.register(HealthRegistry.Group.READINESS, new ExportLagCheck(new ExportProgress() {
+        @Override
+        public double lagSeconds() {
+          ExportStatus s = exportStatus();
+          return s == null ? 0 : s.lagSeconds();
+        }
+
+        @Override
+        public long pendingRecords() {
+          ExportStatus s = exportStatus();
+          return s == null ? -1 : s.lagRecords();
+        }
+
+        @Override
+        public String lastError() {
+          ExportStatus s = exportStatus();
+          return s == null || !s.failing() ? null : s.lastError();
+        }
+      }, config.get(Keys.HEALTH_EXPORT_MAX_LAG)));
+    }
+    return h;
+  }
+
+  private synchronized void startExport() {
     if (export != null || writer.queue() == null) {
       return;
     }
@@ -65,6 +174,7 @@ final class AgentServices {
     ClassLoader previous = current.getContextClassLoader();
     current.setContextClassLoader(AgentServices.class.getClassLoader());
     try {
+      PrometheusMetricReader p = prometheus;
       ExportSettings.Builder b = ExportSettings.builder()
           .queue(writer.queue())
           .otlp("otlp".equals(config.get(Keys.EXPORT)))
@@ -73,14 +183,58 @@ final class AgentServices {
           .closeTimeout(Duration.ofSeconds(2))
           .qualityThresholds(config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
           .otelProperty("otel.service.name", service)
+          .meterCustomizer(mb -> {
+            MeterSetup.addViews(mb);
+            if (p != null && fallbackMeters == null) {
+              mb.registerMetricReader(p);
+            }
+          })
           .logger(EXPORT_LOG::info);
       export = ExportPipeline.start(b.build());
+      agentThreads.add(exporterThread());
     } catch (Throwable t) {
       LOG.warn("cannot start the exporter: " + t + "; records stay in the queue and can be"
           + " exported later with `java -jar tooltrace-agent.jar export --dir " + writer.dir()
           + "`");
     } finally {
       current.setContextClassLoader(previous);
+    }
+  }
+
+  private static Thread exporterThread() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("tooltrace-exporter")) {
+        return t;
+      }
+    }
+    return Thread.currentThread();
+  }
+
+  /** System and agent instruments, on the exporter's meter provider (or a fallback one). */
+  private synchronized void registerMetrics() {
+    if (metricsRegistered) {
+      return;
+    }
+    try {
+      Meter meter;
+      ExportPipeline e = export;
+      if (e != null) {
+        meter = e.meterProvider().get(MeterSetup.SCOPE);
+      } else {
+        var mb = SdkMeterProvider.builder();
+        MeterSetup.addViews(mb);
+        if (prometheus != null) {
+          mb.registerMetricReader(prometheus);
+        }
+        fallbackMeters = mb.build();
+        meter = fallbackMeters.get(MeterSetup.SCOPE);
+      }
+      SystemMetrics.register(meter, writer.dir(), LOG::info);
+      AgentMetrics.register(meter, new AgentMetrics.Sources(writer::written, null,
+          writer::dropped, null, null));
+      metricsRegistered = true;
+    } catch (Throwable t) {
+      LOG.warn("cannot register the agent's metrics: " + t);
     }
   }
 
@@ -101,16 +255,28 @@ final class AgentServices {
     return e == null ? null : e.status();
   }
 
+  /** The bound HTTP port, or -1. */
+  int httpPort() {
+    AgentHttpServer h = http;
+    return h == null ? -1 : h.port();
+  }
+
   void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
-    ExportPipeline e = export;
-    if (e != null) {
+    closeQuietly(sampler);
+    closeQuietly(export);
+    closeQuietly(http);
+    closeQuietly(fallbackMeters);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
       try {
-        e.close();
+        c.close();
       } catch (Throwable t) {
-        LOG.warn("closing the exporter: " + t);
+        LOG.warn("closing " + c.getClass().getSimpleName() + ": " + t);
       }
     }
   }

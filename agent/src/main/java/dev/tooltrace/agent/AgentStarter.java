@@ -10,6 +10,7 @@ import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.agent.recording.QueueWriter;
 import dev.tooltrace.agent.recording.Recorder;
 import dev.tooltrace.agent.run.RunSnapshot;
+import dev.tooltrace.agent.weave.ContextPropagation;
 import dev.tooltrace.agent.weave.Weaver;
 import dev.tooltrace.bootstrap.Bridge;
 import dev.tooltrace.record.Buf;
@@ -81,8 +82,9 @@ public final class AgentStarter {
 
     new Weaver(config.get(Keys.INCLUDE), config.get(Keys.EXCLUDE), config.get(Keys.REDACT_NAMES),
         config.get(Keys.CAPTURE_ARGS)).install(inst);
+    ContextPropagation.install(inst);
 
-    AgentServices services = new AgentServices(config, writer, recorder, runId, service, runIndex);
+    AgentServices services = new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo);
     services.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

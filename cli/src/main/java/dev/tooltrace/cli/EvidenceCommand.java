@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code evidence}: what happened in one run, as a report a person can attach to a result —
- * environment, span, per-tool calls/errors/latency/throughput, slowest calls, every distinct
- * error, and resource use over time with each listed call joined to its nearest system sample.
+ * environment, span, per-tool calls/errors/latency/throughput, slowest calls, every distinct error,
+ * and resource use over time with each listed call joined to its nearest system sample.
  */
 @Command(
     name = "evidence",

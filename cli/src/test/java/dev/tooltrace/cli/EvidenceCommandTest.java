@@ -33,7 +33,8 @@ class EvidenceCommandTest {
   void missingDirectoryIsOneLine() {
     String[] r = run("--dir", tmp.resolve("nope").toString());
     assertEquals("2", r[0]);
-    assertEquals("evidence: queue directory " + tmp.resolve("nope") + " does not exist\n",
+    assertEquals(
+        "evidence: queue directory " + tmp.resolve("nope") + " does not exist\n",
         r[2].replace("\r", ""));
   }
 

@@ -35,6 +35,7 @@ public final class ExportPipeline implements AutoCloseable {
   private static final long NANOS_PER_MILLI = 1_000_000L;
 
   private final ExportSettings settings;
+  private MeterProvider meterProviderInUse;
   private final SingleChronicleQueue queue;
   private final boolean ownsQueue;
   private final OtlpExporters exporters;
@@ -99,11 +100,15 @@ public final class ExportPipeline implements AutoCloseable {
       for (MetricReader r : s.metricReaders) {
         mb.registerMetricReader(r);
       }
+      if (s.meterCustomizer != null) {
+        s.meterCustomizer.accept(mb);
+      }
       ownMeterProvider = mb.build();
       meterProvider = ownMeterProvider;
     } else {
       ownMeterProvider = null;
     }
+    this.meterProviderInUse = meterProvider;
     Meter meter =
         meterProvider
             .meterBuilder(MetricNames.METER)
@@ -141,6 +146,11 @@ public final class ExportPipeline implements AutoCloseable {
       }
     }
     updateLag();
+  }
+
+  /** The meter provider the per-tool and export metrics are on. */
+  public MeterProvider meterProvider() {
+    return meterProviderInUse;
   }
 
   /** A pipeline driven by the caller ({@link #drainOnce}, {@link #runUntilDrained}). */

@@ -38,6 +38,8 @@ public final class ExportSettings {
   final Duration maxBackoff;
   final Duration closeTimeout;
   final long metricsFromIndex;
+  final java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder>
+      meterCustomizer;
   final double qualityHigh;
   final double qualityMedium;
   final List<MetricReader> metricReaders;
@@ -68,6 +70,7 @@ public final class ExportSettings {
     this.maxBackoff = b.maxBackoff;
     this.closeTimeout = b.closeTimeout;
     this.metricsFromIndex = b.metricsFromIndex;
+    this.meterCustomizer = b.meterCustomizer;
     this.qualityHigh = b.qualityHigh;
     this.qualityMedium = b.qualityMedium;
     this.metricReaders = List.copyOf(b.metricReaders);
@@ -99,6 +102,8 @@ public final class ExportSettings {
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration closeTimeout = Duration.ofSeconds(5);
     private long metricsFromIndex;
+    private java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder>
+        meterCustomizer;
     private double qualityHigh = 0.8;
     private double qualityMedium = 0.5;
     private final List<MetricReader> metricReaders = new ArrayList<>();
@@ -215,6 +220,17 @@ public final class ExportSettings {
      * of the pipeline's own (then no OTLP metric reader is added and {@link #metricReader} readers
      * are ignored).
      */
+    /**
+     * Adjusts the pipeline's own meter provider before it is built (views, extra readers), so a
+     * caller can put its own instruments and a Prometheus reader on the same provider as the
+     * per-tool metrics (see {@link ExportPipeline#meterProvider()}).
+     */
+    public Builder meterCustomizer(
+        java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder> c) {
+      this.meterCustomizer = c;
+      return this;
+    }
+
     public Builder meterProvider(MeterProvider provider) {
       this.meterProvider = provider;
       return this;

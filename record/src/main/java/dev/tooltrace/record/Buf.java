@@ -122,8 +122,9 @@ public final class Buf {
   }
 
   /**
-   * Writes at most {@code maxChars} chars of {@code s} as UTF-8 without allocating. A surrogate
-   * pair cut by the limit is dropped whole. Returns this buffer.
+   * Writes at most {@code maxChars} chars of {@code s} as UTF-8 without allocating: a first pass
+   * computes the encoded length (for the shortest varint prefix), a second writes the bytes. A
+   * surrogate pair cut by the limit is dropped whole; a lone surrogate becomes '?'.
    */
   public Buf str(CharSequence s, int maxChars) {
     if (s == null) {
@@ -133,42 +134,52 @@ public final class Buf {
     if (n < s.length() && n > 0 && Character.isHighSurrogate(s.charAt(n - 1))) {
       n--;
     }
-    // Worst case 3 bytes per char; reserve the length prefix, patch it afterwards.
-    ensure(5 + 3 * n);
-    int lenPos = len;
-    len += 5;
-    int start = len;
+    int bytes = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
-        data[len++] = (byte) c;
+        bytes++;
       } else if (c < 0x800) {
-        data[len++] = (byte) (0xC0 | (c >> 6));
-        data[len++] = (byte) (0x80 | (c & 0x3F));
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes++;
+      } else {
+        bytes += 3;
+      }
+    }
+    varint(bytes);
+    ensure(bytes);
+    byte[] d = data;
+    int p = len;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        d[p++] = (byte) c;
+      } else if (c < 0x800) {
+        d[p++] = (byte) (0xC0 | (c >> 6));
+        d[p++] = (byte) (0x80 | (c & 0x3F));
       } else if (Character.isHighSurrogate(c)
           && i + 1 < n
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++i));
-        data[len++] = (byte) (0xF0 | (cp >> 18));
-        data[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        data[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        data[len++] = (byte) (0x80 | (cp & 0x3F));
+        d[p++] = (byte) (0xF0 | (cp >> 18));
+        d[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        d[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        d[p++] = (byte) (0x80 | (cp & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        data[len++] = (byte) '?';
+        d[p++] = (byte) '?';
       } else {
-        data[len++] = (byte) (0xE0 | (c >> 12));
-        data[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        data[len++] = (byte) (0x80 | (c & 0x3F));
+        d[p++] = (byte) (0xE0 | (c >> 12));
+        d[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        d[p++] = (byte) (0x80 | (c & 0x3F));
       }
     }
-    int byteLen = len - start;
-    // Write the varint in the 5 reserved bytes as a fixed-width (padded) varint.
-    int v = byteLen;
-    for (int i = 0; i < 4; i++) {
-      data[lenPos + i] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    data[lenPos + 4] = (byte) (v & 0x7F);
+    len = p;
     return this;
   }
 

@@ -33,14 +33,14 @@ public final class AgentHttpServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final HealthRegistry health;
-  private final PrometheusMetricReader metrics;
   private final Consumer<String> log;
+  private final MetricsHandler metricsHandler;
   private HttpServer server;
   private ExecutorService executor;
 
   /**
-   * @param metrics the reader registered on the agent's meter provider; {@code null} serves 404
-   *     on {@code /metrics}
+   * @param metrics the reader registered on the agent's meter provider; {@code null} serves 404 on
+   *     {@code /metrics}
    * @param log receives one line per event worth telling the user (port bound, bind failure)
    */
   public AgentHttpServer(
@@ -52,7 +52,7 @@ public final class AgentHttpServer implements AutoCloseable {
     this.host = host;
     this.requestedPort = port;
     this.health = health;
-    this.metrics = metrics;
+    this.metricsHandler = new MetricsHandler(metrics, log);
     this.log = log;
   }
 
@@ -78,7 +78,7 @@ public final class AgentHttpServer implements AutoCloseable {
     executor = newExecutor();
     s.setExecutor(executor);
     HealthHandler.register(s, health);
-    s.createContext("/metrics", new MetricsHandler(metrics, log));
+    s.createContext("/metrics", metricsHandler);
     s.createContext("/", Responses::notFound);
     s.start();
     server = s;
@@ -89,6 +89,18 @@ public final class AgentHttpServer implements AutoCloseable {
             + port()
             + " (/health, /health/live, /health/ready, /metrics)");
     return true;
+  }
+
+  /**
+   * Adds a reader registered on another meter provider (the exporter's, which computes the per-tool
+   * metrics and may start later than the endpoint); {@code /metrics} serves them all.
+   */
+  public void addMetricReader(PrometheusMetricReader reader) {
+    metricsHandler.add(reader);
+  }
+
+  public void removeMetricReader(PrometheusMetricReader reader) {
+    metricsHandler.remove(reader);
   }
 
   /** The bound port (the real one when 0 was asked for), or -1 when not running. */

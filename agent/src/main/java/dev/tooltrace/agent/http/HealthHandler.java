@@ -39,7 +39,8 @@ final class HealthHandler implements HttpHandler {
   }
 
   static void register(HttpServer server, HealthRegistry registry) {
-    server.createContext("/health/live", new HealthHandler("/health/live", registry, HealthRegistry::live));
+    server.createContext(
+        "/health/live", new HealthHandler("/health/live", registry, HealthRegistry::live));
     server.createContext(
         "/health/ready", new HealthHandler("/health/ready", registry, HealthRegistry::ready));
     server.createContext("/health", new HealthHandler("/health", registry, HealthRegistry::all));

@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * The agent's own health as metrics (see the metric-name table in ARCHITECTURE.md): records
  * written, exported and dropped, and how far the exporter lags. The counters live where the work
- * happens (recording, exporter); this class only observes them at collection time, so the hot
- * path never touches an OpenTelemetry instrument.
+ * happens (recording, exporter); this class only observes them at collection time, so the hot path
+ * never touches an OpenTelemetry instrument.
  */
 public final class AgentMetrics implements AutoCloseable {
   private final List<AutoCloseable> registrations = new ArrayList<>();
@@ -31,11 +31,15 @@ public final class AgentMetrics implements AutoCloseable {
 
   public static AgentMetrics register(Meter meter, Sources s) {
     AgentMetrics m = new AgentMetrics();
-    m.counter(meter, "tooltrace.records.written", "Records appended to the queue", s.recordsWritten());
-    m.counter(meter, "tooltrace.records.exported", "Records the backend accepted",
-        s.recordsExported());
-    m.counter(meter, "tooltrace.records.dropped",
-        "Records lost (queue full, unwritable, or rejected by the backend)", s.recordsDropped());
+    m.counter(
+        meter, "tooltrace.records.written", "Records appended to the queue", s.recordsWritten());
+    m.counter(
+        meter, "tooltrace.records.exported", "Records the backend accepted", s.recordsExported());
+    m.counter(
+        meter,
+        "tooltrace.records.dropped",
+        "Records lost (queue full, unwritable, or rejected by the backend)",
+        s.recordsDropped());
     if (s.exportLagSeconds() != null) {
       DoubleSupplier lag = s.exportLagSeconds();
       m.registrations.add(

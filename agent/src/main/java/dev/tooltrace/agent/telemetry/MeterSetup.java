@@ -34,7 +34,7 @@ public final class MeterSetup implements AutoCloseable {
    */
   public static final List<Double> DURATION_BUCKETS_SECONDS =
       List.of(
-          0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+          0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
           30.0, 60.0, 300.0);
 
   /** Buckets of {@code tooltrace.tool.confidence}, a value in [0, 1]. */
@@ -54,10 +54,24 @@ public final class MeterSetup implements AutoCloseable {
    *     before the provider is built; may be {@code null}
    */
   public static MeterSetup create(
-      Resource resource, List<MetricReader> otherReaders, Consumer<SdkMeterProviderBuilder> customizer) {
+      Resource resource,
+      List<MetricReader> otherReaders,
+      Consumer<SdkMeterProviderBuilder> customizer) {
     PrometheusMetricReader prometheus = PrometheusMetricReader.create();
     SdkMeterProviderBuilder b =
         SdkMeterProvider.builder().setResource(resource).registerMetricReader(prometheus);
+    addViews(b);
+    for (MetricReader r : otherReaders) {
+      b.registerMetricReader(r);
+    }
+    if (customizer != null) {
+      customizer.accept(b);
+    }
+    return new MeterSetup(b.build(), prometheus);
+  }
+
+  /** The histogram buckets of the tool duration and confidence instruments. */
+  public static void addViews(SdkMeterProviderBuilder b) {
     b.registerView(
         InstrumentSelector.builder().setName("tooltrace.tool.duration").build(),
         View.builder()
@@ -68,13 +82,6 @@ public final class MeterSetup implements AutoCloseable {
         View.builder()
             .setAggregation(Aggregation.explicitBucketHistogram(CONFIDENCE_BUCKETS))
             .build());
-    for (MetricReader r : otherReaders) {
-      b.registerMetricReader(r);
-    }
-    if (customizer != null) {
-      customizer.accept(b);
-    }
-    return new MeterSetup(b.build(), prometheus);
   }
 
   public SdkMeterProvider provider() {

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * The process's and machine's resource use as observable gauges, read from a {@link SystemProbe}
- * at collection time (a scrape of {@code /metrics}), so nothing runs between scrapes. Instrument
- * names follow OpenTelemetry's semantic conventions where one exists; see {@link #NAMES} for the
+ * The process's and machine's resource use as observable gauges, read from a {@link SystemProbe} at
+ * collection time (a scrape of {@code /metrics}), so nothing runs between scrapes. Instrument names
+ * follow OpenTelemetry's semantic conventions where one exists; see {@link #NAMES} for the
  * Prometheus series they become (unit "1" adds no suffix with opentelemetry-exporter-prometheus
  * 1.66; "By" adds {@code _bytes}). CPU utilisation needs two readings, so {@code
  * system_cpu_utilization} appears from the second collection on.
@@ -48,25 +48,65 @@ public final class SystemMetrics implements AutoCloseable {
     SystemProbe p = new SystemProbe(queueDir, log);
     SystemMetrics m = new SystemMetrics();
     Attributes heap = Attributes.of(MEMORY_TYPE, "heap");
-    m.gauge(meter, "process.cpu.utilization", "1", "CPU used by this process, share of all CPUs",
-        p::processCpuUtilization, Attributes.empty());
-    m.gauge(meter, "system.cpu.utilization", "1", "CPU used by the whole machine",
-        p::systemCpuUtilization, Attributes.empty());
-    m.gauge(meter, "process.memory.usage", "By", "Resident set size of this process",
-        p::processRss, Attributes.empty());
+    m.gauge(
+        meter,
+        "process.cpu.utilization",
+        "1",
+        "CPU used by this process, share of all CPUs",
+        p::processCpuUtilization,
+        Attributes.empty());
+    m.gauge(
+        meter,
+        "system.cpu.utilization",
+        "1",
+        "CPU used by the whole machine",
+        p::systemCpuUtilization,
+        Attributes.empty());
+    m.gauge(
+        meter,
+        "process.memory.usage",
+        "By",
+        "Resident set size of this process",
+        p::processRss,
+        Attributes.empty());
     m.gauge(meter, "jvm.memory.used", "By", "JVM heap in use", p::heapUsed, heap);
     m.gauge(meter, "jvm.memory.limit", "By", "JVM heap limit", p::heapMax, heap);
-    m.gauge(meter, "system.memory.usage", "By", "Memory in use on the machine",
-        p::systemMemoryUsed, Attributes.empty());
-    m.gauge(meter, "system.memory.limit", "By", "Physical memory of the machine",
-        p::systemMemoryTotal, Attributes.empty());
-    m.gauge(meter, "tooltrace.queue.disk.free", "By",
-        "Usable space on the file system that holds the queue", p::diskFree, Attributes.empty());
+    m.gauge(
+        meter,
+        "system.memory.usage",
+        "By",
+        "Memory in use on the machine",
+        p::systemMemoryUsed,
+        Attributes.empty());
+    m.gauge(
+        meter,
+        "system.memory.limit",
+        "By",
+        "Physical memory of the machine",
+        p::systemMemoryTotal,
+        Attributes.empty());
+    m.gauge(
+        meter,
+        "tooltrace.queue.disk.free",
+        "By",
+        "Usable space on the file system that holds the queue",
+        p::diskFree,
+        Attributes.empty());
     // Not ".total": Prometheus names drop a trailing _total from anything but a counter.
-    m.gauge(meter, "tooltrace.queue.disk.size", "By",
-        "Size of the file system that holds the queue", p::diskTotal, Attributes.empty());
-    m.gauge(meter, "tooltrace.queue.size", "By", "Bytes of queue data files on disk",
-        p::queueSize, Attributes.empty());
+    m.gauge(
+        meter,
+        "tooltrace.queue.disk.size",
+        "By",
+        "Size of the file system that holds the queue",
+        p::diskTotal,
+        Attributes.empty());
+    m.gauge(
+        meter,
+        "tooltrace.queue.size",
+        "By",
+        "Bytes of queue data files on disk",
+        p::queueSize,
+        Attributes.empty());
     return m;
   }
 

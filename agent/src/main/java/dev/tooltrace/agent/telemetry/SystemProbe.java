@@ -19,9 +19,9 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Reads the machine's and the process's resource use, once, for both the Prometheus gauges and
- * the SAMPLE documents. Each reading returns {@code NaN} when it is unavailable (OSHI cannot load
- * its native bridge, the queue directory vanished): a missing number must never throw into the
+ * Reads the machine's and the process's resource use, once, for both the Prometheus gauges and the
+ * SAMPLE documents. Each reading returns {@code NaN} when it is unavailable (OSHI cannot load its
+ * native bridge, the queue directory vanished): a missing number must never throw into the
  * application or into a metrics callback. The first failure of each kind is reported in one line.
  *
  * <p>CPU utilisation is a difference between two readings, so each probe keeps its own previous
@@ -74,10 +74,11 @@ public final class SystemProbe {
       }
       OSProcess prior = prevProcess;
       prevProcess = now;
-      if (prior == null) {
-        return now.getProcessCpuLoadCumulative() / cpu.getLogicalProcessorCount();
-      }
-      return now.getProcessCpuLoadBetweenTicks(prior) / cpu.getLogicalProcessorCount();
+      double load =
+          prior == null
+              ? now.getProcessCpuLoadCumulative()
+              : now.getProcessCpuLoadBetweenTicks(prior);
+      return share(load / cpu.getLogicalProcessorCount());
     } catch (Throwable t) {
       report(1, "cannot read process CPU: " + t);
       return Double.NaN;
@@ -93,11 +94,19 @@ public final class SystemProbe {
       long[] ticks = cpu.getSystemCpuLoadTicks();
       long[] prior = prevSystemTicks;
       prevSystemTicks = ticks;
-      return prior == null ? Double.NaN : cpu.getSystemCpuLoadBetweenTicks(prior, ticks);
+      return prior == null ? Double.NaN : share(cpu.getSystemCpuLoadBetweenTicks(prior, ticks));
     } catch (Throwable t) {
       report(2, "cannot read system CPU: " + t);
       return Double.NaN;
     }
+  }
+
+  /**
+   * CPU times are counted in clock ticks: over a short interval the rounding can claim more than
+   * all CPUs (or less than nothing); a share is kept within [0, 1].
+   */
+  private static double share(double v) {
+    return Double.isNaN(v) ? v : Math.max(0, Math.min(1, v));
   }
 
   /** Resident set size of this process in bytes. */

@@ -91,7 +91,8 @@ public final class SystemSampler implements AutoCloseable {
     // Prime the CPU tick counters so that the first sample covers a real interval.
     probe.processCpuUtilization();
     probe.systemCpuUtilization();
-    scheduler.scheduleAtFixedRate(() -> runOnce(sink), Math.min(ms, 1000), ms, TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(
+        () -> runOnce(sink), Math.min(ms, 1000), ms, TimeUnit.MILLISECONDS);
     return thread[0];
   }
 

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The health endpoints follow the real state of the queue directory, disk, exporter and threads. */
+/**
+ * The health endpoints follow the real state of the queue directory, disk, exporter and threads.
+ */
 class HealthEndpointTest {
   @TempDir Path tmp;
   private Path queue;
@@ -42,13 +44,16 @@ class HealthEndpointTest {
   @BeforeEach
   void start() throws Exception {
     queue = Files.createDirectories(tmp.resolve("queue"));
-    worker = new Thread(() -> {
-      try {
-        stopWorker.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "tooltrace-test-worker");
+    worker =
+        new Thread(
+            () -> {
+              try {
+                stopWorker.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "tooltrace-test-worker");
     worker.start();
     ExportProgress progress =
         new ExportProgress() {
@@ -121,7 +126,8 @@ class HealthEndpointTest {
 
     Files.delete(queue);
     Files.move(moved, queue);
-    assertEquals("UP", check(health("/health/ready", 200), "queue.writable").get("status").asText());
+    assertEquals(
+        "UP", check(health("/health/ready", 200), "queue.writable").get("status").asText());
   }
 
   @Test
@@ -129,7 +135,7 @@ class HealthEndpointTest {
     free.set(10L << 20);
     JsonNode c = check(health("/health/ready", 503), "disk.free");
     assertEquals("DOWN", c.get("status").asText());
-    assertTrue(c.get("message").asText().contains("health.disk.min.free"), c.toString());
+    assertTrue(c.get("message").asText().contains("disk.min.free"), c.toString());
     free.set(1L << 30);
     health("/health/ready", 200);
   }
@@ -158,17 +164,19 @@ class HealthEndpointTest {
   void aThrowingCheckIsDownNotAnError() throws Exception {
     HealthRegistry r =
         new HealthRegistry()
-            .register(Group.READINESS, new dev.tooltrace.agent.telemetry.health.HealthCheck() {
-              @Override
-              public String name() {
-                return "broken";
-              }
+            .register(
+                Group.READINESS,
+                new dev.tooltrace.agent.telemetry.health.HealthCheck() {
+                  @Override
+                  public String name() {
+                    return "broken";
+                  }
 
-              @Override
-              public dev.tooltrace.agent.telemetry.health.HealthResult check() {
-                throw new IllegalStateException("boom");
-              }
-            });
+                  @Override
+                  public dev.tooltrace.agent.telemetry.health.HealthResult check() {
+                    throw new IllegalStateException("boom");
+                  }
+                });
     HealthRegistry.Report report = r.all();
     assertEquals(false, report.isUp());
     assertTrue(report.checks().get("broken").message().contains("boom"));

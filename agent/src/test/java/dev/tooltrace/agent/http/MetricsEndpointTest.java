@@ -53,23 +53,46 @@ class MetricsEndpointTest {
     AgentMetrics.register(
         meter, new AgentMetrics.Sources(() -> 10, () -> 7, () -> 1, () -> 2.5, () -> 3));
     toolInstruments(meters.provider().get("dev.tooltrace.exporter"));
-    server = new AgentHttpServer("127.0.0.1", 0, new HealthRegistry(), meters.prometheusReader(), log::add);
+    server =
+        new AgentHttpServer(
+            "127.0.0.1", 0, new HealthRegistry(), meters.prometheusReader(), log::add);
     assertTrue(server.start());
   }
 
   /** The per-tool instruments as the exporter defines them (ARCHITECTURE.md metric table). */
   static void toolInstruments(Meter m) {
     AttributeKey<String> tool = AttributeKey.stringKey("tool");
-    LongCounter calls = m.counterBuilder("tooltrace.tool.calls").setDescription("Tool calls").setUnit("{call}").build();
-    LongCounter errors = m.counterBuilder("tooltrace.tool.errors").setDescription("Tool errors").setUnit("{error}").build();
-    DoubleHistogram duration = m.histogramBuilder("tooltrace.tool.duration").setDescription("Tool call duration").setUnit("s").build();
+    LongCounter calls =
+        m.counterBuilder("tooltrace.tool.calls")
+            .setDescription("Tool calls")
+            .setUnit("{call}")
+            .build();
+    LongCounter errors =
+        m.counterBuilder("tooltrace.tool.errors")
+            .setDescription("Tool errors")
+            .setUnit("{error}")
+            .build();
+    DoubleHistogram duration =
+        m.histogramBuilder("tooltrace.tool.duration")
+            .setDescription("Tool call duration")
+            .setUnit("s")
+            .build();
     DoubleHistogram confidence =
-        m.histogramBuilder("tooltrace.tool.confidence").setDescription("Confidence").setUnit("1").build();
-    LongCounter quality = m.counterBuilder("tooltrace.tool.quality").setDescription("Quality tiers").setUnit("{call}").build();
+        m.histogramBuilder("tooltrace.tool.confidence")
+            .setDescription("Confidence")
+            .setUnit("1")
+            .build();
+    LongCounter quality =
+        m.counterBuilder("tooltrace.tool.quality")
+            .setDescription("Quality tiers")
+            .setUnit("{call}")
+            .build();
     Attributes ok = Attributes.of(tool, "parse", AttributeKey.stringKey("outcome"), "ok");
     calls.add(3, ok);
     calls.add(1, Attributes.of(tool, "parse", AttributeKey.stringKey("outcome"), "error"));
-    errors.add(1, Attributes.of(tool, "parse", AttributeKey.stringKey("error_type"), "java.io.IOException"));
+    errors.add(
+        1,
+        Attributes.of(tool, "parse", AttributeKey.stringKey("error_type"), "java.io.IOException"));
     duration.record(0.012, Attributes.of(tool, "parse"));
     confidence.record(0.8, Attributes.of(tool, "parse"));
     quality.add(1, Attributes.of(tool, "parse", AttributeKey.stringKey("tier"), "high"));
@@ -115,8 +138,13 @@ class MetricsEndpointTest {
             "tooltrace_tool_quality_total{")) {
       assertTrue(body.contains("\n" + name), name + " missing in\n" + body);
     }
-    assertTrue(body.contains("tooltrace_queue_size_bytes{otel_scope_name=\"dev.tooltrace.agent\"} 4096.0"), body);
-    assertTrue(log.stream().anyMatch(l -> l.matches("HTTP endpoint listening on http://127\\.0\\.0\\.1:\\d+ .*")), log.toString());
+    assertTrue(
+        body.contains("tooltrace_queue_size_bytes{otel_scope_name=\"dev.tooltrace.agent\"} 4096.0"),
+        body);
+    assertTrue(
+        log.stream()
+            .anyMatch(l -> l.matches("HTTP endpoint listening on http://127\\.0\\.0\\.1:\\d+ .*")),
+        log.toString());
   }
 
   @Test
@@ -156,7 +184,9 @@ class MetricsEndpointTest {
     assertEquals(false, second.start());
     assertEquals(-1, second.port());
     assertEquals(1, lines.size(), lines.toString());
-    assertTrue(lines.get(0).startsWith("HTTP endpoint disabled: cannot listen on 127.0.0.1:"), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("HTTP endpoint disabled: cannot listen on 127.0.0.1:"),
+        lines.get(0));
   }
 
   /** The promtool binary; fails with a clear message when Debian's prometheus is not installed. */

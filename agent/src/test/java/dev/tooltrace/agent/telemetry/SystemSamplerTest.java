@@ -55,11 +55,14 @@ class SystemSamplerTest {
     LinkedBlockingQueue<double[]> got = new LinkedBlockingQueue<>();
     List<String> log = new ArrayList<>();
     int[] calls = {0};
-    try (SystemSampler s = new SystemSampler(queue, line -> {
-          synchronized (log) {
-            log.add(line);
-          }
-        })) {
+    try (SystemSampler s =
+        new SystemSampler(
+            queue,
+            line -> {
+              synchronized (log) {
+                log.add(line);
+              }
+            })) {
       Thread t =
           s.start(
               Duration.ofMillis(100),

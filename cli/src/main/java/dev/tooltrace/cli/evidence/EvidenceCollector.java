@@ -21,8 +21,7 @@ import java.util.Map;
 /**
  * Reads a queue's documents (as a {@link RecordVisitor}) and builds the {@link EvidenceReport} of
  * one run: the one asked for (full id or unique prefix), else the run started last. Corrupt
- * documents are counted and reported, never fatal: evidence from a damaged queue is still
- * evidence.
+ * documents are counted and reported, never fatal: evidence from a damaged queue is still evidence.
  */
 public final class EvidenceCollector implements RecordVisitor {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +31,9 @@ public final class EvidenceCollector implements RecordVisitor {
   private String lastStarted;
   private long corrupt;
 
-  /** @param runFilter a run id or a unique prefix of one; null for the run started last */
+  /**
+   * @param runFilter a run id or a unique prefix of one; null for the run started last
+   */
   public EvidenceCollector(String runFilter) {
     this.runFilter = runFilter == null || runFilter.isBlank() ? null : runFilter.trim();
   }
@@ -107,8 +108,13 @@ public final class EvidenceCollector implements RecordVisitor {
     for (CallRecord c : slow) {
       slowest.add(
           new EvidenceReport.SlowCall(
-              c.tool(), Times.iso(c.startEpochNanos()), c.durationNanos() / 1e6, c.error(),
-              c.traceId(), c.spanId(), samples.join(c.startEpochNanos())));
+              c.tool(),
+              Times.iso(c.startEpochNanos()),
+              c.durationNanos() / 1e6,
+              c.error(),
+              c.traceId(),
+              c.spanId(),
+              samples.join(c.startEpochNanos())));
     }
 
     List<EvidenceReport.ErrorGroup> errors = new ArrayList<>();
@@ -116,12 +122,18 @@ public final class EvidenceCollector implements RecordVisitor {
       CallRecord first = e.getValue().first;
       errors.add(
           new EvidenceReport.ErrorGroup(
-              e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue().count,
-              Times.iso(first.startEpochNanos()), first.traceId(), first.spanId(),
+              e.getKey().get(0),
+              e.getKey().get(1),
+              e.getKey().get(2),
+              e.getValue().count,
+              Times.iso(first.startEpochNanos()),
+              first.traceId(),
+              first.spanId(),
               samples.join(first.startEpochNanos())));
     }
     errors.sort(
-        Comparator.comparingLong(EvidenceReport.ErrorGroup::count).reversed()
+        Comparator.comparingLong(EvidenceReport.ErrorGroup::count)
+            .reversed()
             .thenComparing(EvidenceReport.ErrorGroup::firstAt));
 
     List<String> others = new ArrayList<>(runs.keySet());
@@ -146,7 +158,12 @@ public final class EvidenceCollector implements RecordVisitor {
     }
     if (matches.isEmpty()) {
       throw new NoSuchRunException(
-          "no run " + runFilter + " in " + queueDir + "; runs there: " + String.join(", ", runs.keySet()));
+          "no run "
+              + runFilter
+              + " in "
+              + queueDir
+              + "; runs there: "
+              + String.join(", ", runs.keySet()));
     }
     throw new NoSuchRunException(
         "run id prefix " + runFilter + " is ambiguous: " + String.join(", ", matches));
@@ -171,8 +188,7 @@ public final class EvidenceCollector implements RecordVisitor {
       // Keep what the agent wrote, even if it is not JSON: it is still the run's evidence.
       env = JSON.getNodeFactory().textNode(d.run.environmentJson());
     }
-    return new EvidenceReport.Run(
-        d.runId, d.run.pid(), Times.iso(d.run.startEpochNanos()), env);
+    return new EvidenceReport.Run(d.runId, d.run.pid(), Times.iso(d.run.startEpochNanos()), env);
   }
 
   private static EvidenceReport.Resources resources(SampleIndex samples) {

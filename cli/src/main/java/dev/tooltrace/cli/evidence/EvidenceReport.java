@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The evidence report of one run, as data: the JSON output is this object serialised, the
- * Markdown output is rendered from it. Times are ISO-8601 instants (UTC), durations milliseconds.
+ * The evidence report of one run, as data: the JSON output is this object serialised, the Markdown
+ * output is rendered from it. Times are ISO-8601 instants (UTC), durations milliseconds.
  */
 public record EvidenceReport(
     String queueDir,

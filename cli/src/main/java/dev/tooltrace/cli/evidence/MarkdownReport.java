@@ -50,7 +50,11 @@ public final class MarkdownReport {
     line("| run id | `" + r.run().runId() + "` |");
     line("| pid | " + (r.run().pid() == null ? "unknown" : r.run().pid()) + " |");
     line("| start | " + nz(r.span().start()) + " |");
-    line("| end | " + nz(r.span().end()) + (r.span().endedOrderly() ? "" : " (no orderly end recorded: last record seen)") + " |");
+    line(
+        "| end | "
+            + nz(r.span().end())
+            + (r.span().endedOrderly() ? "" : " (no orderly end recorded: last record seen)")
+            + " |");
     line("| wall-clock span | " + String.format(Locale.ROOT, "%.3f s", r.span().seconds()) + " |");
     line("");
     environment(r.run().environment());
@@ -88,7 +92,12 @@ public final class MarkdownReport {
     for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
-      line("| " + cell(e.getKey()) + " | " + cell(v.isValueNode() ? v.asText() : v.toString()) + " |");
+      line(
+          "| "
+              + cell(e.getKey())
+              + " | "
+              + cell(v.isValueNode() ? v.asText() : v.toString())
+              + " |");
     }
     line("");
   }
@@ -104,9 +113,19 @@ public final class MarkdownReport {
     line("| tool | calls | errors | error rate | p50 ms | p95 ms | p99 ms | max ms | calls/s |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (EvidenceReport.Tool t : tools) {
-      line(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %s | %s | %s | %.2f |",
-          cell(t.tool()), t.calls(), t.errors(), t.errorRate() * 100, ms(t.p50Ms()), ms(t.p95Ms()),
-          ms(t.p99Ms()), ms(t.maxMs()), t.callsPerSecond()));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %.1f%% | %s | %s | %s | %s | %.2f |",
+              cell(t.tool()),
+              t.calls(),
+              t.errors(),
+              t.errorRate() * 100,
+              ms(t.p50Ms()),
+              ms(t.p95Ms()),
+              ms(t.p99Ms()),
+              ms(t.maxMs()),
+              t.callsPerSecond()));
     }
     line("");
   }
@@ -122,9 +141,17 @@ public final class MarkdownReport {
     line("| tool | start | ms | outcome | trace id | span id | nearest sample |");
     line("|---|---|---:|---|---|---|---|");
     for (EvidenceReport.SlowCall c : calls) {
-      line(String.format(Locale.ROOT, "| %s | %s | %s | %s | `%s` | `%s` | %s |", cell(c.tool()),
-          c.start(), ms(c.durationMs()), c.error() ? "error" : "ok", c.traceId(), c.spanId(),
-          sample(c.sample())));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | `%s` | `%s` | %s |",
+              cell(c.tool()),
+              c.start(),
+              ms(c.durationMs()),
+              c.error() ? "error" : "ok",
+              c.traceId(),
+              c.spanId(),
+              sample(c.sample())));
     }
     line("");
   }
@@ -137,12 +164,21 @@ public final class MarkdownReport {
       line("");
       return;
     }
-    line("| tool | exception | message | count | first occurrence | first trace id | nearest sample |");
+    line(
+        "| tool | exception | message | count | first occurrence | first trace id | nearest sample |");
     line("|---|---|---|---:|---|---|---|");
     for (EvidenceReport.ErrorGroup e : errors) {
-      line(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | `%s` | %s |", cell(e.tool()),
-          cell(e.type()), cell(e.message()), e.count(), e.firstAt(), e.firstTraceId(),
-          sample(e.sample())));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %d | %s | `%s` | %s |",
+              cell(e.tool()),
+              cell(e.type()),
+              cell(e.message()),
+              e.count(),
+              e.firstAt(),
+              e.firstTraceId(),
+              sample(e.sample())));
     }
     line("");
   }
@@ -157,8 +193,19 @@ public final class MarkdownReport {
     }
     line("| measurement | min | mean | max |");
     line("|---|---:|---:|---:|");
-    res.summary().forEach((k, s) -> line("| " + k + " | " + value(k, s.min()) + " | "
-        + value(k, s.mean()) + " | " + value(k, s.max()) + " |"));
+    res.summary()
+        .forEach(
+            (k, s) ->
+                line(
+                    "| "
+                        + k
+                        + " | "
+                        + value(k, s.min())
+                        + " | "
+                        + value(k, s.mean())
+                        + " | "
+                        + value(k, s.max())
+                        + " |"));
     line("");
     Set<String> names = new LinkedHashSet<>(res.summary().keySet());
     List<EvidenceReport.Sample> rows = thin(res.series());

@@ -25,9 +25,11 @@ final class RunData {
   final Map<String, ToolAccumulator> tools = new LinkedHashMap<>();
   final Map<List<String>, ErrorAcc> errors = new LinkedHashMap<>();
   final List<SampleRecord> samples = new ArrayList<>();
+
   /** The slowest calls so far; the head is the fastest of them, evicted first. */
   final PriorityQueue<CallRecord> slowest =
       new PriorityQueue<>(Comparator.comparingLong(CallRecord::durationNanos));
+
   long firstNanos = Long.MAX_VALUE;
   long lastNanos = Long.MIN_VALUE;
 
@@ -63,10 +65,27 @@ final class RunData {
   /** Keeps only what the report prints: argument values can be large. */
   private static CallRecord stripped(CallRecord c) {
     return new CallRecord(
-        c.queueIndex(), c.runId(), c.threadId(), c.threadName(), c.traceId(), c.spanId(),
-        c.parentSpanId(), c.toolId(), c.tool(), c.operation(), c.codeNamespace(),
-        c.codeFunction(), c.descriptor(), c.startEpochNanos(), c.durationNanos(), c.error(),
-        c.flags(), c.confidence(), List.of(), null, c.errorInfo());
+        c.queueIndex(),
+        c.runId(),
+        c.threadId(),
+        c.threadName(),
+        c.traceId(),
+        c.spanId(),
+        c.parentSpanId(),
+        c.toolId(),
+        c.tool(),
+        c.operation(),
+        c.codeNamespace(),
+        c.codeFunction(),
+        c.descriptor(),
+        c.startEpochNanos(),
+        c.durationNanos(),
+        c.error(),
+        c.flags(),
+        c.confidence(),
+        List.of(),
+        null,
+        c.errorInfo());
   }
 
   void seen(long epochNanos) {

@@ -17,18 +17,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report of runs written with the real record encoder and read back with the real decoder,
- * so the evidence follows the record contract rather than a copy of it.
+ * The report of runs written with the real record encoder and read back with the real decoder, so
+ * the evidence follows the record contract rather than a copy of it.
  */
 public class EvidenceCollectorTest {
   static final long SEC = 1_000_000_000L;
   static final long T0 = 1_780_000_000L * SEC;
   static final ToolBlock PARSE =
-      new ToolBlock(1, "parse", "parse", "ex.Pipeline", "parse", "(Ljava/lang/String;)V",
-          List.of(), List.of(), "void");
+      new ToolBlock(
+          1,
+          "parse",
+          "parse",
+          "ex.Pipeline",
+          "parse",
+          "(Ljava/lang/String;)V",
+          List.of(),
+          List.of(),
+          "void");
   static final ToolBlock CLASSIFY =
-      new ToolBlock(2, "classify", "classify", "ex.Pipeline", "classify", "()V",
-          List.of(), List.of(), "void");
+      new ToolBlock(
+          2,
+          "classify",
+          "classify",
+          "ex.Pipeline",
+          "classify",
+          "()V",
+          List.of(),
+          List.of(),
+          "void");
 
   /** Feeds documents of run (1, runLo) to the collector. */
   static final class Writer {
@@ -50,12 +66,18 @@ public class EvidenceCollectorTest {
       feed(b);
     }
 
-    void call(long runLo, ToolBlock tool, long start, long durationNanos, String errorType,
+    void call(
+        long runLo,
+        ToolBlock tool,
+        long start,
+        long durationNanos,
+        String errorType,
         String message) {
       Buf b = new Buf(512);
       int countPos = Encoder.beginCalls(b, 1, runLo, 7, "main");
-      int len = Encoder.beginCall(b, 0xaa, span, span, 0, tool, start, durationNanos,
-          errorType != null, 0, Double.NaN);
+      int len =
+          Encoder.beginCall(
+              b, 0xaa, span, span, 0, tool, start, durationNanos, errorType != null, 0, Double.NaN);
       span++;
       Encoder.argCount(b, 0);
       Encoder.valueVoid(b);
@@ -69,8 +91,13 @@ public class EvidenceCollectorTest {
 
     void sample(long runLo, long at, double cpu, double heap) {
       Buf b = new Buf(256);
-      Encoder.sample(b, 1, runLo, at, new String[] {"process.cpu.utilization", "jvm.heap.used",
-          "system.cpu.utilization"}, new double[] {cpu, heap, Double.NaN});
+      Encoder.sample(
+          b,
+          1,
+          runLo,
+          at,
+          new String[] {"process.cpu.utilization", "jvm.heap.used", "system.cpu.utilization"},
+          new double[] {cpu, heap, Double.NaN});
       feed(b);
     }
 
@@ -81,7 +108,9 @@ public class EvidenceCollectorTest {
     }
   }
 
-  /** Run 1 (older): 1 call. Run 2 (latest): 100 parse calls of 1..100 ms, 10 classify with 3 errors. */
+  /**
+   * Run 1 (older): 1 call. Run 2 (latest): 100 parse calls of 1..100 ms, 10 classify with 3 errors.
+   */
   public static EvidenceCollector twoRuns(String filter) {
     EvidenceCollector c = new EvidenceCollector(filter);
     Writer w = new Writer(c);
@@ -96,7 +125,8 @@ public class EvidenceCollectorTest {
       w.call(2, PARSE, t + 2 * SEC + i * 10_000_000L, i * 1_000_000L, null, null);
     }
     for (int i = 0; i < 10; i++) {
-      String type = i < 2 ? "java.io.IOException" : i == 9 ? "java.lang.IllegalStateException" : null;
+      String type =
+          i < 2 ? "java.io.IOException" : i == 9 ? "java.lang.IllegalStateException" : null;
       w.call(2, CLASSIFY, t + 10 * SEC + i * SEC / 100, 500_000_000L + i, type, "bad input");
     }
     w.end(2, t + 20 * SEC);
@@ -169,29 +199,38 @@ public class EvidenceCollectorTest {
     EvidenceReport first = twoRuns("00000000000000010000000000000001").report("q");
     assertEquals(1, first.tools().get(0).calls());
     assertEquals(2.0, first.span().seconds(), 1e-9);
-    assertEquals("00000000000000010000000000000002",
+    assertEquals(
+        "00000000000000010000000000000002",
         twoRuns("00000000000000010000000000000002").report("q").run().runId());
     EvidenceCollector.NoSuchRunException ambiguous =
-        assertThrows(EvidenceCollector.NoSuchRunException.class,
+        assertThrows(
+            EvidenceCollector.NoSuchRunException.class,
             () -> twoRuns("000000000000000100").report("q"));
     assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
     EvidenceCollector.NoSuchRunException e =
-        assertThrows(EvidenceCollector.NoSuchRunException.class,
-            () -> twoRuns("ffff").report("q"));
+        assertThrows(EvidenceCollector.NoSuchRunException.class, () -> twoRuns("ffff").report("q"));
     assertTrue(e.getMessage().startsWith("no run ffff in q; runs there: "), e.getMessage());
-    assertThrows(EvidenceCollector.NoSuchRunException.class,
-        () -> new EvidenceCollector(null).report("q"));
+    assertThrows(
+        EvidenceCollector.NoSuchRunException.class, () -> new EvidenceCollector(null).report("q"));
   }
 
   @Test
   void markdownHasEverySection() {
     String md = MarkdownReport.render(twoRuns(null).report("q"));
-    for (String s : List.of("# Evidence report: run 00000000000000010000000000000002",
-        "## Environment", "| java.version | 25 |", "## Tools",
-        "| parse | 100 | 0 | 0.0% | 50.000 | 95.000 | 99.000 | 100.000 | 5.00 |",
-        "| classify | 10 | 3 | 30.0% |", "## Slowest calls", "## Errors",
-        "| classify | java.io.IOException | bad input | 2 |", "## Resource use over time",
-        "| process.cpu.utilization | 10.0% | 50.0% | 90.0% |", "## Other runs in this queue")) {
+    for (String s :
+        List.of(
+            "# Evidence report: run 00000000000000010000000000000002",
+            "## Environment",
+            "| java.version | 25 |",
+            "## Tools",
+            "| parse | 100 | 0 | 0.0% | 50.000 | 95.000 | 99.000 | 100.000 | 5.00 |",
+            "| classify | 10 | 3 | 30.0% |",
+            "## Slowest calls",
+            "## Errors",
+            "| classify | java.io.IOException | bad input | 2 |",
+            "## Resource use over time",
+            "| process.cpu.utilization | 10.0% | 50.0% | 90.0% |",
+            "## Other runs in this queue")) {
       assertTrue(md.contains(s), "missing " + s + " in\n" + md);
     }
   }

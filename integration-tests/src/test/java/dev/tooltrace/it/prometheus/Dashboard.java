@@ -53,7 +53,8 @@ final class Dashboard {
           expr = expr.replace(k, vars.get(k));
         }
         if (expr.contains("$")) {
-          throw new AssertionError("unsubstituted variable in panel " + p.path("title") + ": " + expr);
+          throw new AssertionError(
+              "unsubstituted variable in panel " + p.path("title") + ": " + expr);
         }
         out.add(new Query(p.path("title").asText(), t.path("refId").asText(), expr));
       }

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real Prometheus scraping the agent's HTTP endpoint and meter plumbing, run in this JVM and
- * fed the per-tool instruments the way the exporter records them (one tool fails 40% of its
- * calls). Proves the series names the dashboard and alert rules use are the ones the
- * OpenTelemetry Prometheus exporter really produces, and that the error-rate alert reacts.
+ * A real Prometheus scraping the agent's HTTP endpoint and meter plumbing, run in this JVM and fed
+ * the per-tool instruments the way the exporter records them (one tool fails 40% of its calls).
+ * Proves the series names the dashboard and alert rules use are the ones the OpenTelemetry
+ * Prometheus exporter really produces, and that the error-rate alert reacts.
  */
 class InProcessScrapeTest {
   private static final AttributeKey<String> TOOL = AttributeKey.stringKey("tool");
@@ -57,12 +57,15 @@ class InProcessScrapeTest {
     AtomicLong written = new AtomicLong();
     AgentMetrics.register(
         meters.meter(),
-        new AgentMetrics.Sources(written::get, () -> written.get() / 2, () -> 0, () -> 1.5, () -> 3));
+        new AgentMetrics.Sources(
+            written::get, () -> written.get() / 2, () -> 0, () -> 1.5, () -> 3));
     Meter exporterMeter = meters.provider().get("dev.tooltrace.exporter");
     feeder = new Thread(() -> feed(exporterMeter, written), "tool-feeder");
     feeder.setDaemon(true);
     feeder.start();
-    endpoint = new AgentHttpServer("127.0.0.1", 0, new HealthRegistry(), meters.prometheusReader(), log::add);
+    endpoint =
+        new AgentHttpServer(
+            "127.0.0.1", 0, new HealthRegistry(), meters.prometheusReader(), log::add);
     assertTrue(endpoint.start(), log.toString());
     prometheus =
         PrometheusServer.start(
@@ -74,7 +77,8 @@ class InProcessScrapeTest {
     LongCounter calls = m.counterBuilder("tooltrace.tool.calls").setUnit("{call}").build();
     LongCounter errors = m.counterBuilder("tooltrace.tool.errors").setUnit("{error}").build();
     DoubleHistogram duration = m.histogramBuilder("tooltrace.tool.duration").setUnit("s").build();
-    DoubleHistogram confidence = m.histogramBuilder("tooltrace.tool.confidence").setUnit("1").build();
+    DoubleHistogram confidence =
+        m.histogramBuilder("tooltrace.tool.confidence").setUnit("1").build();
     LongCounter quality = m.counterBuilder("tooltrace.tool.quality").setUnit("{call}").build();
     long i = 0;
     while (!stop) {
@@ -82,14 +86,24 @@ class InProcessScrapeTest {
         boolean fail = tool.equals("classify") && i % 5 < 2;
         calls.add(1, Attributes.of(TOOL, tool, OUTCOME, fail ? "error" : "ok"));
         if (fail) {
-          errors.add(1, Attributes.of(TOOL, tool, AttributeKey.stringKey("error_type"),
-              "java.lang.IllegalStateException"));
+          errors.add(
+              1,
+              Attributes.of(
+                  TOOL,
+                  tool,
+                  AttributeKey.stringKey("error_type"),
+                  "java.lang.IllegalStateException"));
         }
         duration.record(0.001 * (1 + i % 50), Attributes.of(TOOL, tool));
         double c = (i % 10) / 10.0;
         confidence.record(c, Attributes.of(TOOL, tool));
-        quality.add(1, Attributes.of(TOOL, tool, AttributeKey.stringKey("tier"),
-            c >= 0.8 ? "high" : c >= 0.5 ? "medium" : "low"));
+        quality.add(
+            1,
+            Attributes.of(
+                TOOL,
+                tool,
+                AttributeKey.stringKey("tier"),
+                c >= 0.8 ? "high" : c >= 0.5 ? "medium" : "low"));
         written.incrementAndGet();
       }
       i++;
@@ -125,7 +139,8 @@ class InProcessScrapeTest {
     assertFalse(up.isEmpty(), "target never up: " + prometheus.targets() + "\n" + prometheus.log());
     JsonNode calls =
         prometheus.awaitData(
-            "sum by (tool) (tooltrace_tool_calls_total{outcome=\"error\"})", Duration.ofSeconds(30));
+            "sum by (tool) (tooltrace_tool_calls_total{outcome=\"error\"})",
+            Duration.ofSeconds(30));
     assertEquals(1, calls.size(), calls.toString());
     assertEquals("classify", calls.get(0).path("metric").path("tool").asText());
     JsonNode queueSize = prometheus.awaitData("tooltrace_queue_size_bytes", Duration.ofSeconds(30));

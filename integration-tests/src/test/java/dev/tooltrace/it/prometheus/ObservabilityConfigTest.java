@@ -35,7 +35,8 @@ class ObservabilityConfigTest {
 
   @Test
   void promtoolTestRulesEveryAlertFiresAndStaysSilent() throws Exception {
-    ok(Binaries.run(PROM, "promtool", "test", "rules", "tests/tooltrace-alerts.test.yml"),
+    ok(
+        Binaries.run(PROM, "promtool", "test", "rules", "tests/tooltrace-alerts.test.yml"),
         "promtool test rules");
   }
 
@@ -43,8 +44,7 @@ class ObservabilityConfigTest {
   void everyAlertIsUnitTested() throws Exception {
     String rules = java.nio.file.Files.readString(PROM.resolve("tooltrace-alerts.yml"));
     String tests = java.nio.file.Files.readString(PROM.resolve("tests/tooltrace-alerts.test.yml"));
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("- alert: (\\w+)").matcher(rules);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("- alert: (\\w+)").matcher(rules);
     int n = 0;
     while (m.find()) {
       n++;
@@ -58,14 +58,20 @@ class ObservabilityConfigTest {
 
   @Test
   void promtoolCheckExamplePrometheusConfig() throws Exception {
-    ok(Binaries.run(PROM, "promtool", "check", "config", "prometheus.yml"),
+    ok(
+        Binaries.run(PROM, "promtool", "check", "config", "prometheus.yml"),
         "promtool check config");
   }
 
   @Test
   void amtoolCheckAlertmanagerExample() throws Exception {
-    ok(Binaries.run(Repo.observability().resolve("alertmanager"), "amtool", "check-config",
-        "alertmanager.yml"), "amtool check-config");
+    ok(
+        Binaries.run(
+            Repo.observability().resolve("alertmanager"),
+            "amtool",
+            "check-config",
+            "alertmanager.yml"),
+        "amtool check-config");
   }
 
   @Test
@@ -99,8 +105,11 @@ class ObservabilityConfigTest {
       assertTrue(titles.contains(t), "panel missing: " + t);
     }
     for (Dashboard.Query q : Dashboard.queries("1m")) {
-      assertTrue(q.expr().contains("tooltrace_") || q.expr().contains("_utilization")
-          || q.expr().contains("memory"), q.toString());
+      assertTrue(
+          q.expr().contains("tooltrace_")
+              || q.expr().contains("_utilization")
+              || q.expr().contains("memory"),
+          q.toString());
     }
   }
 }

@@ -9,18 +9,20 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
- * Enough space is left for the queue (configuration key {@code health.disk.min.free}). Chronicle
+ * Enough space is left for the queue (configuration key {@code disk.min.free}). Chronicle
  * maps whole blocks ahead of writing, so running out is abrupt: this turns DOWN while there is
  * still room to react.
  */
 public final class DiskFreeCheck implements HealthCheck {
-  /** Default of {@code health.disk.min.free}: 256 MiB. */
+  /** Default of {@code disk.min.free}: 256 MiB. */
   public static final long DEFAULT_MIN_FREE_BYTES = 256L << 20;
 
   private final DoubleSupplier freeBytes;
   private final long minFreeBytes;
 
-  /** @param freeBytes usable bytes on the queue's file system, NaN when unknown */
+  /**
+   * @param freeBytes usable bytes on the queue's file system, NaN when unknown
+   */
   public DiskFreeCheck(DoubleSupplier freeBytes, long minFreeBytes) {
     this.freeBytes = freeBytes;
     this.minFreeBytes = minFreeBytes;
@@ -43,7 +45,7 @@ public final class DiskFreeCheck implements HealthCheck {
     if (free < minFreeBytes) {
       return HealthResult.down(
           String.format(
-              "only %d MiB free for the queue, below health.disk.min.free (%d MiB)",
+              "only %d MiB free for the queue, below disk.min.free (%d MiB)",
               (long) free >> 20, minFreeBytes >> 20),
           m);
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The exporter is not stuck: its lag stays within {@code health.export.max.lag}. A single failed
- * batch does not turn this DOWN (the exporter retries and the queue keeps the data); a backend
- * that stays unreachable does, once the oldest undelivered record is older than the threshold.
+ * batch does not turn this DOWN (the exporter retries and the queue keeps the data); a backend that
+ * stays unreachable does, once the oldest undelivered record is older than the threshold.
  */
 public final class ExportLagCheck implements HealthCheck {
   /** Default of {@code health.export.max.lag}. */

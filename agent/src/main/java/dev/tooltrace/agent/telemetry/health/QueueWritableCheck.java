@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The queue directory accepts new files. It really creates and deletes a file: permission bits
- * say nothing when the agent runs as root, and a directory replaced by a file, a read-only
- * remount or an exhausted inode table only show when writing.
+ * The queue directory accepts new files. It really creates and deletes a file: permission bits say
+ * nothing when the agent runs as root, and a directory replaced by a file, a read-only remount or
+ * an exhausted inode table only show when writing.
  */
 public final class QueueWritableCheck implements HealthCheck {
   private final Path dir;
@@ -30,7 +30,8 @@ public final class QueueWritableCheck implements HealthCheck {
   public HealthResult check() {
     Map<String, Object> m = Map.of("directory", dir.toAbsolutePath().toString());
     if (!Files.isDirectory(dir)) {
-      return HealthResult.down("queue directory " + dir + " does not exist or is not a directory", m);
+      return HealthResult.down(
+          "queue directory " + dir + " does not exist or is not a directory", m);
     }
     try {
       Path probe = Files.createTempFile(dir, ".tooltrace-health-", ".tmp");

@@ -12,14 +12,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The agent's background threads (exporter, sampler, ...) are still running: the liveness check.
- * A thread that died of an uncaught error means the agent has silently stopped doing part of its
- * job, which is exactly what {@code /health/live} must reveal.
+ * The agent's background threads (exporter, sampler, ...) are still running: the liveness check. A
+ * thread that died of an uncaught error means the agent has silently stopped doing part of its job,
+ * which is exactly what {@code /health/live} must reveal.
  */
 public final class ThreadsAliveCheck implements HealthCheck {
   private final Supplier<? extends Collection<Thread>> threads;
 
-  /** @param threads the threads that should be alive now (read on every check) */
+  /**
+   * @param threads the threads that should be alive now (read on every check)
+   */
   public ThreadsAliveCheck(Supplier<? extends Collection<Thread>> threads) {
     this.threads = threads;
   }

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ContentHasherTest {
+  @Test
+  void emptyInputIsMurmur3ZeroVector() {
+    ContentHasher h = new ContentHasher().finish();
+    assertEquals(0L, h.hi);
+    assertEquals(0L, h.lo);
+  }
+
+  @Test
+  void knownMurmur3Vector() {
+    // MurmurHash3_x64_128("The quick brown fox jumps over the lazy dog", seed 0), as published
+    // with the reference implementation: e34bbc7bbc071b6c 7a433ca9c49a9347.
+    byte[] in = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
+    ContentHasher h = new ContentHasher().putBytes(in, 0, in.length).finish();
+    assertEquals("6c1b07bc7bbc4be347939ac4a93c437a", Hex.of(Long.reverseBytes(h.hi),
+        Long.reverseBytes(h.lo)));
+  }
+
+  @Test
+  void chunkingDoesNotChangeTheHash() {
+    ContentHasher a = new ContentHasher();
+    ContentHasher b = new ContentHasher();
+    for (int i = 0; i < 100; i++) {
+      a.putLong(0x0102030405060708L * i);
+      long v = 0x0102030405060708L * i;
+      for (int k = 0; k < 8; k++) {
+        b.putByte((int) (v >>> (8 * k)));
+      }
+    }
+    a.putByte(9);
+    b.putByte(9);
+    assertEquals(a.finish().hex(), b.finish().hex());
+  }
+
+  @Test
+  void primitivesAndTheirBoxesHashAlikeAndTypesDiffer() {
+    ContentHasher h = new ContentHasher();
+    PrimitiveValues.hashIntegral(h, 'I', 5);
+    String int5 = h.finish().hex();
+    assertEquals(int5, PrimitiveValues.hashIntegral('I', 5));
+    assertNotEquals(int5, PrimitiveValues.hashIntegral('J', 5), "int 5 is not long 5");
+    assertNotEquals(PrimitiveValues.hashFloating('D', 0.0), PrimitiveValues.hashFloating('D', -0.0));
+    assertEquals(PrimitiveValues.hashFloating('D', Double.NaN),
+        PrimitiveValues.hashFloating('D', Double.longBitsToDouble(0x7ff8000000000001L)),
+        "NaN is canonical");
+  }
+
+  @Test
+  void stringsHashByContent() {
+    String a = new String("hello world".toCharArray());
+    String b = "hello " + "world".toString();
+    assertEquals(new ContentHasher().putString(a).finish().hex(),
+        new ContentHasher().putString(b).finish().hex());
+    assertNotEquals(new ContentHasher().putString("ab").finish().hex(),
+        new ContentHasher().putString("ba").finish().hex());
+  }
+}
