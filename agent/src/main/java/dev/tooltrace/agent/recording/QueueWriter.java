@@ -90,6 +90,9 @@ public final class QueueWriter implements AutoCloseable {
       dropped.add(records);
       return false;
     }
+    // Chronicle gives up waiting for its write lock on an interrupted thread; the interrupt is the
+    // application's (a cancelled task, say): append without it and hand it back untouched.
+    boolean interrupted = Thread.interrupted();
     try {
       ExcerptAppender a = ts.appender;
       if (a == null || ts.appenderQueue != q) {
@@ -116,6 +119,10 @@ public final class QueueWriter implements AutoCloseable {
       ts.appender = null;
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -42,6 +42,9 @@ public final class FaultApp {
       case "threads":
         threads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         break;
+      case "interrupt":
+        interrupt();
+        break;
       case "unload":
         unload(Path.of(args[1]));
         break;
@@ -250,6 +253,34 @@ public final class FaultApp {
       th.join();
     }
     System.out.println("threads=" + n + " sum=" + sum.get());
+  }
+
+  // ---- interrupted threads ----------------------------------------------------------------
+
+  /**
+   * Tracked calls on threads whose interrupt flag is set, several at once so that appends wait
+   * for the queue's write lock: the flag must survive them.
+   */
+  private static void interrupt() throws InterruptedException {
+    AtomicLong sum = new AtomicLong();
+    List<Thread> all = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread th = new Thread(() -> {
+        for (int i = 0; i < 5000; i++) {
+          Thread.currentThread().interrupt();
+          sum.addAndGet(step(i, "interrupted"));
+          if (!Thread.interrupted()) {
+            System.out.println("interrupt flag lost");
+          }
+        }
+      });
+      all.add(th);
+      th.start();
+    }
+    for (Thread th : all) {
+      th.join();
+    }
+    System.out.println("interrupt sum=" + sum.get());
   }
 
   // ---- a dropped class loader --------------------------------------------------------------
