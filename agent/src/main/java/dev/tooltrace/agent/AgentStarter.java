@@ -97,7 +97,7 @@ public final class AgentStarter {
         Buf end = new Buf(256);
         Encoder.runEnd(end, runHi, runLo, System.currentTimeMillis() * 1_000_000L,
             Json.write(counters));
-        writer.appendFromAgent(end);
+        writer.appendFinal(end);
         writer.close();
       } catch (Throwable t) {
         LOG.warn("shutdown: " + t);

@@ -41,6 +41,8 @@ public final class QueueWriter implements AutoCloseable {
   private final LongAdder writtenBytes = new LongAdder();
   private volatile long queueBytes;
   private volatile long freeBytes = -1;
+  private volatile boolean stackOverflowReported;
+  private volatile boolean outOfMemoryReported;
 
   public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree) {
     this.dir = dir.toAbsolutePath().normalize();
@@ -88,6 +90,9 @@ public final class QueueWriter implements AutoCloseable {
       dropped.add(records);
       return false;
     }
+    // Chronicle gives up waiting for its write lock on an interrupted thread; the interrupt is the
+    // application's (a cancelled task, say): append without it and hand it back untouched.
+    boolean interrupted = Thread.interrupted();
     try {
       ExcerptAppender a = ts.appender;
       if (a == null || ts.appenderQueue != q) {
@@ -101,11 +106,42 @@ public final class QueueWriter implements AutoCloseable {
       written.add(records);
       writtenBytes.add(doc.length());
       return true;
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // This thread's moment (a deep recursion, a full heap), not the queue's: drop this
+      // document only. Turning the queue off would drop every thread's records until the next
+      // check.
+      dropped.add(records);
+      ts.appender = null;
+      threadFailure(e, records);
+      return false;
     } catch (Throwable t) {
       dropped.add(records);
       ts.appender = null;
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void threadFailure(VirtualMachineError e, int records) {
+    try {
+      boolean first = e instanceof StackOverflowError ? !stackOverflowReported
+          : !outOfMemoryReported;
+      if (e instanceof StackOverflowError) {
+        stackOverflowReported = true;
+      } else {
+        outOfMemoryReported = true;
+      }
+      if (first) {
+        LOG.warn("dropped " + records + " records of thread '" + Thread.currentThread().getName()
+            + "': it ran into " + e.getClass().getName() + " while appending them; the queue"
+            + " stays open; further drops of this kind are only counted");
+      }
+    } catch (Throwable again) {
+      // Still out of stack or heap: the drop is counted, the line can wait for the next one.
     }
   }
 
@@ -113,6 +149,28 @@ public final class QueueWriter implements AutoCloseable {
   public synchronized boolean appendFromAgent(Buf doc) {
     SingleChronicleQueue q = queue;
     if (!accepting || q == null) {
+      dropped.increment();
+      return false;
+    }
+    try (DocumentContext dc = q.acquireAppender().writingDocument()) {
+      dc.wire().bytes().write(doc.array(), 0, doc.length());
+      writtenBytes.add(doc.length());
+      return true;
+    } catch (Throwable t) {
+      dropped.increment();
+      setProblem("cannot append to the queue in " + dir + ": " + t);
+      return false;
+    }
+  }
+
+  /**
+   * Appends the run's last document (RUN_END, a few hundred bytes with the final counters) even
+   * when the size budget or {@code disk.min.free} makes the queue drop records: it is the queue's
+   * only record of how many were dropped. Fails (counted) only when the queue cannot be written.
+   */
+  public synchronized boolean appendFinal(Buf doc) {
+    SingleChronicleQueue q = queue;
+    if (q == null) {
       dropped.increment();
       return false;
     }

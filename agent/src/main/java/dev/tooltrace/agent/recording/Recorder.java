@@ -32,6 +32,8 @@ public final class Recorder extends Dispatcher {
   static final int MAX_BATCH_RECORDS = 1024;
   static final long MAX_BATCH_AGE_NANOS = 100_000_000L;
   private static final int MAX_DEPTH = 100_000;
+  /** Probe depth: about 16 KB of stack, more than a Chronicle append needs. */
+  private static final int STACK_PROBE_FRAMES = 256;
 
   private final ThreadLocal<ThreadState> states =
       ThreadLocal.withInitial(() -> new ThreadState(Thread.currentThread()));
@@ -177,11 +179,33 @@ public final class Recorder extends Dispatcher {
     ts.batchCount++;
     ts.depth = f.level;
     if (ts.depth == 0
-        || ts.batch.length() >= MAX_BATCH_BYTES
-        || ts.batchCount >= MAX_BATCH_RECORDS
-        || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS) {
+        || ((ts.batch.length() >= MAX_BATCH_BYTES
+                || ts.batchCount >= MAX_BATCH_RECORDS
+                || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS)
+            && stackHeadroom())) {
       flush(ts);
     }
+  }
+
+  /**
+   * Whether this thread has stack left for a Chronicle append. A batch that fills up while a deep
+   * recursion of tracked calls unwinds after a {@link StackOverflowError} would otherwise be
+   * appended with the stack nearly exhausted, and an overflow inside Chronicle's {@code
+   * writingDocument()} leaves the queue's write lock held: every appender then waits 15 s for it
+   * and fails. Overflowing in our own probe frames is harmless; the batch is appended a few frames
+   * further up instead. Only flushes below the outermost call probe: the common flush (the
+   * outermost call returns) stays free of it.
+   */
+  static boolean stackHeadroom() {
+    try {
+      return probe(STACK_PROBE_FRAMES, 1, 2, 3, 4) != 0;
+    } catch (StackOverflowError e) {
+      return false;
+    }
+  }
+
+  private static long probe(int n, long a, long b, long c, long d) {
+    return n == 0 ? a | 1 : probe(n - 1, b, c, d, a + n) + (a ^ b ^ c ^ d) | 1;
   }
 
   /** Appends the thread's batch as one document. */

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Copyright 2026 The tooltrace Authors
+# SPDX-License-Identifier: Apache-2.0
+#
+# Transparency check: Apache commons-lang3's own test suite (its published `tests` jar), run
+# unchanged with the JUnit console launcher, once without the agent and once with the packaged
+# agent tracking every method of org.apache.commons.lang3 by an include pattern. The pass/fail
+# counts must be the same. See docs/third-party-tests.md.
+#
+# Usage: scripts/third-party-tests.sh   (builds agent/target/tooltrace-agent.jar if missing)
+# Env:   LANG3_VERSION (default 3.20.0), JAVA (default: java on PATH), KEEP=1 keeps the queue.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+V=${LANG3_VERSION:-3.20.0}
+CONSOLE_V=1.13.4 # the JUnit Platform commons-lang3 $V is tested with
+JAVA=${JAVA:-java}
+OUT=$ROOT/target/third-party
+AGENT=$ROOT/agent/target/tooltrace-agent.jar
+MVN=(mvn -B -q)
+
+if [[ ! -f $AGENT ]]; then
+  "${MVN[@]}" -pl agent -am package -DskipTests
+fi
+
+# 1. Fetch the library, its tests jar, the launcher, and the suite's test dependencies (resolved
+#    from the library's own pom, so versions are the ones upstream tests with).
+mkdir -p "$OUT/lib" "$OUT/pom"
+if [[ ! -f $OUT/commons-lang3-$V-tests.jar ]]; then
+  for a in "org.apache.commons:commons-lang3:$V:jar" "org.apache.commons:commons-lang3:$V:jar:tests" \
+           "org.apache.commons:commons-lang3:$V:pom" \
+           "org.junit.platform:junit-platform-console-standalone:$CONSOLE_V:jar"; do
+    "${MVN[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy -Dartifact="$a" \
+      -DoutputDirectory="$OUT"
+  done
+  cp "$OUT/commons-lang3-$V.pom" "$OUT/pom/pom.xml"
+  "${MVN[@]}" -f "$OUT/pom/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies \
+    -DincludeScope=test -DoutputDirectory="$OUT/lib" -Dcommons.junit-pioneer.version=2.3.0
+  # The launcher brings JUnit itself; an older commons-lang3 arrives through commons-text.
+  rm -f "$OUT"/lib/junit-* "$OUT"/lib/opentest4j-* "$OUT"/lib/apiguardian-* \
+    "$OUT"/lib/commons-lang3-*
+fi
+
+CP="$OUT/commons-lang3-$V.jar:$OUT/commons-lang3-$V-tests.jar"
+for j in "$OUT"/lib/*.jar; do CP="$CP:$j"; done
+
+run() { # $1 = label, rest = extra JVM options
+  local label=$1; shift
+  # The JVM options of commons-lang3's own build (its java9+ profile); both runs get the same.
+  "$JAVA" -Xmx1g -Duser.language=en -Duser.country=US -Duser.timezone=UTC \
+    --add-opens java.base/java.lang.reflect=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+    --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.time=ALL-UNNAMED \
+    --add-opens java.base/java.time.chrono=ALL-UNNAMED "$@" \
+    -jar "$OUT/junit-platform-console-standalone-$CONSOLE_V.jar" execute \
+    --class-path "$CP" --scan-class-path "$OUT/commons-lang3-$V-tests.jar" \
+    --disable-banner --disable-ansi-colors --details=summary \
+    > "$OUT/$label.txt" 2> "$OUT/$label.err" || true
+  grep -E '^\[ +[0-9]+ tests (successful|failed|aborted|skipped) +\]' "$OUT/$label.txt" \
+    | sed -E 's/^\[ +([0-9]+) tests ([a-z]+) +\]/\2=\1/' | tr '\n' ' '
+}
+
+QUEUE=$(mktemp -d)
+trap '[[ ${KEEP:-} == 1 ]] || rm -rf "$QUEUE"' EXIT
+echo "commons-lang3 $V test suite, JUnit console $CONSOLE_V"
+PLAIN=$(run plain)
+echo "without agent: $PLAIN"
+TRACED=$(run traced "-javaagent:$AGENT=include=org.apache.commons.lang3.*#*,export=none,http.enabled=false,dir=$QUEUE/q")
+echo "with agent:    $TRACED"
+if [[ -d $QUEUE/q ]]; then
+  "$JAVA" -jar "$AGENT" stats --dir "$QUEUE/q" 2>/dev/null | sed -n '/^run /p' | head -1 || true
+fi
+if [[ -z $PLAIN || "$PLAIN" != "$TRACED" ]]; then
+  echo "FAIL: the suite's results differ with the agent (see $OUT/plain.txt and $OUT/traced.txt)"
+  exit 1
+fi
+echo "OK: same results with and without the agent"
