@@ -48,7 +48,7 @@ class CorruptQueueTest {
       ch.write(ByteBuffer.wrap(new byte[] {0x7f}), docs.get(10) + 1);
       byte[] junk = new byte[24];
       java.util.Arrays.fill(junk, (byte) 0xFF);
-      ch.write(ByteBuffer.wrap(junk), docs.get(20) + 40);
+      ch.write(ByteBuffer.wrap(junk), docs.get(20) + 28); // thread name, count and first length
     }
 
     Cli stats = Cli.run("stats", "--dir", dir.toString(), "--json");
