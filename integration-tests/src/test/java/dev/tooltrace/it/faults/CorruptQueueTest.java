@@ -44,7 +44,8 @@ class CorruptQueueTest {
     List<Long> docs = callsDocuments(cq4);
     assertTrue(docs.size() >= ROOT_CALLS, "one CALLS document per root call: " + docs.size());
     try (FileChannel ch = FileChannel.open(cq4, StandardOpenOption.WRITE)) {
-      // An unknown format version in the 10th document, garbage over the calls of the 20th.
+      // An unknown format version in the 10th document; in the 20th, garbage from the thread
+      // name's length (after magic, version, type, run id and thread id) into the first call.
       ch.write(ByteBuffer.wrap(new byte[] {0x7f}), docs.get(10) + 1);
       byte[] junk = new byte[24];
       java.util.Arrays.fill(junk, (byte) 0xFF);

@@ -80,12 +80,19 @@ class HealthUnderFaultsTest {
       }
       assertEquals(503, status, body);
       assertTrue(body.contains("reached its budget disk.max.bytes=1048576"), body);
-      String metrics = new String(URI.create(base + "/metrics").toURL().openStream()
-          .readAllBytes(), StandardCharsets.UTF_8);
-      Matcher d = Pattern.compile("(?m)^tooltrace_records_dropped_total\\{[^}]*} (\\S+)$")
-          .matcher(metrics);
-      assertTrue(d.find(), metrics);
-      assertTrue(Double.parseDouble(d.group(1)) > 0, d.group());
+      // The counter is read by the metrics pipeline; give it a few scrapes to catch up.
+      double dropped = 0;
+      String metrics = "";
+      Pattern droppedLine =
+          Pattern.compile("(?m)^tooltrace_records_dropped_total\\{[^}]*} (\\S+)$");
+      for (int i = 0; i < 50 && dropped == 0; i++) {
+        metrics = new String(URI.create(base + "/metrics").toURL().openStream().readAllBytes(),
+            StandardCharsets.UTF_8);
+        Matcher d = droppedLine.matcher(metrics);
+        dropped = d.find() ? Double.parseDouble(d.group(1)) : 0;
+        Thread.sleep(100);
+      }
+      assertTrue(dropped > 0, metrics);
 
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
