@@ -88,6 +88,11 @@ public final class Recorder extends Dispatcher {
       if (tool == null) {
         return null;
       }
+      if (!writer.accepting()) {
+        // The record would be dropped at flush: count it now and skip describing the values.
+        writer.countDropped(1);
+        return null;
+      }
       Frame f = ts.push(tool);
       Encoder.argCount(f.args, tool.block.paramCount());
       return f;
