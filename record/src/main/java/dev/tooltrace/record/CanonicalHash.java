@@ -24,6 +24,15 @@ import java.util.Set;
  */
 public final class CanonicalHash {
   private static final int MAX_DEPTH = 12;
+
+  /**
+   * The accessible component accessors of a record class, cached per class; null when they cannot
+   * be made accessible. Shared with the agent's argument capture.
+   */
+  public static Method[] recordAccessors(Class<?> recordType) {
+    return RECORD_ACCESSORS.get(recordType);
+  }
+
   private static final ClassValue<Method[]> RECORD_ACCESSORS =
       new ClassValue<>() {
         @Override

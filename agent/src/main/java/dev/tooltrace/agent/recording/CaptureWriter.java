@@ -9,7 +9,6 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,23 +30,6 @@ import java.util.regex.Pattern;
  */
 final class CaptureWriter {
   private static final int MAX_DEPTH = 12;
-  private static final ClassValue<Method[]> RECORD_ACCESSORS =
-      new ClassValue<>() {
-        @Override
-        protected Method[] computeValue(Class<?> type) {
-          try {
-            RecordComponent[] rc = type.getRecordComponents();
-            Method[] m = new Method[rc.length];
-            for (int i = 0; i < rc.length; i++) {
-              m[i] = rc[i].getAccessor();
-              m[i].setAccessible(true);
-            }
-            return m;
-          } catch (RuntimeException inaccessible) {
-            return null;
-          }
-        }
-      };
 
   /** Bean getters by property name (sorted), or null when the class is not a simple bean. */
   private static final ClassValue<TreeMap<String, Method>> BEAN_GETTERS =
@@ -269,7 +251,7 @@ final class CaptureWriter {
   }
 
   private String record(StringBuilder sb, Object o, Class<?> c, int depth) {
-    Method[] acc = RECORD_ACCESSORS.get(c);
+    Method[] acc = dev.tooltrace.record.CanonicalHash.recordAccessors(c);
     if (acc == null) {
       return "record " + c.getName() + " is not accessible";
     }

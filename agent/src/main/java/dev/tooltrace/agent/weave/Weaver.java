@@ -189,14 +189,9 @@ public final class Weaver {
         ProtectionDomain pd,
         byte[] bytes) {
       try {
-        if (bytes == null || className == null) {
-          return null;
-        }
-        if (!contains(bytes, TRACKED_DESC)
-            && !selector.mayMatchByName(className.replace('/', '.'))) {
-          return null;
-        }
-        return delegate.transform(loader, className, redefined, pd, bytes);
+        return mayHoldTool(className, bytes)
+            ? delegate.transform(loader, className, redefined, pd, bytes)
+            : null;
       } catch (Throwable t) {
         LOG.warn("weaving " + className + " failed: " + t + "; the class runs untracked");
         return null;
@@ -212,19 +207,21 @@ public final class Weaver {
         ProtectionDomain pd,
         byte[] bytes) {
       try {
-        if (bytes == null || className == null) {
-          return null;
-        }
-        if (!contains(bytes, TRACKED_DESC)
-            && !selector.mayMatchByName(className.replace('/', '.'))) {
-          return null;
-        }
-        return delegate.transform(module, loader, className, redefined, pd, bytes);
+        return mayHoldTool(className, bytes)
+            ? delegate.transform(module, loader, className, redefined, pd, bytes)
+            : null;
       } catch (Throwable t) {
         LOG.warn("weaving " + className + " failed: " + t + "; the class runs untracked");
         return null;
       }
     }
+  }
+
+  private boolean mayHoldTool(String className, byte[] bytes) {
+    return bytes != null
+        && className != null
+        && (contains(bytes, TRACKED_DESC)
+            || selector.mayMatchByName(className.replace('/', '.')));
   }
 
   static boolean contains(byte[] hay, byte[] needle) {
