@@ -123,11 +123,17 @@ final class BatchReader implements RecordVisitor {
     return corrupt;
   }
 
-  /** Reads documents until at least {@code maxCalls} calls or the end of the queue. */
+  /**
+   * Reads documents until at least {@code maxCalls} calls or the end of the queue. When reading
+   * fails half-way with an {@link Error} (an {@link OutOfMemoryError} while the application fills
+   * the heap), the tailer goes back to where this batch started, so the next attempt reads those
+   * documents again instead of skipping them.
+   */
   Batch read(int maxCalls) {
     Batch b = new Batch();
     current = b;
-    b.nextIndex = tailer.index();
+    long start = tailer.index();
+    b.nextIndex = start;
     try {
       while (b.calls < maxCalls) {
         try (DocumentContext dc = tailer.readingDocument()) {
@@ -141,6 +147,9 @@ final class BatchReader implements RecordVisitor {
         }
         b.nextIndex = tailer.index();
       }
+    } catch (Error e) {
+      moveTo(start);
+      throw e;
     } finally {
       current = null;
     }

@@ -366,7 +366,9 @@ public final class ExportPipeline implements AutoCloseable {
         Step s;
         try {
           s = step();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+          // A full heap (usually the application's) or an exhausted stack is this moment's, not
+          // the pipeline's: retry with backoff instead of letting the export thread die.
           lastError = "reading the queue failed: " + e;
           state.failure(lastError);
           s = Step.FAILED;

@@ -10,12 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tooltrace.it.otlp.receiver.OtlpReceiver;
 import dev.tooltrace.it.otlp.receiver.OtlpReceiver.Mode;
+import io.opentelemetry.api.metrics.MeterProvider;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,5 +161,59 @@ class FaultToleranceTest {
       receiver.spans().forEach(sp -> seen.add(sp.spanId()));
       assertEquals(q.spanIds.size(), seen.size());
     }
+  }
+
+  @Test
+  void outOfMemoryWhileReadingIsRetriedAndLosesNothing() throws Exception {
+    // The per-tool metrics are recorded while documents are decoded; a meter whose instruments
+    // throw OutOfMemoryError (the application filled the heap) makes reading fail mid-batch.
+    AtomicInteger failuresLeft = new AtomicInteger(3);
+    MeterProvider failing = failingMeters(MeterProvider.noop(), failuresLeft);
+    try (TestQueue q = new TestQueue(dir)) {
+      q.run();
+      q.trees(40);
+      ExportSettings s =
+          Receivers.settings(dir, receiver, "grpc", log)
+              .maxBatchCalls(30)
+              .meterProvider(failing)
+              .otelProperty("otel.logs.exporter", "none")
+              .build();
+      try (ExportPipeline p = ExportPipeline.start(s)) {
+        OtlpReceiver.await(
+            WAIT, "every span", () -> receiver.spanIds().size() == q.spanIds.size());
+        OtlpReceiver.await(WAIT, "the export to recover", () -> !p.status().failing());
+        assertTrue(p.status().lastError().contains("OutOfMemoryError"), p.status().lastError());
+      }
+      assertEquals(0, failuresLeft.get());
+      assertEquals(Set.copyOf(q.spanIds), receiver.spanIds());
+      assertTrue(
+          log.stream().anyMatch(l -> l.contains("OutOfMemoryError")), () -> log.toString());
+    }
+  }
+
+  /** Wraps every metrics API object so that recording a value throws while budget is left. */
+  static MeterProvider failingMeters(MeterProvider delegate, AtomicInteger failuresLeft) {
+    return wrap(MeterProvider.class, delegate, failuresLeft);
+  }
+
+  private static <T> T wrap(Class<T> type, Object delegate, AtomicInteger failuresLeft) {
+    InvocationHandler h =
+        (proxy, m, args) -> {
+          if ((m.getName().equals("add") || m.getName().equals("record"))
+              && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new OutOfMemoryError("Java heap space (test)");
+          }
+          Object r;
+          try {
+            r = m.invoke(delegate, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          Class<?> rt = m.getReturnType();
+          return r != null && rt.isInterface() && rt.getName().startsWith("io.opentelemetry.api")
+              ? wrap(rt, r, failuresLeft)
+              : r;
+        };
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
   }
 }
