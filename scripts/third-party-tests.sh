@@ -68,7 +68,13 @@ trap '[[ ${KEEP:-} == 1 ]] || rm -rf "$QUEUE"' EXIT
 echo "commons-lang3 $V test suite, JUnit console $CONSOLE_V"
 PLAIN=$(run plain)
 echo "without agent: $PLAIN"
-TRACED=$(run traced "-javaagent:$AGENT=include=org.apache.commons.lang3.*#*,export=none,http.enabled=false,disk.max.bytes=$BUDGET,dir=$QUEUE/q")
+if [[ ${FULL:-} == 1 ]]; then
+  # Record every call: one-minute queue files, retention keeping the newest few GB.
+  LIMITS="roll.cycle=MINUTELY,retention.max.bytes=4GB,retention.interval=2s,disk.max.bytes=16GB"
+else
+  LIMITS="disk.max.bytes=$BUDGET"
+fi
+TRACED=$(run traced "-javaagent:$AGENT=include=org.apache.commons.lang3.*#*,export=none,http.enabled=false,$LIMITS,dir=$QUEUE/q")
 echo "with agent:    $TRACED"
 grep -E '^\[tooltrace\] (WARN|ERROR)' "$OUT/traced.err" | head -5 || true
 if [[ -z $PLAIN || "$PLAIN" != "$TRACED" ]]; then

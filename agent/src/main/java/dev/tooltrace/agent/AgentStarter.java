@@ -99,6 +99,13 @@ public final class AgentStarter {
             Json.write(counters));
         writer.appendFinal(end);
         writer.close();
+        String summary = "run " + runId + " ended: " + writer.written() + " records written, "
+            + writer.dropped() + " dropped, " + recorder.failures() + " recording failures";
+        if (writer.dropped() > 0 || recorder.failures() > 0) {
+          LOG.warn(summary + (writer.problem() == null ? "" : " (" + writer.problem() + ")"));
+        } else {
+          LOG.info(summary);
+        }
       } catch (Throwable t) {
         LOG.warn("shutdown: " + t);
       }

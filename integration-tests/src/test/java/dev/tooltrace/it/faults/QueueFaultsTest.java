@@ -57,6 +57,11 @@ class QueueFaultsTest {
     assertTrue(written + dropped >= 4000, "every call written or dropped: " + counters);
     assertTrue(written < 4000, counters.toString());
     assertEquals(written, rec.calls.size(), "the counter matches the queue");
+    // At exit, one line sums the loss up, with the reason.
+    List<String> end = FaultRun.lines(r, "WARN  agent: run ");
+    assertEquals(1, end.size(), r.stderr());
+    assertTrue(end.get(0).contains(" ended: " + written + " records written, " + dropped
+        + " dropped, 0 recording failures (queue size "), end.get(0));
   }
 
   @Test
@@ -66,5 +71,16 @@ class QueueFaultsTest {
     assertEquals("rwx------",
         PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     assertEquals(200, Recorded.read(dir).calls.size());
+  }
+
+  @Test
+  void aRunWithoutLossEndsWithAnInfoSummary() throws Exception {
+    ForkedJvm.Result r = FaultRun.compare(
+        "dir=" + tmp.resolve("q") + ",export=none,http.enabled=false", "work", "1", "0");
+    assertTrue(FaultRun.lines(r, "WARN").isEmpty(), r.stderr());
+    List<String> end = FaultRun.lines(r, "INFO  agent: run ");
+    assertEquals(1, end.size(), r.stderr());
+    assertTrue(end.get(0).endsWith(" ended: 200 records written, 0 dropped, 0 recording failures"),
+        end.get(0));
   }
 }
