@@ -69,8 +69,8 @@ echo "commons-lang3 $V test suite, JUnit console $CONSOLE_V"
 PLAIN=$(run plain)
 echo "without agent: $PLAIN"
 if [[ ${FULL:-} == 1 ]]; then
-  # Record every call: one-minute queue files, retention keeping the newest few GB.
-  LIMITS="roll.cycle=MINUTELY,retention.max.bytes=4GB,retention.interval=2s,disk.max.bytes=16GB"
+  # Record every call: five-minute queue files, retention deleting all but the newest.
+  LIMITS="roll.cycle=FIVE_MINUTELY,retention.max.bytes=2GB,retention.interval=2s,disk.max.bytes=40GB"
 else
   LIMITS="disk.max.bytes=$BUDGET"
 fi

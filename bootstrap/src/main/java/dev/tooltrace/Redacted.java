@@ -11,9 +11,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Keeps a secret out of every record: on a parameter of a tracked method (or on the method, for
- * its return value) the agent stores neither a preview, nor a content hash, nor a captured value;
- * only the type and the fact that it was redacted.
+ * Keeps a secret out of every record: on a parameter of a tracked method (or on the method, for its
+ * return value) the agent stores neither a preview, nor a content hash, nor a captured value; only
+ * the type and the fact that it was redacted.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,16 +7,16 @@ package dev.tooltrace;
 import dev.tooltrace.bootstrap.Bridge;
 
 /**
- * The small API a tool may call. Every method is a no-op (or returns an empty value) when the
- * agent is not attached, so code using it runs unchanged without tooltrace.
+ * The small API a tool may call. Every method is a no-op (or returns an empty value) when the agent
+ * is not attached, so code using it runs unchanged without tooltrace.
  */
 public final class Tooltrace {
 
   private Tooltrace() {}
 
   /**
-   * Reports the confidence, in [0, 1], of the result the current tracked call is about to return.
-   * A value outside [0, 1] or NaN is rejected: the agent logs one line naming the tool and records
+   * Reports the confidence, in [0, 1], of the result the current tracked call is about to return. A
+   * value outside [0, 1] or NaN is rejected: the agent logs one line naming the tool and records
    * the confidence as missing. Outside a tracked call, or without the agent, nothing happens.
    */
   public static void confidence(double confidence) {

@@ -32,8 +32,8 @@ public @interface Tracked {
 
   /**
    * Records the arguments in full (not only their hash and preview) so that the call can be
-   * replayed later with {@code tooltrace replay}. Off by default: full capture costs time and
-   * disk. Can also be switched on by configuration ({@code capture.args}).
+   * replayed later with {@code tooltrace replay}. Off by default: full capture costs time and disk.
+   * Can also be switched on by configuration ({@code capture.args}).
    */
   boolean captureArguments() default false;
 }

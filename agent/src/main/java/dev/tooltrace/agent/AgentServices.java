@@ -39,10 +39,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's background work, all on daemon threads of its own and started off the premain
- * thread (the application starts while they initialise): queue housekeeping (disk checks,
- * reopening after a problem), the export pipeline (which also computes the per-tool metrics from
- * the records), the HTTP endpoint (health, /metrics), system metrics and evidence sampling.
+ * The agent's background work, all on daemon threads of its own and started off the premain thread
+ * (the application starts while they initialise): queue housekeeping (disk checks, reopening after
+ * a problem), the export pipeline (which also computes the per-tool metrics from the records), the
+ * HTTP endpoint (health, /metrics), system metrics and evidence sampling.
  */
 final class AgentServices {
   private static final AgentLog.Component LOG = AgentLog.of("agent");
@@ -67,8 +67,14 @@ final class AgentServices {
   private volatile boolean metricsRegistered;
   private final BackupService backup; // backup + retention (issue 8)
 
-  AgentServices(Config config, QueueWriter writer, Recorder recorder, String service,
-      long runIndex, long runHi, long runLo) {
+  AgentServices(
+      Config config,
+      QueueWriter writer,
+      Recorder recorder,
+      String service,
+      long runIndex,
+      long runHi,
+      long runLo) {
     this.config = config;
     this.writer = writer;
     this.recorder = recorder;
@@ -80,13 +86,15 @@ final class AgentServices {
   }
 
   void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tooltrace-housekeeper");
-      t.setDaemon(true);
-      t.setContextClassLoader(AgentServices.class.getClassLoader());
-      agentThreads.add(t);
-      return t;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tooltrace-housekeeper");
+              t.setDaemon(true);
+              t.setContextClassLoader(AgentServices.class.getClassLoader());
+              agentThreads.add(t);
+              return t;
+            });
     scheduler.execute(this::startServices);
     scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(writer::pretouch, 100, 100, TimeUnit.MILLISECONDS);
@@ -96,8 +104,13 @@ final class AgentServices {
     if (config.get(Keys.HTTP_ENABLED)) {
       try {
         prometheus = PrometheusMetricReader.create();
-        AgentHttpServer server = new AgentHttpServer(config.get(Keys.HTTP_HOST),
-            config.get(Keys.HTTP_PORT), healthChecks(), prometheus, HTTP_LOG::info);
+        AgentHttpServer server =
+            new AgentHttpServer(
+                config.get(Keys.HTTP_HOST),
+                config.get(Keys.HTTP_PORT),
+                healthChecks(),
+                prometheus,
+                HTTP_LOG::info);
         if (server.start()) {
           http = server;
         }
@@ -129,47 +142,61 @@ final class AgentServices {
   private HealthRegistry healthChecks() {
     HealthRegistry h = new HealthRegistry();
     h.register(HealthRegistry.Group.LIVENESS, new ThreadsAliveCheck(() -> agentThreads));
-    h.register(HealthRegistry.Group.READINESS, new HealthCheck() {
-      @Override
-      public String name() {
-        return "queue.writable";
-      }
+    h.register(
+        HealthRegistry.Group.READINESS,
+        new HealthCheck() {
+          @Override
+          public String name() {
+            return "queue.writable";
+          }
 
-      @Override
-      public HealthResult check() {
-        Map<String, Object> m = Map.of("directory", writer.dir().toString(),
-            "records.written", writer.written(), "records.dropped", writer.dropped(),
-            "queue.size.bytes", writer.queueBytes());
-        return writer.accepting()
-            ? HealthResult.up("queue accepts records", m)
-            : HealthResult.down(String.valueOf(writer.problem()), m);
-      }
-    });
-    h.register(HealthRegistry.Group.READINESS,
+          @Override
+          public HealthResult check() {
+            Map<String, Object> m =
+                Map.of(
+                    "directory",
+                    writer.dir().toString(),
+                    "records.written",
+                    writer.written(),
+                    "records.dropped",
+                    writer.dropped(),
+                    "queue.size.bytes",
+                    writer.queueBytes());
+            return writer.accepting()
+                ? HealthResult.up("queue accepts records", m)
+                : HealthResult.down(String.valueOf(writer.problem()), m);
+          }
+        });
+    h.register(
+        HealthRegistry.Group.READINESS,
         new DiskFreeCheck(() -> writer.freeBytes(), config.get(Keys.DISK_MIN_FREE)));
     if (backup.backupEnabled()) {
       h.register(HealthRegistry.Group.READINESS, backup.healthCheck());
     }
     if ("otlp".equals(config.get(Keys.EXPORT))) {
-      h.register(HealthRegistry.Group.READINESS, new ExportLagCheck(new ExportProgress() {
-        @Override
-        public double lagSeconds() {
-          ExportStatus s = exportStatus();
-          return s == null ? 0 : s.lagSeconds();
-        }
+      h.register(
+          HealthRegistry.Group.READINESS,
+          new ExportLagCheck(
+              new ExportProgress() {
+                @Override
+                public double lagSeconds() {
+                  ExportStatus s = exportStatus();
+                  return s == null ? 0 : s.lagSeconds();
+                }
 
-        @Override
-        public long pendingRecords() {
-          ExportStatus s = exportStatus();
-          return s == null ? -1 : s.lagRecords();
-        }
+                @Override
+                public long pendingRecords() {
+                  ExportStatus s = exportStatus();
+                  return s == null ? -1 : s.lagRecords();
+                }
 
-        @Override
-        public String lastError() {
-          ExportStatus s = exportStatus();
-          return s == null || !s.failing() ? null : s.lastError();
-        }
-      }, config.get(Keys.HEALTH_EXPORT_MAX_LAG)));
+                @Override
+                public String lastError() {
+                  ExportStatus s = exportStatus();
+                  return s == null || !s.failing() ? null : s.lastError();
+                }
+              },
+              config.get(Keys.HEALTH_EXPORT_MAX_LAG)));
     }
     return h;
   }
@@ -183,27 +210,34 @@ final class AgentServices {
     current.setContextClassLoader(AgentServices.class.getClassLoader());
     try {
       PrometheusMetricReader p = prometheus;
-      ExportSettings.Builder b = ExportSettings.builder()
-          .queue(writer.queue())
-          .otlp("otlp".equals(config.get(Keys.EXPORT)))
-          .maxBatchCalls(config.get(Keys.EXPORT_BATCH))
-          .metricsFromIndex(runIndex)
-          .closeTimeout(Duration.ofSeconds(2))
-          .qualityThresholds(config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
-          .otelProperty("otel.service.name", service)
-          .meterCustomizer(mb -> {
-            MeterSetup.addViews(mb);
-            if (p != null && fallbackMeters == null) {
-              mb.registerMetricReader(p);
-            }
-          })
-          .logger(EXPORT_LOG::info);
+      ExportSettings.Builder b =
+          ExportSettings.builder()
+              .queue(writer.queue())
+              .otlp("otlp".equals(config.get(Keys.EXPORT)))
+              .maxBatchCalls(config.get(Keys.EXPORT_BATCH))
+              .metricsFromIndex(runIndex)
+              .closeTimeout(Duration.ofSeconds(2))
+              .qualityThresholds(
+                  config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
+              .otelProperty("otel.service.name", service)
+              .meterCustomizer(
+                  mb -> {
+                    MeterSetup.addViews(mb);
+                    if (p != null && fallbackMeters == null) {
+                      mb.registerMetricReader(p);
+                    }
+                  })
+              .logger(EXPORT_LOG::info);
       export = ExportPipeline.start(b.build());
       agentThreads.add(exporterThread());
     } catch (Throwable t) {
-      LOG.warn("cannot start the exporter: " + t + "; records stay in the queue and can be"
-          + " exported later with `java -jar tooltrace-agent.jar export --dir " + writer.dir()
-          + "`");
+      LOG.warn(
+          "cannot start the exporter: "
+              + t
+              + "; records stay in the queue and can be"
+              + " exported later with `java -jar tooltrace-agent.jar export --dir "
+              + writer.dir()
+              + "`");
     } finally {
       current.setContextClassLoader(previous);
     }
@@ -238,8 +272,8 @@ final class AgentServices {
         meter = fallbackMeters.get(MeterSetup.SCOPE);
       }
       SystemMetrics.register(meter, writer.dir(), LOG::info);
-      AgentMetrics.register(meter, new AgentMetrics.Sources(writer::written, null,
-          writer::dropped, null, null));
+      AgentMetrics.register(
+          meter, new AgentMetrics.Sources(writer::written, null, writer::dropped, null, null));
       backup.registerMetrics(meter);
       metricsRegistered = true;
     } catch (Throwable t) {

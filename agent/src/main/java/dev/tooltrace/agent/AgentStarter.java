@@ -57,14 +57,22 @@ public final class AgentStarter {
 
     Path dir = Path.of(config.get(Keys.DIR));
     QueueWriter writer =
-        new QueueWriter(dir, config.get(Keys.ROLL_CYCLE), config.get(Keys.DISK_MAX_BYTES),
+        new QueueWriter(
+            dir,
+            config.get(Keys.ROLL_CYCLE),
+            config.get(Keys.DISK_MAX_BYTES),
             config.get(Keys.DISK_MIN_FREE));
     writer.open();
     writer.check();
 
     Recorder recorder =
-        new Recorder(writer, runHi, runLo, config.get(Keys.PREVIEW_CHARS),
-            config.get(Keys.HASH_MAX_BYTES), config.get(Keys.CAPTURE_MAX_BYTES),
+        new Recorder(
+            writer,
+            runHi,
+            runLo,
+            config.get(Keys.PREVIEW_CHARS),
+            config.get(Keys.HASH_MAX_BYTES),
+            config.get(Keys.CAPTURE_MAX_BYTES),
             config.get(Keys.REDACT_NAMES));
     if (!Bridge.install(recorder)) {
       LOG.warn("another tooltrace agent is already installed in this JVM; this one stays idle");
@@ -72,45 +80,78 @@ public final class AgentStarter {
     }
     String service = ServiceName.resolve(config);
     Map<String, Object> env =
-        RunSnapshot.take(runId, service, config.get(Keys.RUN_NAME), config.get(Keys.RUN_TAGS),
-            config.get(Keys.REDACT_NAMES), config.asText());
+        RunSnapshot.take(
+            runId,
+            service,
+            config.get(Keys.RUN_NAME),
+            config.get(Keys.RUN_TAGS),
+            config.get(Keys.REDACT_NAMES),
+            config.asText());
     Buf doc = new Buf(4096);
     long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
-    Encoder.run(doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(),
-        Json.write(env));
+    Encoder.run(doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(), Json.write(env));
     writer.appendFromAgent(doc);
     long runIndex = writer.lastIndex();
 
-    new Weaver(config.get(Keys.INCLUDE), config.get(Keys.EXCLUDE), config.get(Keys.REDACT_NAMES),
-        config.get(Keys.CAPTURE_ARGS)).install(inst);
+    new Weaver(
+            config.get(Keys.INCLUDE),
+            config.get(Keys.EXCLUDE),
+            config.get(Keys.REDACT_NAMES),
+            config.get(Keys.CAPTURE_ARGS))
+        .install(inst);
     ContextPropagation.install(inst);
 
-    AgentServices services = new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo);
+    AgentServices services =
+        new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo);
     services.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        services.stop();
-        Map<String, Object> counters = new LinkedHashMap<>();
-        counters.put("records.written", writer.written());
-        counters.put("records.dropped", writer.dropped());
-        counters.put("recording.failures", recorder.failures());
-        Buf end = new Buf(256);
-        Encoder.runEnd(end, runHi, runLo, System.currentTimeMillis() * 1_000_000L,
-            Json.write(counters));
-        writer.appendFinal(end);
-        writer.close();
-        String summary = "run " + runId + " ended: " + writer.written() + " records written, "
-            + writer.dropped() + " dropped, " + recorder.failures() + " recording failures";
-        if (writer.dropped() > 0 || recorder.failures() > 0) {
-          LOG.warn(summary + (writer.problem() == null ? "" : " (" + writer.problem() + ")"));
-        } else {
-          LOG.info(summary);
-        }
-      } catch (Throwable t) {
-        LOG.warn("shutdown: " + t);
-      }
-    }, "tooltrace-shutdown"));
-    LOG.info("recording run " + runId + " of service '" + service + "' into " + writer.dir()
-        + (writer.accepting() ? "" : " (NOT writable now: " + writer.problem() + ")"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    services.stop();
+                    Map<String, Object> counters = new LinkedHashMap<>();
+                    counters.put("records.written", writer.written());
+                    counters.put("records.dropped", writer.dropped());
+                    counters.put("recording.failures", recorder.failures());
+                    Buf end = new Buf(256);
+                    Encoder.runEnd(
+                        end,
+                        runHi,
+                        runLo,
+                        System.currentTimeMillis() * 1_000_000L,
+                        Json.write(counters));
+                    writer.appendFinal(end);
+                    writer.close();
+                    String summary =
+                        "run "
+                            + runId
+                            + " ended: "
+                            + writer.written()
+                            + " records written, "
+                            + writer.dropped()
+                            + " dropped, "
+                            + recorder.failures()
+                            + " recording failures";
+                    if (writer.dropped() > 0 || recorder.failures() > 0) {
+                      LOG.warn(
+                          summary
+                              + (writer.problem() == null ? "" : " (" + writer.problem() + ")"));
+                    } else {
+                      LOG.info(summary);
+                    }
+                  } catch (Throwable t) {
+                    LOG.warn("shutdown: " + t);
+                  }
+                },
+                "tooltrace-shutdown"));
+    LOG.info(
+        "recording run "
+            + runId
+            + " of service '"
+            + service
+            + "' into "
+            + writer.dir()
+            + (writer.accepting() ? "" : " (NOT writable now: " + writer.problem() + ")"));
   }
 }

@@ -9,8 +9,8 @@ import dev.tooltrace.agent.config.Keys;
 
 /**
  * The service name, as OpenTelemetry users expect it: {@code service.name} config, else {@code
- * OTEL_SERVICE_NAME}, else {@code service.name} in {@code OTEL_RESOURCE_ATTRIBUTES}, else the
- * main class's simple name (or jar file name).
+ * OTEL_SERVICE_NAME}, else {@code service.name} in {@code OTEL_RESOURCE_ATTRIBUTES}, else the main
+ * class's simple name (or jar file name).
  */
 final class ServiceName {
   private ServiceName() {}
@@ -24,8 +24,8 @@ final class ServiceName {
     if (s != null && !s.isBlank()) {
       return s.trim();
     }
-    String attrs = System.getProperty("otel.resource.attributes",
-        config.env("OTEL_RESOURCE_ATTRIBUTES"));
+    String attrs =
+        System.getProperty("otel.resource.attributes", config.env("OTEL_RESOURCE_ATTRIBUTES"));
     if (attrs != null) {
       for (String kv : attrs.split(",")) {
         int eq = kv.indexOf('=');

@@ -12,8 +12,8 @@ package dev.tooltrace.bootstrap;
  * per-thread, reused object returned by {@link #enter}; {@code null} means "not recording this
  * call" and the woven code then makes no further calls for it.
  *
- * <p>Every method must never throw and must never let an exception of the application's objects
- * (a throwing {@code toString()}, say) escape: the woven advice additionally suppresses anything
+ * <p>Every method must never throw and must never let an exception of the application's objects (a
+ * throwing {@code toString()}, say) escape: the woven advice additionally suppresses anything
  * thrown, but an implementation that throws would lose the record.
  */
 public abstract class Dispatcher {

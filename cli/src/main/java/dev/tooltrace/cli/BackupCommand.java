@@ -45,9 +45,16 @@ final class BackupCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(ExitCodes.NO_DATA, "backup into " + dest + " failed: " + e);
     }
-    out.println("backup: " + r.copied().size() + " files copied (" + r.bytesCopied() + " bytes), "
-        + r.unchanged().size() + " unchanged, " + r.incomplete().size()
-        + " still being written (stored as a consistent prefix)");
+    out.println(
+        "backup: "
+            + r.copied().size()
+            + " files copied ("
+            + r.bytesCopied()
+            + " bytes), "
+            + r.unchanged().size()
+            + " unchanged, "
+            + r.incomplete().size()
+            + " still being written (stored as a consistent prefix)");
     for (String name : r.copied()) {
       out.println("  copied " + name + (r.incomplete().contains(name) ? " (incomplete)" : ""));
     }

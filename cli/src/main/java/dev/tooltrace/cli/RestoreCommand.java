@@ -55,11 +55,12 @@ final class RestoreCommand implements Callable<Integer> {
         for (String c : v.corrupt()) {
           err.println("tooltrace restore: corrupt: " + c);
         }
-        throw new CliException(ExitCodes.NO_DATA,
-            "the backup in " + dest + " failed verification; nothing restored");
+        throw new CliException(
+            ExitCodes.NO_DATA, "the backup in " + dest + " failed verification; nothing restored");
       }
-      int n = BackupRestorer.restore(dest, dir, !withoutMetadata,
-          TerminalProgress.forConsole(err, "restore"));
+      int n =
+          BackupRestorer.restore(
+              dest, dir, !withoutMetadata, TerminalProgress.forConsole(err, "restore"));
       out.println("restore: " + n + " files restored into " + dir);
       out.flush();
       return ExitCodes.OK;

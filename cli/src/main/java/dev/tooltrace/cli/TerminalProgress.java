@@ -51,12 +51,22 @@ final class TerminalProgress implements BackupProgress {
   }
 
   private void draw(String name) {
-    double f = bytes > 0 ? Math.min(1, (double) doneBytes / bytes) : files > 0
-        ? (double) doneFiles / files : 1;
+    double f =
+        bytes > 0
+            ? Math.min(1, (double) doneBytes / bytes)
+            : files > 0 ? (double) doneFiles / files : 1;
     int filled = (int) Math.round(f * WIDTH);
     String n = name.length() > 28 ? "…" + name.substring(name.length() - 27) : name;
-    err.print(String.format("\r%s [%s%s] %3d%% %d/%d files %-28s", verb, "#".repeat(filled),
-        " ".repeat(WIDTH - filled), Math.round(f * 100), doneFiles, files, n));
+    err.print(
+        String.format(
+            "\r%s [%s%s] %3d%% %d/%d files %-28s",
+            verb,
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            Math.round(f * 100),
+            doneFiles,
+            files,
+            n));
     err.flush();
   }
 }

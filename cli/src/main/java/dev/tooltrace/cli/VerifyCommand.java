@@ -52,8 +52,14 @@ final class VerifyCommand implements Callable<Integer> {
     }
     err.flush();
     if (!r.ok()) {
-      out.println("verify: FAILED: " + r.missing().size() + " missing, " + r.corrupt().size()
-          + " corrupt, " + r.checked().size() + " intact");
+      out.println(
+          "verify: FAILED: "
+              + r.missing().size()
+              + " missing, "
+              + r.corrupt().size()
+              + " corrupt, "
+              + r.checked().size()
+              + " intact");
       out.flush();
       return ExitCodes.NO_DATA;
     }

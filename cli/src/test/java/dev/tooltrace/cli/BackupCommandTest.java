@@ -84,10 +84,13 @@ class BackupCommandTest {
     Cli.Result r = Cli.run("restore", dest.toString(), "--to", restored.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(values(dir), values(restored));
-    assertEquals(List.of(0, 1, 2, 3, 4, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 300,
-        301, 400), values(restored));
+    assertEquals(
+        List.of(0, 1, 2, 3, 4, 100, 101, 102, 103, 104, 200, 201, 202, 203, 204, 300, 301, 400),
+        values(restored));
     for (ManifestEntry e : Manifest.read(dest).entries()) {
-      assertEquals(Files.size(dir.resolve(e.name())), Files.size(restored.resolve(e.name())),
+      assertEquals(
+          Files.size(dir.resolve(e.name())),
+          Files.size(restored.resolve(e.name())),
           "restored to its original length: " + e.name());
     }
   }
@@ -126,26 +129,29 @@ class BackupCommandTest {
     assertEquals(0, Cli.run("backup", "--dir", dir.toString(), "--to", dest.toString()).code());
     Path restored = tmp.resolve("restored");
     assertEquals(0, Cli.run("restore", dest.toString(), "--to", restored.toString()).code());
-    assertEquals(Cli.run("stats", "--dir", dir.toString(), "--json").out(),
+    assertEquals(
+        Cli.run("stats", "--dir", dir.toString(), "--json").out(),
         Cli.run("stats", "--dir", restored.toString(), "--json").out());
-    Cli.Result lineage = Cli.run("lineage", TestQueue.span(0x2), "--dir", dir.toString(),
-        "--json");
+    Cli.Result lineage = Cli.run("lineage", TestQueue.span(0x2), "--dir", dir.toString(), "--json");
     assertEquals(0, lineage.code(), lineage.err());
-    assertEquals(lineage.out(),
+    assertEquals(
+        lineage.out(),
         Cli.run("lineage", TestQueue.span(0x2), "--dir", restored.toString(), "--json").out());
 
     Path fresh = tmp.resolve("fresh");
-    assertEquals(0, Cli.run("restore", dest.toString(), "--to", fresh.toString(),
-        "--without-metadata").code());
-    assertEquals(Cli.run("stats", "--dir", dir.toString(), "--json").out(),
+    assertEquals(
+        0,
+        Cli.run("restore", dest.toString(), "--to", fresh.toString(), "--without-metadata").code());
+    assertEquals(
+        Cli.run("stats", "--dir", dir.toString(), "--json").out(),
         Cli.run("stats", "--dir", fresh.toString(), "--json").out());
   }
 
   @Test
   void badInputIsOneLineAndExitTwo() throws Exception {
     Path notQueue = Files.createDirectories(tmp.resolve("empty"));
-    Cli.Result b = Cli.run("backup", "--dir", notQueue.toString(), "--to", tmp.resolve("b")
-        .toString());
+    Cli.Result b =
+        Cli.run("backup", "--dir", notQueue.toString(), "--to", tmp.resolve("b").toString());
     assertEquals(2, b.code(), b.err());
     Cli.Result v = Cli.run("verify", notQueue.toString());
     assertEquals(2, v.code());
@@ -163,10 +169,11 @@ class BackupCommandTest {
   private static void writeCalls(Path dir) {
     try (TestQueue q = new TestQueue(dir)) {
       q.run(TestQueue.T0);
-      q.batch(1, "main",
+      q.batch(
+          1,
+          "main",
           call(0x2, 0x1, "parse", 1, 3).arg("text", V.str("hello world")).returns(V.str("doc")),
-          call(0x1, 0, "pipeline", 0, 10).arg("text", V.str("hello world"))
-              .returns(V.str("0.75")));
+          call(0x1, 0, "pipeline", 0, 10).arg("text", V.str("hello world")).returns(V.str("0.75")));
       q.batch(1, "main", call(0x9, 0, "enrich", 20, 4).arg("d", V.str("doc", 0x2)));
     }
   }

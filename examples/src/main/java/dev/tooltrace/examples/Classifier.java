@@ -23,8 +23,8 @@ public final class Classifier {
   public static Label classify(Parser.ParsedDocument doc, List<String> entities) {
     int science = score(doc.text(), "compiler", "trajectories", "paths", "Engine");
     int history = score(doc.text(), "codebreaking", "Navy", "London", "Park");
-    Label label = science > history ? Label.SCIENCE : history > science ? Label.HISTORY
-        : Label.UNKNOWN;
+    Label label =
+        science > history ? Label.SCIENCE : history > science ? Label.HISTORY : Label.UNKNOWN;
     double confidence = label == Label.UNKNOWN ? 0.3 : Math.min(1.0, 0.55 + 0.1 * entities.size());
     Tooltrace.confidence(confidence);
     return label;

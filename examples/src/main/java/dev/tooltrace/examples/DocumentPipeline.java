@@ -50,8 +50,8 @@ public final class DocumentPipeline {
   private static String processSafely(RawDocument d) {
     try {
       Report r = process(d);
-      return String.format("%s -> %s (%d entities) %s", d.id(), r.label(), r.entities(),
-          r.summary());
+      return String.format(
+          "%s -> %s (%d entities) %s", d.id(), r.label(), r.entities(), r.summary());
     } catch (Parser.MalformedDocumentException e) {
       return d.id() + " -> FAILED: " + e.getMessage();
     }

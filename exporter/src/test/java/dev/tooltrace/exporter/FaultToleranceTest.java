@@ -179,15 +179,13 @@ class FaultToleranceTest {
               .otelProperty("otel.logs.exporter", "none")
               .build();
       try (ExportPipeline p = ExportPipeline.start(s)) {
-        OtlpReceiver.await(
-            WAIT, "every span", () -> receiver.spanIds().size() == q.spanIds.size());
+        OtlpReceiver.await(WAIT, "every span", () -> receiver.spanIds().size() == q.spanIds.size());
         OtlpReceiver.await(WAIT, "the export to recover", () -> !p.status().failing());
         assertTrue(p.status().lastError().contains("OutOfMemoryError"), p.status().lastError());
       }
       assertEquals(0, failuresLeft.get());
       assertEquals(Set.copyOf(q.spanIds), receiver.spanIds());
-      assertTrue(
-          log.stream().anyMatch(l -> l.contains("OutOfMemoryError")), () -> log.toString());
+      assertTrue(log.stream().anyMatch(l -> l.contains("OutOfMemoryError")), () -> log.toString());
     }
   }
 

@@ -9,8 +9,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A growable little-endian byte buffer for encoding documents. Not thread-safe: the agent keeps
- * one per thread and reuses it, so steady-state encoding allocates nothing.
+ * A growable little-endian byte buffer for encoding documents. Not thread-safe: the agent keeps one
+ * per thread and reuses it, so steady-state encoding allocates nothing.
  */
 public final class Buf {
   private static final VarHandle LONG =

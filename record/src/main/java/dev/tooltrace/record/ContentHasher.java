@@ -5,9 +5,9 @@
 package dev.tooltrace.record;
 
 /**
- * Streaming MurmurHash3 (x64, 128-bit, seed 0) over a value's canonical encoding. Equal values
- * give equal hashes in every JVM, on every run: the encoding depends only on content (never on
- * {@code hashCode()}, identity or iteration order of unordered collections).
+ * Streaming MurmurHash3 (x64, 128-bit, seed 0) over a value's canonical encoding. Equal values give
+ * equal hashes in every JVM, on every run: the encoding depends only on content (never on {@code
+ * hashCode()}, identity or iteration order of unordered collections).
  *
  * <p>Reusable and allocation-free; not thread-safe (the agent keeps one per thread).
  *
@@ -15,10 +15,10 @@ package dev.tooltrace.record;
  *
  * Each value starts with a one-byte tag: {@code Z} boolean, {@code B S C I J} integral types
  * (8-byte two's complement), {@code F D} floating point (IEEE bits, NaN canonical), {@code s}
- * string (8-byte length, then UTF-16 code units), {@code N} null, {@code [} arrays (component
- * tag, length, elements), {@code E} enum (class name, constant name), {@code R} record (class
- * name, components in order), {@code L} list (size, elements), {@code U} set and {@code M} map
- * (size, then an order-independent combination of element hashes).
+ * string (8-byte length, then UTF-16 code units), {@code N} null, {@code [} arrays (component tag,
+ * length, elements), {@code E} enum (class name, constant name), {@code R} record (class name,
+ * components in order), {@code L} list (size, elements), {@code U} set and {@code M} map (size,
+ * then an order-independent combination of element hashes).
  */
 public final class ContentHasher {
   private static final long C1 = 0x87c37b91114253d5L;

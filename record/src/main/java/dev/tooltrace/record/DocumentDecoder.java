@@ -73,8 +73,15 @@ public final class DocumentDecoder {
   }
 
   /** A tool block as decoded; later calls of the same document may refer to it by id. */
-  private record ToolHeader(String tool, String operation, String namespace, String function,
-      String descriptor, String[] names, String[] types, String returnType) {}
+  private record ToolHeader(
+      String tool,
+      String operation,
+      String namespace,
+      String function,
+      String descriptor,
+      String[] names,
+      String[] types,
+      String returnType) {}
 
   private static ToolHeader readTool(In in) {
     String tool = in.str();
@@ -89,8 +96,7 @@ public final class DocumentDecoder {
       names[p] = in.str();
       types[p] = in.str();
     }
-    return new ToolHeader(tool, operation, namespace, function, descriptor, names, types,
-        in.str());
+    return new ToolHeader(tool, operation, namespace, function, descriptor, names, types, in.str());
   }
 
   private static void decodeCalls(In in, long queueIndex, RecordVisitor v) {
@@ -112,7 +118,11 @@ public final class DocumentDecoder {
   }
 
   private static CallRecord decodeCall(
-      In in, long queueIndex, String run, long threadId, String threadName,
+      In in,
+      long queueIndex,
+      String run,
+      long threadId,
+      String threadName,
       java.util.Map<Integer, ToolHeader> tools) {
     String trace = Hex.of(in.i64(), in.i64());
     String span = Hex.of(in.i64());
@@ -126,12 +136,16 @@ public final class DocumentDecoder {
     } else if (toolKind == RecordFormat.TOOL_REF) {
       th = tools.get(toolId);
       if (th == null) {
-        throw new CorruptRecordException("call refers to tool " + toolId + " not described"
-            + " earlier in document " + idx(queueIndex));
+        throw new CorruptRecordException(
+            "call refers to tool "
+                + toolId
+                + " not described"
+                + " earlier in document "
+                + idx(queueIndex));
       }
     } else {
-      throw new CorruptRecordException("bad tool marker " + toolKind + " in document "
-          + idx(queueIndex));
+      throw new CorruptRecordException(
+          "bad tool marker " + toolKind + " in document " + idx(queueIndex));
     }
     String tool = th.tool();
     String operation = th.operation();
@@ -187,8 +201,8 @@ public final class DocumentDecoder {
     int kind = in.u8();
     switch (kind) {
       case RecordFormat.VALUE_NULL:
-        return new ValueRecord(name, declared, kind, "", nullHash(), false, 0, "null", false, null,
-            null);
+        return new ValueRecord(
+            name, declared, kind, "", nullHash(), false, 0, "null", false, null, null);
       case RecordFormat.VALUE_VOID:
         return new ValueRecord(name, declared, kind, "", null, false, 0, "", false, null, null);
       case RecordFormat.VALUE_BOOLEAN:
@@ -200,17 +214,35 @@ public final class DocumentDecoder {
           if (tag == 0) {
             tag = kind == RecordFormat.VALUE_BOOLEAN ? 'Z' : 'J';
           }
-          return new ValueRecord(name, declared, kind, declared,
-              PrimitiveValues.hashIntegral(tag, v), false, 1,
-              PrimitiveValues.previewIntegral(tag, v), false, null, null);
+          return new ValueRecord(
+              name,
+              declared,
+              kind,
+              declared,
+              PrimitiveValues.hashIntegral(tag, v),
+              false,
+              1,
+              PrimitiveValues.previewIntegral(tag, v),
+              false,
+              null,
+              null);
         }
       case RecordFormat.VALUE_DOUBLE:
         {
           double v = in.f64();
           char tag = PrimitiveValues.tag(declared) == 'F' ? 'F' : 'D';
-          return new ValueRecord(name, declared, kind, declared,
-              PrimitiveValues.hashFloating(tag, v), false, 1,
-              PrimitiveValues.previewFloating(tag, v), false, null, null);
+          return new ValueRecord(
+              name,
+              declared,
+              kind,
+              declared,
+              PrimitiveValues.hashFloating(tag, v),
+              false,
+              1,
+              PrimitiveValues.previewFloating(tag, v),
+              false,
+              null,
+              null);
         }
       case RecordFormat.VALUE_OBJECT:
         {
@@ -223,20 +255,37 @@ public final class DocumentDecoder {
           String preview = in.str();
           long producer = in.i64();
           String capture = (vflags & RecordFormat.VFLAG_CAPTURED) != 0 ? in.str() : null;
-          return new ValueRecord(name, declared, kind, actual,
+          return new ValueRecord(
+              name,
+              declared,
+              kind,
+              actual,
               hashKind == RecordFormat.HASH_NONE ? null : Hex.of(hi, lo),
-              hashKind == RecordFormat.HASH_PARTIAL, size, preview,
+              hashKind == RecordFormat.HASH_PARTIAL,
+              size,
+              preview,
               (vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0,
-              producer == 0 ? null : Hex.of(producer), capture);
+              producer == 0 ? null : Hex.of(producer),
+              capture);
         }
       case RecordFormat.VALUE_REDACTED:
-        return new ValueRecord(name, declared, kind, in.str(), null, false, -1, "<redacted>",
-            false, null, null);
+        return new ValueRecord(
+            name, declared, kind, in.str(), null, false, -1, "<redacted>", false, null, null);
       case RecordFormat.VALUE_UNAVAILABLE:
         {
           String reason = in.str();
-          return new ValueRecord(name, declared, kind, "", null, false, -1,
-              "<unavailable: " + reason + ">", false, null, null);
+          return new ValueRecord(
+              name,
+              declared,
+              kind,
+              "",
+              null,
+              false,
+              -1,
+              "<unavailable: " + reason + ">",
+              false,
+              null,
+              null);
         }
       default:
         throw new CorruptRecordException("unknown value kind " + kind + " for " + name);

@@ -5,8 +5,8 @@
 package dev.tooltrace.record;
 
 /**
- * Writer side of {@link RecordFormat}. Static, allocation-free helpers that append one element
- * at a time to a {@link Buf}; the agent calls them on its hot path.
+ * Writer side of {@link RecordFormat}. Static, allocation-free helpers that append one element at a
+ * time to a {@link Buf}; the agent calls them on its hot path.
  */
 public final class Encoder {
   private Encoder() {}
@@ -15,7 +15,9 @@ public final class Encoder {
     b.u8(RecordFormat.MAGIC).u8(RecordFormat.VERSION).u8(type);
   }
 
-  /** Starts a CALLS document; returns the position of its u16 count, patched by {@link #endCalls}. */
+  /**
+   * Starts a CALLS document; returns the position of its u16 count, patched by {@link #endCalls}.
+   */
   public static int beginCalls(
       Buf b, long runHi, long runLo, long threadId, CharSequence threadName) {
     docHeader(b, RecordFormat.DOC_CALLS);
@@ -42,14 +44,25 @@ public final class Encoder {
       boolean error,
       int flags,
       double confidence) {
-    return beginCall(b, traceHi, traceLo, spanId, parentSpanId, tool, true, startEpochNanos,
-        durationNanos, error, flags, confidence);
+    return beginCall(
+        b,
+        traceHi,
+        traceLo,
+        spanId,
+        parentSpanId,
+        tool,
+        true,
+        startEpochNanos,
+        durationNanos,
+        error,
+        flags,
+        confidence);
   }
 
   /**
-   * Starts one call; returns the position of its length, to pass to {@link #endCall}. With
-   * {@code inlineTool} false only the tool id is written: the caller guarantees that an earlier
-   * call of the same document carried the tool's block inline.
+   * Starts one call; returns the position of its length, to pass to {@link #endCall}. With {@code
+   * inlineTool} false only the tool id is written: the caller guarantees that an earlier call of
+   * the same document carried the tool's block inline.
    */
   public static int beginCall(
       Buf b,
@@ -119,8 +132,8 @@ public final class Encoder {
   }
 
   /**
-   * Starts an object value up to (excluding) its preview: the caller then writes the preview
-   * with {@link Buf#str(CharSequence, int)}, then {@link #objectTail}.
+   * Starts an object value up to (excluding) its preview: the caller then writes the preview with
+   * {@link Buf#str(CharSequence, int)}, then {@link #objectTail}.
    */
   public static void objectHead(
       Buf b, byte[] actualTypeUtf8, int hashKind, long hashHi, long hashLo, long size, int flags) {
@@ -142,7 +155,8 @@ public final class Encoder {
   }
 
   /** A whole RUN document. */
-  public static void run(Buf b, long runHi, long runLo, long startEpochNanos, long pid, String json) {
+  public static void run(
+      Buf b, long runHi, long runLo, long startEpochNanos, long pid, String json) {
     docHeader(b, RecordFormat.DOC_RUN);
     b.i64(runHi).i64(runLo).i64(startEpochNanos).i64(pid).str(json);
   }

@@ -20,8 +20,8 @@ import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 
 /**
- * Where and how the queue lives on disk: one place that opens it, for the agent (writer) and
- * every reader, so that roll cycle and layout never disagree.
+ * Where and how the queue lives on disk: one place that opens it, for the agent (writer) and every
+ * reader, so that roll cycle and layout never disagree.
  */
 public final class QueueFiles {
   /** Chronicle's data files. */
@@ -68,8 +68,8 @@ public final class QueueFiles {
   }
 
   /**
-   * Opens an existing queue for reading. Throws {@link NotAQueueException} with a message fit
-   * for users when {@code dir} does not exist or does not hold a tooltrace queue.
+   * Opens an existing queue for reading. Throws {@link NotAQueueException} with a message fit for
+   * users when {@code dir} does not exist or does not hold a tooltrace queue.
    */
   public static SingleChronicleQueue openForReading(Path dir) {
     requireQueue(dir);

@@ -63,9 +63,7 @@ public final class QueueReader implements AutoCloseable {
           visitor.onCorrupt(index, fileOf(tailer), e);
         } catch (RuntimeException e) {
           visitor.onCorrupt(
-              index,
-              fileOf(tailer),
-              new CorruptRecordException("unreadable document: " + e));
+              index, fileOf(tailer), new CorruptRecordException("unreadable document: " + e));
         }
       }
     }

@@ -29,10 +29,10 @@ package dev.tooltrace.record;
  * RUN_END    := runId[16] endEpochNanos:i64 countersJson:str
  * </pre>
  *
- * <p>A call record is self-contained (tool name, thread, run id travel with it) so that any
- * single queue file can be read, exported, backed up or deleted on its own. Primitive values are
- * stored raw; their preview and content hash are derived on read ({@link ContentHash}), which
- * keeps the hot path free of formatting and allocation.
+ * <p>A call record is self-contained (tool name, thread, run id travel with it) so that any single
+ * queue file can be read, exported, backed up or deleted on its own. Primitive values are stored
+ * raw; their preview and content hash are derived on read ({@link ContentHash}), which keeps the
+ * hot path free of formatting and allocation.
  */
 public final class RecordFormat {
   private RecordFormat() {}
@@ -70,20 +70,25 @@ public final class RecordFormat {
   public static final byte VALUE_INT = 3; // i64 (byte, char, short, int: the declared type says)
   public static final byte VALUE_LONG = 4; // i64
   public static final byte VALUE_DOUBLE = 5; // f64 (float or double: the declared type says)
+
   /**
    * An object: actualType:str hashKind:u8 hash[16] size:i64 flags:u8 preview:str producer:i64
    * [capture:str when VFLAG_CAPTURED].
    */
   public static final byte VALUE_OBJECT = 6;
+
   /** Redacted by annotation or configuration: actualType:str only. */
   public static final byte VALUE_REDACTED = 7;
+
   /** The agent could not describe the value (capture failed): reason:str. */
   public static final byte VALUE_UNAVAILABLE = 8;
 
   /** No content hash: the value is identified by identity only (see producer span id). */
   public static final byte HASH_NONE = 0;
+
   /** A content hash over the whole canonical content. */
   public static final byte HASH_CONTENT = 1;
+
   /** A content hash over a bounded part (length, head and tail) of a very large value. */
   public static final byte HASH_PARTIAL = 2;
 

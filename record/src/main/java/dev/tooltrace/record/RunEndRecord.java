@@ -5,4 +5,5 @@
 package dev.tooltrace.record;
 
 /** The orderly end of a run (absent when the JVM was killed) with the agent's final counters. */
-public record RunEndRecord(long queueIndex, String runId, long endEpochNanos, String countersJson) {}
+public record RunEndRecord(
+    long queueIndex, String runId, long endEpochNanos, String countersJson) {}

@@ -7,9 +7,9 @@ package dev.tooltrace.record;
 import java.util.List;
 
 /**
- * The pre-encoded description of one tool (a tracked method), built once when the method is
- * woven and copied verbatim into every call record of that tool: the hot path writes the tool's
- * name, code location and parameter types with one array copy.
+ * The pre-encoded description of one tool (a tracked method), built once when the method is woven
+ * and copied verbatim into every call record of that tool: the hot path writes the tool's name,
+ * code location and parameter types with one array copy.
  */
 public final class ToolBlock {
   public final int toolId;

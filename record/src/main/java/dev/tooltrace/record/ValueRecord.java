@@ -11,8 +11,8 @@ package dev.tooltrace.record;
  * @param declaredType the declared Java type
  * @param kind one of {@code RecordFormat.VALUE_*}
  * @param actualType the runtime class (the declared type for primitives), "" for null/void
- * @param hash content hash, 32 hex chars, or null when the value has none (identity-only,
- *     redacted, void)
+ * @param hash content hash, 32 hex chars, or null when the value has none (identity-only, redacted,
+ *     void)
  * @param hashPartial whether the hash covers only a bounded part of a very large value
  * @param size chars of a string, elements of a collection/array, bytes of a byte array; -1 when
  *     unknown

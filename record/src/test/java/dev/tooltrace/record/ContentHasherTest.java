@@ -24,8 +24,9 @@ class ContentHasherTest {
     // with the reference implementation: e34bbc7bbc071b6c 7a433ca9c49a9347.
     byte[] in = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
     ContentHasher h = new ContentHasher().putBytes(in, 0, in.length).finish();
-    assertEquals("6c1b07bc7bbc4be347939ac4a93c437a", Hex.of(Long.reverseBytes(h.hi),
-        Long.reverseBytes(h.lo)));
+    assertEquals(
+        "6c1b07bc7bbc4be347939ac4a93c437a",
+        Hex.of(Long.reverseBytes(h.hi), Long.reverseBytes(h.lo)));
   }
 
   @Test
@@ -51,8 +52,10 @@ class ContentHasherTest {
     String int5 = h.finish().hex();
     assertEquals(int5, PrimitiveValues.hashIntegral('I', 5));
     assertNotEquals(int5, PrimitiveValues.hashIntegral('J', 5), "int 5 is not long 5");
-    assertNotEquals(PrimitiveValues.hashFloating('D', 0.0), PrimitiveValues.hashFloating('D', -0.0));
-    assertEquals(PrimitiveValues.hashFloating('D', Double.NaN),
+    assertNotEquals(
+        PrimitiveValues.hashFloating('D', 0.0), PrimitiveValues.hashFloating('D', -0.0));
+    assertEquals(
+        PrimitiveValues.hashFloating('D', Double.NaN),
         PrimitiveValues.hashFloating('D', Double.longBitsToDouble(0x7ff8000000000001L)),
         "NaN is canonical");
   }
@@ -61,9 +64,11 @@ class ContentHasherTest {
   void stringsHashByContent() {
     String a = new String("hello world".toCharArray());
     String b = "hello " + "world".toString();
-    assertEquals(new ContentHasher().putString(a).finish().hex(),
+    assertEquals(
+        new ContentHasher().putString(a).finish().hex(),
         new ContentHasher().putString(b).finish().hex());
-    assertNotEquals(new ContentHasher().putString("ab").finish().hex(),
+    assertNotEquals(
+        new ContentHasher().putString("ab").finish().hex(),
         new ContentHasher().putString("ba").finish().hex());
   }
 }

@@ -29,8 +29,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
  * Scheduled backups ({@code backup.dir}, {@code backup.interval}) and retention ({@code
- * retention.days}, {@code retention.max.bytes}, {@code retention.interval}) inside the agent, on
- * a daemon thread of their own ({@code tooltrace-backup}): a backup may take minutes and must not
+ * retention.days}, {@code retention.max.bytes}, {@code retention.interval}) inside the agent, on a
+ * daemon thread of their own ({@code tooltrace-backup}): a backup may take minutes and must not
  * delay the housekeeper's one-second checks. The backup is the same code as the CLI's {@code
  * backup} command, so a backup the agent took is verified and restored by the CLI.
  *
@@ -126,13 +126,23 @@ public final class BackupService {
       lastError = null;
       logOnce(null);
       if (!r.copied().isEmpty()) {
-        LOG.debug("backup into " + backupDir + ": " + r.copied().size() + " files, "
-            + r.bytesCopied() + " bytes");
+        LOG.debug(
+            "backup into "
+                + backupDir
+                + ": "
+                + r.copied().size()
+                + " files, "
+                + r.bytesCopied()
+                + " bytes");
       }
     } catch (Throwable t) {
       lastError = String.valueOf(t.getMessage() == null ? t : t.getMessage());
-      logOnce("backup into " + backupDir + " failed: " + lastError
-          + "; the queue is kept, retention waits for the next successful backup");
+      logOnce(
+          "backup into "
+              + backupDir
+              + " failed: "
+              + lastError
+              + "; the queue is kept, retention waits for the next successful backup");
     }
   }
 
@@ -145,8 +155,9 @@ public final class BackupService {
       }
       List<Retention.Gate> gates = new ArrayList<>();
       if (exportOn) {
-        gates.add(Retention.exported(q, () -> q.indexForId(ExportSettings.DEFAULT_CONSUMER_ID)
-            .getVolatileValue()));
+        gates.add(
+            Retention.exported(
+                q, () -> q.indexForId(ExportSettings.DEFAULT_CONSUMER_ID).getVolatileValue()));
       }
       if (backupDir != null) {
         gates.add(file -> QueueBackup.covers(backupDir, file) ? null : "not backed up yet");
@@ -157,8 +168,11 @@ public final class BackupService {
       if (!deleted.isEmpty()) {
         retentionDeleted.addAndGet(deleted.size());
         q.refreshDirectoryListing();
-        LOG.info("retention deleted " + deleted.size() + " queue files, oldest "
-            + deleted.get(0).getFileName());
+        LOG.info(
+            "retention deleted "
+                + deleted.size()
+                + " queue files, oldest "
+                + deleted.get(0).getFileName());
       }
     } catch (Throwable t) {
       logOnce("retention failed: " + t);
@@ -173,8 +187,14 @@ public final class BackupService {
   }
 
   public BackupStatus status() {
-    return new BackupStatus(backupEnabled(), lastSuccess, lastAttempt, lastError,
-        filesCopied.get(), retentionDeleted.get(), heldBack);
+    return new BackupStatus(
+        backupEnabled(),
+        lastSuccess,
+        lastAttempt,
+        lastError,
+        filesCopied.get(),
+        retentionDeleted.get(),
+        heldBack);
   }
 
   /**
@@ -210,41 +230,54 @@ public final class BackupService {
         if (now - since > allowed) {
           return HealthResult.down("no successful backup for " + (now - since) / 1000 + "s", m);
         }
-        return HealthResult.up(s.lastSuccessEpochMillis() == 0 ? "no backup yet"
-            : "last backup " + Math.round(s.ageSeconds(now)) + "s ago", m);
+        return HealthResult.up(
+            s.lastSuccessEpochMillis() == 0
+                ? "no backup yet"
+                : "last backup " + Math.round(s.ageSeconds(now)) + "s ago",
+            m);
       }
     };
   }
 
   /**
-   * {@code tooltrace.backup.last.success} (unix seconds) and {@code tooltrace.backup.age} (s),
-   * both absent until a backup succeeded; {@code tooltrace.backup.files} and {@code
+   * {@code tooltrace.backup.last.success} (unix seconds) and {@code tooltrace.backup.age} (s), both
+   * absent until a backup succeeded; {@code tooltrace.backup.files} and {@code
    * tooltrace.retention.deleted} (files).
    */
   public void registerMetrics(Meter meter) {
     if (backupEnabled()) {
-      meter.gaugeBuilder("tooltrace.backup.last.success").setUnit("s")
+      meter
+          .gaugeBuilder("tooltrace.backup.last.success")
+          .setUnit("s")
           .setDescription("Unix time of the last successful backup")
-          .buildWithCallback(o -> {
-            long t = lastSuccess;
-            if (t > 0) {
-              o.record(t / 1000.0);
-            }
-          });
-      meter.gaugeBuilder("tooltrace.backup.age").setUnit("s")
+          .buildWithCallback(
+              o -> {
+                long t = lastSuccess;
+                if (t > 0) {
+                  o.record(t / 1000.0);
+                }
+              });
+      meter
+          .gaugeBuilder("tooltrace.backup.age")
+          .setUnit("s")
           .setDescription("Seconds since the last successful backup")
-          .buildWithCallback(o -> {
-            long t = lastSuccess;
-            if (t > 0) {
-              o.record((System.currentTimeMillis() - t) / 1000.0);
-            }
-          });
-      meter.counterBuilder("tooltrace.backup.files").setUnit("{file}")
+          .buildWithCallback(
+              o -> {
+                long t = lastSuccess;
+                if (t > 0) {
+                  o.record((System.currentTimeMillis() - t) / 1000.0);
+                }
+              });
+      meter
+          .counterBuilder("tooltrace.backup.files")
+          .setUnit("{file}")
           .setDescription("Queue files stored by scheduled backups")
           .buildWithCallback(o -> o.record(filesCopied.get()));
     }
     if (retentionEnabled()) {
-      meter.counterBuilder("tooltrace.retention.deleted").setUnit("{file}")
+      meter
+          .counterBuilder("tooltrace.retention.deleted")
+          .setUnit("{file}")
           .setDescription("Queue files deleted by retention")
           .buildWithCallback(o -> o.record(retentionDeleted.get()));
     }

@@ -13,8 +13,8 @@ package dev.tooltrace.agent.backup;
  * @param lastError why the last backup failed, null when it succeeded
  * @param filesCopied files stored by all backups since the agent started
  * @param retentionDeletedFiles queue files deleted by retention since the agent started
- * @param retentionHeldBack why retention kept a file it would otherwise delete (not exported,
- *     not backed up), null when nothing was held back at its last run
+ * @param retentionHeldBack why retention kept a file it would otherwise delete (not exported, not
+ *     backed up), null when nothing was held back at its last run
  */
 public record BackupStatus(
     boolean backupEnabled,

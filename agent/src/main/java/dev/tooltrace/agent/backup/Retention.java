@@ -22,13 +22,13 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  *
  * <ul>
  *   <li>it is the newest cycle file (the writer's);
- *   <li>export is on and the exporter has not committed a position in a LATER cycle (the
- *       committed index is the next document to read: every cycle before its cycle is exported);
+ *   <li>export is on and the exporter has not committed a position in a LATER cycle (the committed
+ *       index is the next document to read: every cycle before its cycle is exported);
  *   <li>backups are on and the backup does not hold the file as it is now.
  * </ul>
  *
- * Chronicle's documented way to expire data is deleting whole cycle files that nobody appends
- * to; the directory listing is refreshed afterwards so readers stop looking for them.
+ * Chronicle's documented way to expire data is deleting whole cycle files that nobody appends to;
+ * the directory listing is refreshed afterwards so readers stop looking for them.
  */
 public final class Retention {
   /** Why a file was kept, or null to allow deleting it. */
@@ -61,8 +61,7 @@ public final class Retention {
     for (int i = 0; i < files.size() - 1; i++) {
       Path f = files.get(i);
       boolean old =
-          maxAgeMillis > 0
-              && Files.getLastModifiedTime(f).toMillis() < nowMillis - maxAgeMillis;
+          maxAgeMillis > 0 && Files.getLastModifiedTime(f).toMillis() < nowMillis - maxAgeMillis;
       boolean over = maxBytes > 0 && total > maxBytes;
       if (!old && !over) {
         break;

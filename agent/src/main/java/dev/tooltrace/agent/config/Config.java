@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <p>Precedence, highest first: agent argument ({@code -javaagent:jar=key=value,...}), system
  * property {@code tooltrace.KEY}, environment {@code TOOLTRACE_KEY}, default. An unknown key or an
- * invalid value never stops the application: it becomes one problem line (see {@link
- * #problems()}) naming the key and what it accepts, and the default is used.
+ * invalid value never stops the application: it becomes one problem line (see {@link #problems()})
+ * naming the key and what it accepts, and the default is used.
  */
 public final class Config {
   private final Map<String, Object> values = new HashMap<>();
@@ -33,8 +33,7 @@ public final class Config {
     return load(agentArgs, System.getProperties(), System.getenv());
   }
 
-  public static Config load(
-      String agentArgs, java.util.Properties props, Map<String, String> env) {
+  public static Config load(String agentArgs, java.util.Properties props, Map<String, String> env) {
     Config c = new Config(env);
     Map<String, String> fromArgs = c.parseArgs(agentArgs);
     for (Key<?> k : Keys.all().values()) {
@@ -57,15 +56,17 @@ public final class Config {
     }
     for (String unknown : fromArgs.keySet()) {
       c.problems.add(
-          "unknown configuration key '" + unknown + "' in the agent arguments (ignored); known keys: "
+          "unknown configuration key '"
+              + unknown
+              + "' in the agent arguments (ignored); known keys: "
               + String.join(", ", Keys.all().keySet()));
     }
     for (String name : props.stringPropertyNames()) {
       if (name.startsWith("tooltrace.") && !isInternalProperty(name)) {
         String k = name.substring("tooltrace.".length());
         if (!Keys.all().containsKey(k)) {
-          c.problems.add("unknown configuration key '" + k + "' in system property " + name
-              + " (ignored)");
+          c.problems.add(
+              "unknown configuration key '" + k + "' in system property " + name + " (ignored)");
         }
       }
     }
@@ -114,8 +115,17 @@ public final class Config {
       sources.put(k.name, source);
     } catch (RuntimeException e) {
       problems.add(
-          "invalid value '" + raw + "' for configuration key '" + k.name + "' (" + source
-              + "): expected " + k.accepts + "; using the default '" + k.defaultText + "'");
+          "invalid value '"
+              + raw
+              + "' for configuration key '"
+              + k.name
+              + "' ("
+              + source
+              + "): expected "
+              + k.accepts
+              + "; using the default '"
+              + k.defaultText
+              + "'");
       values.put(k.name, k.parser.apply(k.defaultText));
       sources.put(k.name, "default");
     }

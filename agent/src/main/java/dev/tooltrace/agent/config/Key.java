@@ -7,8 +7,8 @@ package dev.tooltrace.agent.config;
 import java.util.function.Function;
 
 /**
- * One configuration key: its name, default, what it accepts (for the error line) and how its
- * text is parsed. A parser throws {@link IllegalArgumentException} for an invalid value.
+ * One configuration key: its name, default, what it accepts (for the error line) and how its text
+ * is parsed. A parser throws {@link IllegalArgumentException} for an invalid value.
  */
 public final class Key<T> {
   final String name;
@@ -17,7 +17,12 @@ public final class Key<T> {
   final String description;
   final Function<String, T> parser;
 
-  Key(String name, String defaultText, String accepts, String description, Function<String, T> parser) {
+  Key(
+      String name,
+      String defaultText,
+      String accepts,
+      String description,
+      Function<String, T> parser) {
     this.name = name;
     this.defaultText = defaultText;
     this.accepts = accepts;

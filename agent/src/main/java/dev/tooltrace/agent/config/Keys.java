@@ -20,7 +20,11 @@ public final class Keys {
   private static final Map<String, Key<?>> ALL = new LinkedHashMap<>();
 
   private static <T> Key<T> key(
-      String name, String def, String accepts, String desc, java.util.function.Function<String, T> p) {
+      String name,
+      String def,
+      String accepts,
+      String desc,
+      java.util.function.Function<String, T> p) {
     Key<T> k = new Key<>(name, def, accepts, desc, p);
     ALL.put(name, k);
     return k;
@@ -31,105 +35,213 @@ public final class Keys {
   public static final Key<String> DIR =
       key("dir", "tooltrace-data", "a directory path", "The queue directory.", Keys::text);
   public static final Key<String> SERVICE_NAME =
-      key("service.name", "", "text (default: OTEL_SERVICE_NAME, else the main class)",
-          "service.name of the exported resource.", Keys::any);
+      key(
+          "service.name",
+          "",
+          "text (default: OTEL_SERVICE_NAME, else the main class)",
+          "service.name of the exported resource.",
+          Keys::any);
   public static final Key<String> RUN_NAME =
       key("run.name", "", "text", "A name for this run (experiment).", Keys::any);
   public static final Key<List<String>> RUN_TAGS =
-      key("run.tags", "", "comma- or semicolon-separated tags (k=v or words)",
-          "Tags of this run.", Keys::list);
+      key(
+          "run.tags",
+          "",
+          "comma- or semicolon-separated tags (k=v or words)",
+          "Tags of this run.",
+          Keys::list);
   public static final Key<String> ROLL_CYCLE =
-      key("roll.cycle", "FAST_HOURLY", "a Chronicle roll cycle, e.g. FAST_HOURLY, FIVE_MINUTELY",
-          "How often a new queue file starts.", Keys::rollCycle);
+      key(
+          "roll.cycle",
+          "FAST_HOURLY",
+          "a Chronicle roll cycle, e.g. FAST_HOURLY, FIVE_MINUTELY",
+          "How often a new queue file starts.",
+          Keys::rollCycle);
   public static final Key<List<String>> INCLUDE =
-      key("include", "", "method patterns 'pkg.Class#method' with * wildcards, ';'-separated",
-          "Methods tracked without an annotation.", Keys::patterns);
+      key(
+          "include",
+          "",
+          "method patterns 'pkg.Class#method' with * wildcards, ';'-separated",
+          "Methods tracked without an annotation.",
+          Keys::patterns);
   public static final Key<List<String>> EXCLUDE =
-      key("exclude", "", "method patterns as for include", "Methods never tracked.",
+      key(
+          "exclude",
+          "",
+          "method patterns as for include",
+          "Methods never tracked.",
           Keys::patterns);
   public static final Key<Integer> PREVIEW_CHARS =
-      key("capture.preview.chars", "256", "an integer 0..65536",
-          "Maximum characters of a value preview.", s -> intIn(s, 0, 65536));
+      key(
+          "capture.preview.chars",
+          "256",
+          "an integer 0..65536",
+          "Maximum characters of a value preview.",
+          s -> intIn(s, 0, 65536));
   public static final Key<Long> HASH_MAX_BYTES =
-      key("capture.hash.max.bytes", "1048576", "a size, e.g. 1048576 or 1MB (>= 1KB)",
+      key(
+          "capture.hash.max.bytes",
+          "1048576",
+          "a size, e.g. 1048576 or 1MB (>= 1KB)",
           "Values larger than this get a partial hash (length, head and tail).",
           s -> sizeAtLeast(s, 1024));
   public static final Key<String> CAPTURE_ARGS =
-      key("capture.args", "false", "true, false, or tool-name patterns ('*' wildcards, ';')",
-          "Record arguments in full for replay.", Keys::any);
+      key(
+          "capture.args",
+          "false",
+          "true, false, or tool-name patterns ('*' wildcards, ';')",
+          "Record arguments in full for replay.",
+          Keys::any);
   public static final Key<Long> CAPTURE_MAX_BYTES =
-      key("capture.max.bytes", "65536", "a size", "Maximum size of one captured value.",
+      key(
+          "capture.max.bytes",
+          "65536",
+          "a size",
+          "Maximum size of one captured value.",
           s -> sizeAtLeast(s, 16));
   public static final Key<Pattern> REDACT_NAMES =
-      key("redact.names",
+      key(
+          "redact.names",
           "(?i).*(password|passwd|secret|token|key|credential|auth|pwd).*",
           "a Java regular expression",
           "Parameter names (and environment/property names) whose values are redacted.",
           Keys::regex);
   public static final Key<Double> CONFIDENCE_HIGH =
-      key("confidence.high", "0.8", "a number in [0,1]", "Lower bound of quality tier HIGH.",
+      key(
+          "confidence.high",
+          "0.8",
+          "a number in [0,1]",
+          "Lower bound of quality tier HIGH.",
           Keys::unit);
   public static final Key<Double> CONFIDENCE_MEDIUM =
-      key("confidence.medium", "0.5", "a number in [0,1]", "Lower bound of quality tier MEDIUM.",
+      key(
+          "confidence.medium",
+          "0.5",
+          "a number in [0,1]",
+          "Lower bound of quality tier MEDIUM.",
           Keys::unit);
   public static final Key<String> EXPORT =
-      key("export", "otlp", "otlp or none", "Export the queue over OTLP from inside the agent.",
+      key(
+          "export",
+          "otlp",
+          "otlp or none",
+          "Export the queue over OTLP from inside the agent.",
           s -> oneOf(s, "otlp", "none"));
   public static final Key<Integer> EXPORT_BATCH =
-      key("export.batch.size", "512", "an integer 1..100000", "Spans per OTLP request.",
+      key(
+          "export.batch.size",
+          "512",
+          "an integer 1..100000",
+          "Spans per OTLP request.",
           s -> intIn(s, 1, 100000));
   public static final Key<Boolean> HTTP_ENABLED =
       key("http.enabled", "true", "true or false", "Serve /health and /metrics.", Keys::bool);
   public static final Key<String> HTTP_HOST =
-      key("http.host", "127.0.0.1", "a host name or address", "Address of the HTTP endpoint.",
+      key(
+          "http.host",
+          "127.0.0.1",
+          "a host name or address",
+          "Address of the HTTP endpoint.",
           Keys::text);
   public static final Key<Integer> HTTP_PORT =
-      key("http.port", "9464", "a port 0..65535 (0 picks a free port)",
-          "Port of the HTTP endpoint.", s -> intIn(s, 0, 65535));
+      key(
+          "http.port",
+          "9464",
+          "a port 0..65535 (0 picks a free port)",
+          "Port of the HTTP endpoint.",
+          s -> intIn(s, 0, 65535));
   public static final Key<Long> DISK_MAX_BYTES =
-      key("disk.max.bytes", "0", "a size, e.g. 10GB (0 = no budget)",
-          "Queue size budget: records beyond it are dropped and counted.", s -> sizeAtLeast(s, 0));
+      key(
+          "disk.max.bytes",
+          "0",
+          "a size, e.g. 10GB (0 = no budget)",
+          "Queue size budget: records beyond it are dropped and counted.",
+          s -> sizeAtLeast(s, 0));
   public static final Key<Long> DISK_MIN_FREE =
-      key("disk.min.free", "256MB", "a size",
+      key(
+          "disk.min.free",
+          "256MB",
+          "a size",
           "Free space kept on the queue's file system: below it records are dropped and counted.",
           s -> sizeAtLeast(s, 0));
   public static final Key<Duration> SAMPLE_INTERVAL =
-      key("sample.interval", "10s", "a duration, e.g. 500ms, 10s, 1m (0 = off)",
-          "How often CPU/memory/disk are sampled into the queue.", Keys::duration);
+      key(
+          "sample.interval",
+          "10s",
+          "a duration, e.g. 500ms, 10s, 1m (0 = off)",
+          "How often CPU/memory/disk are sampled into the queue.",
+          Keys::duration);
   public static final Key<Duration> HEALTH_EXPORT_MAX_LAG =
-      key("health.export.max.lag", "5m", "a duration",
-          "Readiness fails when the exporter is this far behind.", Keys::duration);
+      key(
+          "health.export.max.lag",
+          "5m",
+          "a duration",
+          "Readiness fails when the exporter is this far behind.",
+          Keys::duration);
   public static final Key<String> BACKUP_DIR =
-      key("backup.dir", "", "a directory path (empty: no scheduled backups)",
+      key(
+          "backup.dir",
+          "",
+          "a directory path (empty: no scheduled backups)",
           "Back the queue up into this directory (incremental, with a SHA-256 manifest).",
           Keys::any);
   public static final Key<Duration> BACKUP_INTERVAL =
-      key("backup.interval", "1h", "a duration (>= 1s)", "How often the scheduled backup runs.",
+      key(
+          "backup.interval",
+          "1h",
+          "a duration (>= 1s)",
+          "How often the scheduled backup runs.",
           s -> durationAtLeast(s, Duration.ofSeconds(1)));
   public static final Key<Integer> RETENTION_DAYS =
-      key("retention.days", "0", "an integer 0..36500 (0 = keep)",
+      key(
+          "retention.days",
+          "0",
+          "an integer 0..36500 (0 = keep)",
           "Delete queue files older than this, once exported and (with backup.dir) backed up.",
           s -> intIn(s, 0, 36500));
   public static final Key<Long> RETENTION_MAX_BYTES =
-      key("retention.max.bytes", "0", "a size, e.g. 10GB (0 = no budget)",
+      key(
+          "retention.max.bytes",
+          "0",
+          "a size, e.g. 10GB (0 = no budget)",
           "Delete the oldest queue files beyond this size, once exported and backed up.",
           s -> sizeAtLeast(s, 0));
   public static final Key<Duration> RETENTION_INTERVAL =
-      key("retention.interval", "1m", "a duration (>= 1s)", "How often retention runs.",
+      key(
+          "retention.interval",
+          "1m",
+          "a duration (>= 1s)",
+          "How often retention runs.",
           s -> durationAtLeast(s, Duration.ofSeconds(1)));
   public static final Key<String> LOG_LEVEL =
-      key("log.level", "info", "error, warn, info, debug or trace", "The agent's log level.",
+      key(
+          "log.level",
+          "info",
+          "error, warn, info, debug or trace",
+          "The agent's log level.",
           s -> oneOf(s, "error", "warn", "info", "debug", "trace"));
   public static final Key<Map<String, String>> LOG_LEVELS =
-      key("log.levels", "", "component=level pairs, e.g. export=debug;weave=warn",
-          "Per-component log levels.", Keys::levels);
+      key(
+          "log.levels",
+          "",
+          "component=level pairs, e.g. export=debug;weave=warn",
+          "Per-component log levels.",
+          Keys::levels);
   public static final Key<String> LOG_FORMAT =
-      key("log.format", "plain", "plain or json", "Format of the agent's log lines.",
+      key(
+          "log.format",
+          "plain",
+          "plain or json",
+          "Format of the agent's log lines.",
           s -> oneOf(s, "plain", "json"));
   public static final Key<String> LOG_FILE =
       key("log.file", "", "a file path (empty: stderr)", "Where the agent logs.", Keys::any);
   public static final Key<Long> LOG_FILE_MAX_BYTES =
-      key("log.file.max.bytes", "10MB", "a size", "Rotate the log file at this size.",
+      key(
+          "log.file.max.bytes",
+          "10MB",
+          "a size",
+          "Rotate the log file at this size.",
           s -> sizeAtLeast(s, 1024));
 
   public static Map<String, Key<?>> all() {
@@ -232,7 +344,8 @@ public final class Keys {
       if (eq <= 0) {
         throw new IllegalArgumentException("'" + p.trim() + "' is not component=level");
       }
-      out.put(p.substring(0, eq).trim(),
+      out.put(
+          p.substring(0, eq).trim(),
           oneOf(p.substring(eq + 1), "error", "warn", "info", "debug", "trace"));
     }
     return out;
@@ -242,8 +355,14 @@ public final class Keys {
   public static long size(String s) {
     String t = s.trim().toUpperCase(Locale.ROOT).replace("IB", "B");
     long mul = 1;
-    for (String[] u : new String[][] {{"TB", "1099511627776"}, {"GB", "1073741824"},
-        {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
+    for (String[] u :
+        new String[][] {
+          {"TB", "1099511627776"},
+          {"GB", "1073741824"},
+          {"MB", "1048576"},
+          {"KB", "1024"},
+          {"B", "1"}
+        }) {
       if (t.endsWith(u[0])) {
         mul = Long.parseLong(u[1]);
         t = t.substring(0, t.length() - u[0].length()).trim();

@@ -18,8 +18,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Defines the agent's implementation (and its copies of Byte Buddy, Chronicle, OpenTelemetry,
- * OSHI, ...) from the {@code inst/} entries of the agent jar, where classes are stored as {@code
+ * Defines the agent's implementation (and its copies of Byte Buddy, Chronicle, OpenTelemetry, OSHI,
+ * ...) from the {@code inst/} entries of the agent jar, where classes are stored as {@code
  * .classdata} so that no other class loader can see them.
  *
  * <p>Parent is the platform class loader: the application's classes (and its own versions of the
@@ -101,8 +101,8 @@ final class AgentClassLoader extends ClassLoader {
 
   private static boolean isBootstrapApi(String name) {
     return name.startsWith("dev.tooltrace.")
-        && !name.startsWith("dev.tooltrace.agent.")
-        && name.indexOf('.', "dev.tooltrace.".length()) < 0
+            && !name.startsWith("dev.tooltrace.agent.")
+            && name.indexOf('.', "dev.tooltrace.".length()) < 0
         || name.startsWith("dev.tooltrace.bootstrap.");
   }
 
@@ -122,14 +122,17 @@ final class AgentClassLoader extends ClassLoader {
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL u = findResource(name);
-    return u == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(u));
+    return u == null
+        ? Collections.emptyEnumeration()
+        : Collections.enumeration(java.util.List.of(u));
   }
 
   private String entryName(String name) {
     String n = name.startsWith("/") ? name.substring(1) : name;
-    String mapped = n.endsWith(".class")
-        ? PREFIX + n.substring(0, n.length() - ".class".length()) + ".classdata"
-        : PREFIX + n;
+    String mapped =
+        n.endsWith(".class")
+            ? PREFIX + n.substring(0, n.length() - ".class".length()) + ".classdata"
+            : PREFIX + n;
     if (jar.getJarEntry(mapped) != null) {
       return mapped;
     }

@@ -35,7 +35,9 @@ final class ModuleOpener {
     Map<String, Map<String, Set<Module>>> byModule = new HashMap<>();
     for (String[] o : OPENS) {
       Set<Module> to =
-          o[1].equals("java.lang") ? Set.of(target, ModuleOpener.class.getModule()) : Set.of(target);
+          o[1].equals("java.lang")
+              ? Set.of(target, ModuleOpener.class.getModule())
+              : Set.of(target);
       byModule.computeIfAbsent(o[0], k -> new HashMap<>()).put(o[1], to);
     }
     for (Map.Entry<String, Map<String, Set<Module>>> e : byModule.entrySet()) {
@@ -66,8 +68,7 @@ final class ModuleOpener {
       return;
     }
     try {
-      java.lang.reflect.Method m =
-          Module.class.getDeclaredMethod("implAddEnableNativeAccess");
+      java.lang.reflect.Method m = Module.class.getDeclaredMethod("implAddEnableNativeAccess");
       m.setAccessible(true);
       m.invoke(loader.getUnnamedModule());
     } catch (ReflectiveOperationException | RuntimeException e) {

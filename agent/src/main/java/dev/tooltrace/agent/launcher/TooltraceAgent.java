@@ -9,11 +9,11 @@ import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
 /**
- * The premain shim: the only agent class the system class loader sees. It appends the agent jar
- * to the bootstrap search path (so the bootstrap API is shared by every class loader), creates
- * the isolated {@link AgentClassLoader}, opens the JDK packages Chronicle needs, and starts the
- * real agent reflectively. It catches everything: an exception out of premain would kill the JVM,
- * and the application must always start.
+ * The premain shim: the only agent class the system class loader sees. It appends the agent jar to
+ * the bootstrap search path (so the bootstrap API is shared by every class loader), creates the
+ * isolated {@link AgentClassLoader}, opens the JDK packages Chronicle needs, and starts the real
+ * agent reflectively. It catches everything: an exception out of premain would kill the JVM, and
+ * the application must always start.
  */
 public final class TooltraceAgent {
   private static final String STARTED = "tooltrace.agent.started";

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's own diagnostics: never the application's logging framework (whose configuration,
- * class loader and output the agent must not disturb). One line per event, plain or JSON, to
- * stderr or a size-rotated file; levels per component. Warnings and errors are counted.
+ * class loader and output the agent must not disturb). One line per event, plain or JSON, to stderr
+ * or a size-rotated file; levels per component. Warnings and errors are counted.
  */
 public final class AgentLog {
   public enum Level {
@@ -44,7 +44,8 @@ public final class AgentLog {
   private final AtomicLong warnings = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
 
-  private AgentLog(Level level, Map<String, String> levels, boolean json, Path file, long maxBytes) {
+  private AgentLog(
+      Level level, Map<String, String> levels, boolean json, Path file, long maxBytes) {
     this.defaultLevel = level;
     this.levels = Map.copyOf(levels);
     this.json = json;
@@ -128,8 +129,15 @@ public final class AgentLog {
   }
 
   private static String jsonLine(String component, Level level, String msg) {
-    return "{\"time\":\"" + Instant.now() + "\",\"level\":\"" + level + "\",\"component\":\""
-        + esc(component) + "\",\"message\":\"" + esc(oneLine(msg)) + "\"}";
+    return "{\"time\":\""
+        + Instant.now()
+        + "\",\"level\":\""
+        + level
+        + "\",\"component\":\""
+        + esc(component)
+        + "\",\"message\":\""
+        + esc(oneLine(msg))
+        + "\"}";
   }
 
   private static String oneLine(String s) {
@@ -165,7 +173,9 @@ public final class AgentLog {
       }
       if (fileBytes + bytes.length > maxBytes && fileBytes > 0) {
         fileOut.close();
-        Files.move(file, file.resolveSibling(file.getFileName() + ".1"),
+        Files.move(
+            file,
+            file.resolveSibling(file.getFileName() + ".1"),
             StandardCopyOption.REPLACE_EXISTING);
         fileOut = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         fileBytes = 0;
@@ -174,8 +184,13 @@ public final class AgentLog {
       fileOut.flush();
       fileBytes += bytes.length;
     } catch (IOException e) {
-      stderr.println("[tooltrace] WARN  log: cannot write log file " + file + " (" + e
-          + "); logging to stderr: " + line);
+      stderr.println(
+          "[tooltrace] WARN  log: cannot write log file "
+              + file
+              + " ("
+              + e
+              + "); logging to stderr: "
+              + line);
     }
   }
 }

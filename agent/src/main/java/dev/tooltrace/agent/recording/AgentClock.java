@@ -7,9 +7,9 @@ package dev.tooltrace.agent.recording;
 import java.time.Instant;
 
 /**
- * Wall-clock time anchored once to the monotonic clock: a call's start is {@code anchor +
- * (nanoTime - anchorNanos)}, so every record costs one {@code System.nanoTime()} and durations
- * are monotonic even when the wall clock is adjusted.
+ * Wall-clock time anchored once to the monotonic clock: a call's start is {@code anchor + (nanoTime
+ * - anchorNanos)}, so every record costs one {@code System.nanoTime()} and durations are monotonic
+ * even when the wall clock is adjusted.
  */
 final class AgentClock {
   private static final long ANCHOR_EPOCH_NANOS;

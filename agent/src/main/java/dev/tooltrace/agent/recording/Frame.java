@@ -7,9 +7,9 @@ package dev.tooltrace.agent.recording;
 import dev.tooltrace.record.Buf;
 
 /**
- * One tracked call in progress. Frames are owned by a thread's {@link ThreadState} and reused
- * level by level, so a call allocates nothing; the woven code holds the frame only between its
- * enter and exit advice.
+ * One tracked call in progress. Frames are owned by a thread's {@link ThreadState} and reused level
+ * by level, so a call allocates nothing; the woven code holds the frame only between its enter and
+ * exit advice.
  */
 final class Frame {
   final ThreadState owner;

@@ -7,10 +7,10 @@ package dev.tooltrace.agent.recording;
 import java.lang.ref.WeakReference;
 
 /**
- * Remembers which span returned an object, by identity, so that when the very same object is
- * passed to another tool its record names the producer ({@code producerSpanId}). Keys are held
- * weakly (the agent never keeps an application object alive) and {@code hashCode()} of the
- * object is never called: slots are found by {@link System#identityHashCode}.
+ * Remembers which span returned an object, by identity, so that when the very same object is passed
+ * to another tool its record names the producer ({@code producerSpanId}). Keys are held weakly (the
+ * agent never keeps an application object alive) and {@code hashCode()} of the object is never
+ * called: slots are found by {@link System#identityHashCode}.
  *
  * <p>Bounded: each of the 64 segments holds at most {@code capacity/64} entries; a full segment
  * first drops cleared references, then forgets its oldest half. Lineage by identity is then lost

@@ -18,12 +18,12 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Appends documents to the Chronicle queue, one appender per writer thread (Chronicle appenders
- * are not thread-safe). When the queue cannot be written — the directory is unwritable, the disk
- * is nearly full, the size budget is spent — documents are dropped and counted instead of
- * blocking or failing the application, and the state change is logged once. {@link #check()}
- * (called by the housekeeper every second) re-evaluates the state and reopens the queue when the
- * problem goes away.
+ * Appends documents to the Chronicle queue, one appender per writer thread (Chronicle appenders are
+ * not thread-safe). When the queue cannot be written — the directory is unwritable, the disk is
+ * nearly full, the size budget is spent — documents are dropped and counted instead of blocking or
+ * failing the application, and the state change is logged once. {@link #check()} (called by the
+ * housekeeper every second) re-evaluates the state and reopens the queue when the problem goes
+ * away.
  */
 public final class QueueWriter implements AutoCloseable {
   private static final AgentLog.Component LOG = AgentLog.of("queue");
@@ -33,8 +33,10 @@ public final class QueueWriter implements AutoCloseable {
   private final long maxBytes;
   private final long minFree;
   private volatile SingleChronicleQueue queue;
+
   /** Whether appends are accepted: the queue is open and within its disk limits. */
   private volatile boolean accepting;
+
   private volatile String problem = "not opened yet";
   private final LongAdder written = new LongAdder();
   private final LongAdder dropped = new LongAdder();
@@ -81,8 +83,8 @@ public final class QueueWriter implements AutoCloseable {
   }
 
   /**
-   * Appends one document built by the calling thread; returns false (and counts {@code records}
-   * as dropped) when the queue is not accepting.
+   * Appends one document built by the calling thread; returns false (and counts {@code records} as
+   * dropped) when the queue is not accepting.
    */
   boolean append(ThreadState ts, Buf doc, int records) {
     SingleChronicleQueue q = queue;
@@ -128,17 +130,23 @@ public final class QueueWriter implements AutoCloseable {
 
   private void threadFailure(VirtualMachineError e, int records) {
     try {
-      boolean first = e instanceof StackOverflowError ? !stackOverflowReported
-          : !outOfMemoryReported;
+      boolean first =
+          e instanceof StackOverflowError ? !stackOverflowReported : !outOfMemoryReported;
       if (e instanceof StackOverflowError) {
         stackOverflowReported = true;
       } else {
         outOfMemoryReported = true;
       }
       if (first) {
-        LOG.warn("dropped " + records + " records of thread '" + Thread.currentThread().getName()
-            + "': it ran into " + e.getClass().getName() + " while appending them; the queue"
-            + " stays open; further drops of this kind are only counted");
+        LOG.warn(
+            "dropped "
+                + records
+                + " records of thread '"
+                + Thread.currentThread().getName()
+                + "': it ran into "
+                + e.getClass().getName()
+                + " while appending them; the queue"
+                + " stays open; further drops of this kind are only counted");
       }
     } catch (Throwable again) {
       // Still out of stack or heap: the drop is counted, the line can wait for the next one.
@@ -222,8 +230,12 @@ public final class QueueWriter implements AutoCloseable {
       if (!Files.isWritable(dir)) {
         setProblem("queue directory " + dir + " is not writable");
       } else if (minFree > 0 && freeBytes < minFree) {
-        setProblem("only " + freeBytes + " bytes free on the queue's file system (disk.min.free is "
-            + minFree + ")");
+        setProblem(
+            "only "
+                + freeBytes
+                + " bytes free on the queue's file system (disk.min.free is "
+                + minFree
+                + ")");
       } else if (maxBytes > 0 && size >= maxBytes) {
         setProblem("queue size " + size + " bytes reached its budget disk.max.bytes=" + maxBytes);
       } else {
@@ -247,8 +259,12 @@ public final class QueueWriter implements AutoCloseable {
     if (!accepting) {
       accepting = true;
       if (!"not opened yet".equals(problem)) {
-        LOG.info("queue in " + dir + " is writable again (" + dropped.sum()
-            + " records dropped so far)");
+        LOG.info(
+            "queue in "
+                + dir
+                + " is writable again ("
+                + dropped.sum()
+                + " records dropped so far)");
       }
       problem = null;
     }

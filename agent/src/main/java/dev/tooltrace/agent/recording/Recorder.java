@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * the frame's reused buffer); one {@code ThreadLocal} lookup and two {@code nanoTime} calls per
  * call; a Chronicle append once per batch — when the thread's outermost tracked call returns, or
  * the batch grows past {@link #MAX_BATCH_BYTES}/{@link #MAX_BATCH_RECORDS} or {@link
- * #MAX_BATCH_AGE_NANOS}. Every method catches everything: a failure loses a record (counted),
- * never the application's call.
+ * #MAX_BATCH_AGE_NANOS}. Every method catches everything: a failure loses a record (counted), never
+ * the application's call.
  */
 public final class Recorder extends Dispatcher {
   private static final AgentLog.Component LOG = AgentLog.of("record");
@@ -32,6 +32,7 @@ public final class Recorder extends Dispatcher {
   static final int MAX_BATCH_RECORDS = 1024;
   static final long MAX_BATCH_AGE_NANOS = 100_000_000L;
   private static final int MAX_DEPTH = 100_000;
+
   /** Probe depth: about 16 KB of stack, more than a Chronicle append needs. */
   private static final int STACK_PROBE_FRAMES = 256;
 
@@ -52,13 +53,23 @@ public final class Recorder extends Dispatcher {
    * @param captureMaxBytes bound of one full argument capture (tools with captureArgs only)
    * @param redactNames names (of record components, bean properties, map keys) never captured
    */
-  public Recorder(QueueWriter writer, long runHi, long runLo, int previewChars, long hashMaxBytes,
-      long captureMaxBytes, Pattern redactNames) {
+  public Recorder(
+      QueueWriter writer,
+      long runHi,
+      long runLo,
+      int previewChars,
+      long hashMaxBytes,
+      long captureMaxBytes,
+      Pattern redactNames) {
     this.writer = writer;
     this.runHi = runHi;
     this.runLo = runLo;
-    this.values = new ValueWriter(previewChars, hashMaxBytes, new IdentityLinks(1 << 20),
-        new CaptureWriter(captureMaxBytes, redactNames));
+    this.values =
+        new ValueWriter(
+            previewChars,
+            hashMaxBytes,
+            new IdentityLinks(1 << 20),
+            new CaptureWriter(captureMaxBytes, redactNames));
   }
 
   /** Internal failures (a record lost to a bug or an exotic value), each reported once. */
@@ -70,8 +81,13 @@ public final class Recorder extends Dispatcher {
     failures.increment();
     String key = where + ":" + t.getClass().getName();
     if (reported.putIfAbsent(key, Boolean.TRUE) == null) {
-      LOG.warn("recording failed in " + where + " (" + t + "); the call ran normally, its record"
-          + " is lost; further failures of this kind are only counted");
+      LOG.warn(
+          "recording failed in "
+              + where
+              + " ("
+              + t
+              + "); the call ran normally, its record"
+              + " is lost; further failures of this kind are only counted");
     }
   }
 
@@ -173,8 +189,20 @@ public final class Recorder extends Dispatcher {
   private int head(ThreadState ts, Frame f, long end, boolean error) {
     ts.ensureBatch(runHi, runLo);
     Buf b = ts.batch;
-    int pos = Encoder.beginCall(b, f.traceHi, f.traceLo, f.spanId, f.parentSpanId, f.tool.block,
-        ts.firstInBatch(f.tool.block.toolId), AgentClock.epochNanos(f.startNano), end - f.startNano, error, f.flags, f.confidence);
+    int pos =
+        Encoder.beginCall(
+            b,
+            f.traceHi,
+            f.traceLo,
+            f.spanId,
+            f.parentSpanId,
+            f.tool.block,
+            ts.firstInBatch(f.tool.block.toolId),
+            AgentClock.epochNanos(f.startNano),
+            end - f.startNano,
+            error,
+            f.flags,
+            f.confidence);
     b.append(f.args);
     return pos;
   }
@@ -373,7 +401,10 @@ public final class Recorder extends Dispatcher {
     try {
       int pos = head(ts, f, end, true);
       Encoder.valueVoid(ts.batch);
-      Encoder.error(ts.batch, thrown.getClass().getName(), ErrorText.message(thrown),
+      Encoder.error(
+          ts.batch,
+          thrown.getClass().getName(),
+          ErrorText.message(thrown),
           ErrorText.stackTrace(thrown, ts.text));
       ts.busy = was;
       tail(ts, f, pos, end);
@@ -424,17 +455,33 @@ public final class Recorder extends Dispatcher {
     ts.busy = true;
     int mark = ts.batch.length();
     try {
-      Throwable cause = thrown instanceof java.util.concurrent.CompletionException
-          && thrown.getCause() != null ? thrown.getCause() : thrown;
+      Throwable cause =
+          thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+              ? thrown.getCause()
+              : thrown;
       ts.ensureBatch(runHi, runLo);
       Buf b = ts.batch;
-      int pos = Encoder.beginCall(b, copy.traceHi, copy.traceLo, copy.spanId, copy.parentSpanId,
-          copy.tool.block, ts.firstInBatch(copy.tool.block.toolId), AgentClock.epochNanos(copy.startNano), end - copy.startNano,
-          cause != null, copy.flags, copy.confidence);
+      int pos =
+          Encoder.beginCall(
+              b,
+              copy.traceHi,
+              copy.traceLo,
+              copy.spanId,
+              copy.parentSpanId,
+              copy.tool.block,
+              ts.firstInBatch(copy.tool.block.toolId),
+              AgentClock.epochNanos(copy.startNano),
+              end - copy.startNano,
+              cause != null,
+              copy.flags,
+              copy.confidence);
       b.append(copy.args);
       if (cause != null) {
         Encoder.valueVoid(b);
-        Encoder.error(b, cause.getClass().getName(), ErrorText.message(cause),
+        Encoder.error(
+            b,
+            cause.getClass().getName(),
+            ErrorText.message(cause),
             ErrorText.stackTrace(cause, ts.text));
       } else if (!copy.tool.redactReturn) {
         values.write(b, result, ts);
@@ -475,9 +522,14 @@ public final class Recorder extends Dispatcher {
         f.flags |= RecordFormat.FLAG_CONFIDENCE_REJECTED;
         String tool = f.tool.name();
         if (reported.putIfAbsent("confidence:" + tool, Boolean.TRUE) == null) {
-          LOG.warn("tool '" + tool + "' reported confidence " + c + ", which is not in [0,1];"
-              + " recorded as missing (not clamped); further rejections of this tool are only"
-              + " flagged in its records");
+          LOG.warn(
+              "tool '"
+                  + tool
+                  + "' reported confidence "
+                  + c
+                  + ", which is not in [0,1];"
+                  + " recorded as missing (not clamped); further rejections of this tool are only"
+                  + " flagged in its records");
         }
       }
     } catch (Throwable t) {

@@ -11,9 +11,9 @@ import java.security.SecureRandom;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 /**
- * Everything one application thread needs to record calls without locks: its frame stack, its
- * batch of finished calls (one Chronicle document), its appender, hasher and id generator. Only
- * its own thread touches it.
+ * Everything one application thread needs to record calls without locks: its frame stack, its batch
+ * of finished calls (one Chronicle document), its appender, hasher and id generator. Only its own
+ * thread touches it.
  */
 final class ThreadState {
   private static final SecureRandom SEEDS = new SecureRandom();
@@ -26,11 +26,15 @@ final class ThreadState {
   int batchCount;
   int countPos;
   long batchStartNano;
+
   /** Tool ids whose block is already inline in the current batch (a handful at most). */
   private int[] batchTools = new int[8];
+
   private int batchToolCount;
+
   /** Set while the agent itself runs application code (toString of an argument, say). */
   boolean busy;
+
   private long rnd;
   ExcerptAppender appender;
   Object appenderQueue;
@@ -108,8 +112,8 @@ final class ThreadState {
   }
 
   /**
-   * Whether {@code toolId}'s block must be written inline (its first call in this batch); marks
-   * it as written.
+   * Whether {@code toolId}'s block must be written inline (its first call in this batch); marks it
+   * as written.
    */
   boolean firstInBatch(int toolId) {
     int[] t = batchTools;

@@ -9,8 +9,8 @@ import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.ToolBlock;
 
 /**
- * What the recorder needs to know about one tool on its hot path, decided once at weave time:
- * its pre-encoded block, which parameters are redacted, whether arguments are captured in full.
+ * What the recorder needs to know about one tool on its hot path, decided once at weave time: its
+ * pre-encoded block, which parameters are redacted, whether arguments are captured in full.
  */
 public final class ToolInfo {
   final ToolBlock block;

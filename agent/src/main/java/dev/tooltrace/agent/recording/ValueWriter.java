@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Describes an application object for a record: actual type, content hash, size, bounded preview
  * and producer span. Everything here runs application code only through {@code toString()} of
- * objects that have no structured form, always guarded, bounded and with the thread marked busy
- * (a tracked method called from such a {@code toString()} is not recorded). {@code hashCode()} and
+ * objects that have no structured form, always guarded, bounded and with the thread marked busy (a
+ * tracked method called from such a {@code toString()} is not recorded). {@code hashCode()} and
  * {@code equals()} of application objects are never called.
  *
  * <p>The content hash follows {@link ContentHasher}'s canonical encoding so that equal values hash
@@ -42,7 +42,9 @@ final class ValueWriter {
     this(previewChars, hashMaxBytes, links, null);
   }
 
-  /** @param capture writes full captures for replay; null when no tool captures arguments */
+  /**
+   * @param capture writes full captures for replay; null when no tool captures arguments
+   */
   ValueWriter(int previewChars, long hashMaxBytes, IdentityLinks links, CaptureWriter capture) {
     this.previewChars = previewChars;
     this.canonical = new CanonicalHash(hashMaxBytes);
@@ -94,7 +96,13 @@ final class ValueWriter {
       if (o instanceof String) {
         String s = (String) o;
         truncated = s.length() > previewChars;
-        Encoder.objectHead(b, TYPE_NAMES.get(type), hashKind, h.hi, h.lo, size,
+        Encoder.objectHead(
+            b,
+            TYPE_NAMES.get(type),
+            hashKind,
+            h.hi,
+            h.lo,
+            size,
             (truncated ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0) | cflag);
         b.str(s, previewChars);
       } else {
@@ -102,7 +110,13 @@ final class ValueWriter {
         sb.setLength(0);
         preview(sb, o, 0);
         truncated = sb.length() > previewChars;
-        Encoder.objectHead(b, TYPE_NAMES.get(type), hashKind, h.hi, h.lo, size,
+        Encoder.objectHead(
+            b,
+            TYPE_NAMES.get(type),
+            hashKind,
+            h.hi,
+            h.lo,
+            size,
             (truncated ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0) | cflag);
         b.str(sb, previewChars);
         if (sb.capacity() > 64 * 1024) {
@@ -159,7 +173,8 @@ final class ValueWriter {
       byte[] b = (byte[]) o;
       sb.append("byte[").append(b.length).append("] ");
       for (int i = 0; i < b.length && sb.length() < limit; i++) {
-        sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16)).append(Character.forDigit(b[i] & 0xF, 16));
+        sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16))
+            .append(Character.forDigit(b[i] & 0xF, 16));
       }
     } else if (o.getClass().isArray()) {
       sb.append('[');

@@ -34,8 +34,8 @@ public final class MeterSetup implements AutoCloseable {
    */
   public static final List<Double> DURATION_BUCKETS_SECONDS =
       List.of(
-          0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
-          30.0, 60.0, 300.0);
+          0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+          0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0);
 
   /** Buckets of {@code tooltrace.tool.confidence}, a value in [0, 1]. */
   public static final List<Double> CONFIDENCE_BUCKETS =

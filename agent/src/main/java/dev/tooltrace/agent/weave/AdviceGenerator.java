@@ -14,14 +14,14 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * Writes, for one tracked method, the class file of a Byte Buddy advice template whose enter
- * method binds every argument with its exact type and hands it to the {@code Bridge} method for
- * that type ({@code argI}, {@code argJ}, {@code argD}, {@code argZ}, {@code argL}), and whose exit
- * method does the same with the return value. Generic advice ({@code @AllArguments Object[]})
- * would allocate an array and box every primitive on every call; this does neither.
+ * Writes, for one tracked method, the class file of a Byte Buddy advice template whose enter method
+ * binds every argument with its exact type and hands it to the {@code Bridge} method for that type
+ * ({@code argI}, {@code argJ}, {@code argD}, {@code argZ}, {@code argL}), and whose exit method
+ * does the same with the return value. Generic advice ({@code @AllArguments Object[]}) would
+ * allocate an array and box every primitive on every call; this does neither.
  *
- * <p>The tool id is compiled in as a constant. The template is never loaded as a class: Byte
- * Buddy reads its bytes and inlines the two methods into the tracked method.
+ * <p>The tool id is compiled in as a constant. The template is never loaded as a class: Byte Buddy
+ * reads its bytes and inlines the two methods into the tracked method.
  *
  * <pre>
  * static Object enter(P0 a0, P1 a1, ...) {
@@ -54,8 +54,13 @@ final class AdviceGenerator {
             return "java/lang/Object";
           }
         };
-    cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, internal, null,
-        "java/lang/Object", null);
+    cw.visit(
+        Opcodes.V1_8,
+        Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL,
+        internal,
+        null,
+        "java/lang/Object",
+        null);
     writeEnter(cw, toolId, method);
     writeExit(cw, method.getReturnType().asErasure());
     cw.visitEnd();
@@ -92,8 +97,9 @@ final class AdviceGenerator {
       desc.append(t.isPrimitive() ? t.getDescriptor() : OBJ);
     }
     desc.append(")").append(OBJ);
-    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "enter",
-        desc.toString(), null, null);
+    MethodVisitor mv =
+        cw.visitMethod(
+            Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "enter", desc.toString(), null, null);
     AnnotationVisitor av = mv.visitAnnotation(ADVICE + "OnMethodEnter;", true);
     av.visit("suppress", Type.getType(Throwable.class));
     av.visitEnd();
@@ -119,13 +125,14 @@ final class AdviceGenerator {
       TypeDescription t = params.get(i).getType().asErasure();
       char kind = bridgeKind(t);
       mv.visitVarInsn(Opcodes.ALOAD, frameSlot);
-      mv.visitVarInsn(Type.getType(t.isPrimitive() ? t.getDescriptor() : OBJ)
-          .getOpcode(Opcodes.ILOAD), slots[i]);
+      mv.visitVarInsn(
+          Type.getType(t.isPrimitive() ? t.getDescriptor() : OBJ).getOpcode(Opcodes.ILOAD),
+          slots[i]);
       if (t.represents(float.class)) {
         mv.visitInsn(Opcodes.F2D);
       }
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "arg" + kind,
-          "(" + OBJ + bridgeDesc(kind) + ")V", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, BRIDGE, "arg" + kind, "(" + OBJ + bridgeDesc(kind) + ")V", false);
     }
     mv.visitVarInsn(Opcodes.ALOAD, frameSlot);
     mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "begin", "(" + OBJ + ")V", false);
@@ -139,10 +146,12 @@ final class AdviceGenerator {
   private static void writeExit(ClassWriter cw, TypeDescription ret) {
     boolean isVoid = ret.represents(void.class);
     String retDesc = ret.isPrimitive() ? ret.getDescriptor() : OBJ;
-    String desc = isVoid ? "(" + OBJ + "Ljava/lang/Throwable;)V"
-        : "(" + OBJ + retDesc + "Ljava/lang/Throwable;)V";
-    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "exit", desc,
-        null, null);
+    String desc =
+        isVoid
+            ? "(" + OBJ + "Ljava/lang/Throwable;)V"
+            : "(" + OBJ + retDesc + "Ljava/lang/Throwable;)V";
+    MethodVisitor mv =
+        cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "exit", desc, null, null);
     AnnotationVisitor av = mv.visitAnnotation(ADVICE + "OnMethodExit;", true);
     av.visit("suppress", Type.getType(Throwable.class));
     av.visit("onThrowable", Type.getType(Throwable.class));
@@ -167,8 +176,8 @@ final class AdviceGenerator {
     mv.visitJumpInsn(Opcodes.IFNULL, normal);
     mv.visitVarInsn(Opcodes.ALOAD, 0);
     mv.visitVarInsn(Opcodes.ALOAD, tSlot);
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "exitThrown",
-        "(" + OBJ + "Ljava/lang/Throwable;)V", false);
+    mv.visitMethodInsn(
+        Opcodes.INVOKESTATIC, BRIDGE, "exitThrown", "(" + OBJ + "Ljava/lang/Throwable;)V", false);
     mv.visitJumpInsn(Opcodes.GOTO, end);
     mv.visitLabel(normal);
     mv.visitVarInsn(Opcodes.ALOAD, 0);
@@ -180,8 +189,8 @@ final class AdviceGenerator {
       if (ret.represents(float.class)) {
         mv.visitInsn(Opcodes.F2D);
       }
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "exit" + kind,
-          "(" + OBJ + bridgeDesc(kind) + ")V", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, BRIDGE, "exit" + kind, "(" + OBJ + bridgeDesc(kind) + ")V", false);
     }
     mv.visitLabel(end);
     mv.visitInsn(Opcodes.RETURN);

@@ -39,18 +39,29 @@ public final class ContextPropagation {
           .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
           .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
           .ignore(none())
-          .with(new AgentBuilder.Listener.Adapter() {
-            @Override
-            public void onError(String typeName, ClassLoader loader, JavaModule module,
-                boolean loaded, Throwable t) {
-              LOG.warn("cannot instrument " + typeName + " for context propagation: " + t
-                  + "; executor tasks start new traces");
-            }
-          })
+          .with(
+              new AgentBuilder.Listener.Adapter() {
+                @Override
+                public void onError(
+                    String typeName,
+                    ClassLoader loader,
+                    JavaModule module,
+                    boolean loaded,
+                    Throwable t) {
+                  LOG.warn(
+                      "cannot instrument "
+                          + typeName
+                          + " for context propagation: "
+                          + t
+                          + "; executor tasks start new traces");
+                }
+              })
           .type(named("java.util.concurrent.FutureTask"))
-          .transform((builder, type, loader, module, pd) -> builder
-              .visit(Advice.to(Created.class).on(isConstructor()))
-              .visit(Advice.to(Run.class).on(named("run").and(takesArguments(0)))))
+          .transform(
+              (builder, type, loader, module, pd) ->
+                  builder
+                      .visit(Advice.to(Created.class).on(isConstructor()))
+                      .visit(Advice.to(Run.class).on(named("run").and(takesArguments(0)))))
           .installOn(inst);
     } catch (Throwable t) {
       LOG.warn("cannot install context propagation for executors: " + t);

@@ -12,8 +12,8 @@ import net.bytebuddy.description.type.TypeDescription;
 /**
  * Decides which methods are tools: annotated {@code @Tracked}, declared public by a type annotated
  * {@code @Tracked}, or selected by an include pattern — and not excluded. Annotations are matched
- * by name, never by class literal: the application's copy of the bootstrap classes and the
- * agent's must never need to be the same {@code Class}.
+ * by name, never by class literal: the application's copy of the bootstrap classes and the agent's
+ * must never need to be the same {@code Class}.
  */
 final class ToolSelector {
   static final String TRACKED = "dev.tooltrace.Tracked";
@@ -50,8 +50,12 @@ final class ToolSelector {
 
   /** Why {@code m} of {@code type} is a tool: its annotation, the type's, or null if not a tool. */
   Selection select(TypeDescription type, MethodDescription m) {
-    if (m.isConstructor() || m.isTypeInitializer() || m.isAbstract() || m.isNative()
-        || m.isBridge() || m.isSynthetic()) {
+    if (m.isConstructor()
+        || m.isTypeInitializer()
+        || m.isAbstract()
+        || m.isNative()
+        || m.isBridge()
+        || m.isSynthetic()) {
       return null;
     }
     if (exclude.matches(type.getName(), m.getName())) {
@@ -62,7 +66,9 @@ final class ToolSelector {
       return new Selection(onMethod, false);
     }
     AnnotationDescription onType = tracked(type);
-    if (onType != null && m.isPublic() && !OBJECT_METHODS.contains(m.getName())
+    if (onType != null
+        && m.isPublic()
+        && !OBJECT_METHODS.contains(m.getName())
         && !(type.isEnum() && (m.getName().equals("values") || m.getName().equals("valueOf")))) {
       return new Selection(onType, false);
     }

@@ -129,11 +129,24 @@ public final class Weaver {
         TypeDescription adviceType = TypePool.Default.of(locator).describe(name).resolve();
         builder = builder.visit(Advice.to(adviceType, locator).on(is(m)));
         ToolRegistry.register(info);
-        LOG.debug("tracking " + type.getName() + "#" + m.getName() + m.getDescriptor() + " as '"
-            + info.name() + "'");
+        LOG.debug(
+            "tracking "
+                + type.getName()
+                + "#"
+                + m.getName()
+                + m.getDescriptor()
+                + " as '"
+                + info.name()
+                + "'");
       } catch (Throwable t) {
-        LOG.warn("cannot track " + type.getName() + "#" + m.getName() + ": " + t
-            + "; the method runs untracked");
+        LOG.warn(
+            "cannot track "
+                + type.getName()
+                + "#"
+                + m.getName()
+                + ": "
+                + t
+                + "; the method runs untracked");
       }
     }
     return builder;
@@ -157,8 +170,16 @@ public final class Weaver {
     }
     boolean redactReturn = ToolSelector.hasAnnotation(m, ToolSelector.REDACTED);
     ToolBlock block =
-        new ToolBlock(id, tool, sel.value("operation"), type.getName(), m.getName(),
-            m.getDescriptor(), names, types, m.getReturnType().asErasure().getTypeName());
+        new ToolBlock(
+            id,
+            tool,
+            sel.value("operation"),
+            type.getName(),
+            m.getName(),
+            m.getDescriptor(),
+            names,
+            types,
+            m.getReturnType().asErasure().getTypeName());
     boolean capture = sel.captureArguments() || captureArgs.test(tool);
     int flags = sel.byConfig ? RecordFormat.FLAG_BY_CONFIG : 0;
     return new ToolInfo(block, redacted, redactReturn, capture, flags);
@@ -220,8 +241,7 @@ public final class Weaver {
   private boolean mayHoldTool(String className, byte[] bytes) {
     return bytes != null
         && className != null
-        && (contains(bytes, TRACKED_DESC)
-            || selector.mayMatchByName(className.replace('/', '.')));
+        && (contains(bytes, TRACKED_DESC) || selector.mayMatchByName(className.replace('/', '.')));
   }
 
   static boolean contains(byte[] hay, byte[] needle) {

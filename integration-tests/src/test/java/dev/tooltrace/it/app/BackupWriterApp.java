@@ -7,9 +7,9 @@ package dev.tooltrace.it.app;
 import dev.tooltrace.Tracked;
 
 /**
- * A long-running writer for the backup tests: calls a tracked tool every few milliseconds for
- * the given number of milliseconds (so queue files roll under a secondly roll cycle while a
- * backup runs), then prints how many calls it made.
+ * A long-running writer for the backup tests: calls a tracked tool every few milliseconds for the
+ * given number of milliseconds (so queue files roll under a secondly roll cycle while a backup
+ * runs), then prints how many calls it made.
  */
 public final class BackupWriterApp {
   private BackupWriterApp() {}

@@ -27,8 +27,10 @@ public final class ConflictApp {
     Method subclass = bb.getMethod("subclass", Class.class);
     Object unloaded = subclass.invoke(builder, Object.class);
     Object made = unloaded.getClass().getMethod("make").invoke(unloaded);
-    Object loaded = made.getClass().getMethod("load", ClassLoader.class)
-        .invoke(made, ConflictApp.class.getClassLoader());
+    Object loaded =
+        made.getClass()
+            .getMethod("load", ClassLoader.class)
+            .invoke(made, ConflictApp.class.getClassLoader());
     Class<?> type = (Class<?>) loaded.getClass().getMethod("getLoaded").invoke(loaded);
     return jarOf(bb) + " made " + (type.getSuperclass() == Object.class);
   }

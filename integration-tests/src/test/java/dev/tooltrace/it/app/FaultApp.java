@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fault suite's application: one case per mode (first argument). It prints only what it
- * observes itself (results, the errors it caught), never timings, so that its output with the
- * agent must equal its output without it, byte for byte.
+ * observes itself (results, the errors it caught), never timings, so that its output with the agent
+ * must equal its output without it, byte for byte.
  */
 public final class FaultApp {
   private FaultApp() {}
@@ -185,16 +185,24 @@ public final class FaultApp {
 
   private static void errors() throws Exception {
     Throwable[] caught = new Throwable[1];
-    Thread deep = new Thread(null, () -> {
-      try {
-        recurse(0);
-      } catch (StackOverflowError e) {
-        caught[0] = e;
-      }
-      System.out.println("recurse threw " + caught[0].getClass().getName()
-          + " message=" + caught[0].getMessage());
-      System.out.println("deep thread " + after(1) + " " + after(2));
-    }, "deep", 512 * 1024);
+    Thread deep =
+        new Thread(
+            null,
+            () -> {
+              try {
+                recurse(0);
+              } catch (StackOverflowError e) {
+                caught[0] = e;
+              }
+              System.out.println(
+                  "recurse threw "
+                      + caught[0].getClass().getName()
+                      + " message="
+                      + caught[0].getMessage());
+              System.out.println("deep thread " + after(1) + " " + after(2));
+            },
+            "deep",
+            512 * 1024);
     deep.start();
     deep.join();
     OutOfMemoryError synthetic = null;
@@ -233,17 +241,22 @@ public final class FaultApp {
     List<Thread> all = new ArrayList<>();
     for (int t = 0; t < n; t++) {
       int id = t;
-      Thread th = new Thread(null, () -> {
-        ready.countDown();
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        for (int c = 0; c < calls; c++) {
-          sum.addAndGet(perThread(id, c));
-        }
-      }, "t-" + t, 256 * 1024);
+      Thread th =
+          new Thread(
+              null,
+              () -> {
+                ready.countDown();
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                for (int c = 0; c < calls; c++) {
+                  sum.addAndGet(perThread(id, c));
+                }
+              },
+              "t-" + t,
+              256 * 1024);
       all.add(th);
       th.start();
     }
@@ -258,22 +271,24 @@ public final class FaultApp {
   // ---- interrupted threads ----------------------------------------------------------------
 
   /**
-   * Tracked calls on threads whose interrupt flag is set, several at once so that appends wait
-   * for the queue's write lock: the flag must survive them.
+   * Tracked calls on threads whose interrupt flag is set, several at once so that appends wait for
+   * the queue's write lock: the flag must survive them.
    */
   private static void interrupt() throws InterruptedException {
     AtomicLong sum = new AtomicLong();
     List<Thread> all = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      Thread th = new Thread(() -> {
-        for (int i = 0; i < 5000; i++) {
-          Thread.currentThread().interrupt();
-          sum.addAndGet(step(i, "interrupted"));
-          if (!Thread.interrupted()) {
-            System.out.println("interrupt flag lost");
-          }
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 5000; i++) {
+                  Thread.currentThread().interrupt();
+                  sum.addAndGet(step(i, "interrupted"));
+                  if (!Thread.interrupted()) {
+                    System.out.println("interrupt flag lost");
+                  }
+                }
+              });
       all.add(th);
       th.start();
     }
@@ -297,8 +312,11 @@ public final class FaultApp {
   }
 
   private static WeakReference<ClassLoader> useAndDrop(Path classes) throws Exception {
-    URLClassLoader loader = new URLClassLoader("fault-unload", new URL[] {classes.toUri().toURL()},
-        ClassLoader.getPlatformClassLoader());
+    URLClassLoader loader =
+        new URLClassLoader(
+            "fault-unload",
+            new URL[] {classes.toUri().toURL()},
+            ClassLoader.getPlatformClassLoader());
     Class<?> c = loader.loadClass("dev.tooltrace.it.app.FaultUnloadTool");
     System.out.println("loaded by own loader=" + (c.getClassLoader() == loader));
     Method add = c.getMethod("add", String.class);

@@ -5,8 +5,8 @@
 package dev.tooltrace.it.app;
 
 /**
- * Library code the user cannot annotate: no {@code @Tracked} anywhere. The fault suite selects
- * its methods with {@code include}/{@code exclude} patterns only.
+ * Library code the user cannot annotate: no {@code @Tracked} anywhere. The fault suite selects its
+ * methods with {@code include}/{@code exclude} patterns only.
  */
 public final class FaultPlainLib {
   private FaultPlainLib() {}

@@ -43,18 +43,22 @@ public final class PropagationApp {
 
   @Tracked
   static CompletableFuture<String> asyncTool(ExecutorService pool) {
-    return CompletableFuture.supplyAsync(() -> {
-      sleep(60);
-      return "done";
-    }, pool);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          sleep(60);
+          return "done";
+        },
+        pool);
   }
 
   @Tracked
   static CompletableFuture<String> asyncFail(ExecutorService pool) {
-    return CompletableFuture.supplyAsync(() -> {
-      sleep(20);
-      throw new IllegalArgumentException("async boom");
-    }, pool);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          sleep(20);
+          throw new IllegalArgumentException("async boom");
+        },
+        pool);
   }
 
   private static void sleep(long ms) {

@@ -7,8 +7,8 @@ package dev.tooltrace.it.app;
 import dev.tooltrace.Tracked;
 
 /**
- * Produces and consumes many large values under a small heap: if the agent kept them (for
- * identity lineage, say) the JVM would run out of memory.
+ * Produces and consumes many large values under a small heap: if the agent kept them (for identity
+ * lineage, say) the JVM would run out of memory.
  */
 public final class RetentionApp {
   private RetentionApp() {}

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A test application exercising every method shape the agent must weave. It prints what it
- * observes (results, exception identity, stack traces) so that a run with the agent can be
- * compared byte for byte with a run without it.
+ * A test application exercising every method shape the agent must weave. It prints what it observes
+ * (results, exception identity, stack traces) so that a run with the agent can be compared byte for
+ * byte with a run without it.
  */
 public final class ShapesApp {
   static IOException thrownChecked;
@@ -56,11 +56,14 @@ public final class ShapesApp {
     int[] sums = new int[4];
     for (int t = 0; t < 4; t++) {
       int idx = t;
-      Thread th = new Thread(() -> {
-        for (int i = 0; i < 50; i++) {
-          sums[idx] += add(i, idx);
-        }
-      }, "worker-" + t);
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 50; i++) {
+                  sums[idx] += add(i, idx);
+                }
+              },
+              "worker-" + t);
       threads.add(th);
       th.start();
     }

@@ -27,8 +27,10 @@ class PropagationTest {
   void contextFollowsExecutorTasksAndAsyncToolsEndWithTheirFuture() throws Exception {
     Path dir = tmp.resolve("q");
     ForkedJvm.Result plain = ForkedJvm.of(PropagationApp.class.getName()).run();
-    ForkedJvm.Result r = ForkedJvm.of(PropagationApp.class.getName())
-        .agent("dir=" + dir + ",export=none,http.enabled=false").run();
+    ForkedJvm.Result r =
+        ForkedJvm.of(PropagationApp.class.getName())
+            .agent("dir=" + dir + ",export=none,http.enabled=false")
+            .run();
     assertEquals(0, r.exitCode(), r.stderr());
     assertEquals(plain.stdout(), r.stdout());
     Recorded rec = Recorded.read(dir);
@@ -36,13 +38,19 @@ class PropagationTest {
     CallRecord parent = rec.one("PropagationApp.parent");
     List<CallRecord> children = rec.tool("PropagationApp.child");
     assertEquals(2, children.size());
-    CallRecord child = children.stream().filter(c -> c.args().get(0).preview().equals("21"))
-        .findFirst().orElseThrow();
+    CallRecord child =
+        children.stream()
+            .filter(c -> c.args().get(0).preview().equals("21"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(parent.spanId(), child.parentSpanId(), "submitted work is a child");
     assertEquals(parent.traceId(), child.traceId());
     assertNotEquals(parent.threadName(), child.threadName());
-    CallRecord untracked = children.stream().filter(c -> c.args().get(0).preview().equals("1"))
-        .findFirst().orElseThrow();
+    CallRecord untracked =
+        children.stream()
+            .filter(c -> c.args().get(0).preview().equals("1"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(untracked.isRoot(), "work submitted outside a tracked call starts a trace");
 
     CallRecord async = rec.one("PropagationApp.asyncTool");
@@ -59,8 +67,11 @@ class PropagationTest {
   void largeValuesAreNotRetainedByTheAgent() throws Exception {
     Path dir = tmp.resolve("r");
     // 600 values of 1 MiB under a 64 MiB heap: retaining even a tenth would fail.
-    ForkedJvm.Result r = ForkedJvm.of(RetentionApp.class.getName(), "600").jvmArg("-Xmx64m")
-        .agent("dir=" + dir + ",export=none,http.enabled=false").run();
+    ForkedJvm.Result r =
+        ForkedJvm.of(RetentionApp.class.getName(), "600")
+            .jvmArg("-Xmx64m")
+            .agent("dir=" + dir + ",export=none,http.enabled=false")
+            .run();
     assertEquals(0, r.exitCode(), r.stderr());
     assertEquals("total=" + (600L << 20), r.stdout().trim());
     Recorded rec = Recorded.read(dir);

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The packaged agent in a forked JVM, on Java 17 and on the newest JDK installed, over an app
- * with every method shape: what the queue holds afterwards, and that the app saw no difference.
+ * The packaged agent in a forked JVM, on Java 17 and on the newest JDK installed, over an app with
+ * every method shape: what the queue holds afterwards, and that the app saw no difference.
  */
 class RecordingTest {
   @TempDir Path tmp;
@@ -44,8 +44,11 @@ class RecordingTest {
   void recordsEveryShapeAndTheAppSeesNoDifference(Path jdk) throws Exception {
     Path dir = tmp.resolve("queue");
     ForkedJvm.Result plain = ForkedJvm.of(ShapesApp.class.getName()).jdk(jdk).run();
-    ForkedJvm.Result traced = ForkedJvm.of(ShapesApp.class.getName()).jdk(jdk)
-        .agent("dir=" + dir + ",export=none,http.enabled=false").run();
+    ForkedJvm.Result traced =
+        ForkedJvm.of(ShapesApp.class.getName())
+            .jdk(jdk)
+            .agent("dir=" + dir + ",export=none,http.enabled=false")
+            .run();
     assertEquals(0, plain.exitCode(), plain.stderr());
     assertEquals(0, traced.exitCode(), traced.stderr());
     assertEquals(plain.stdout(), traced.stdout(), "the application's output must not change");
@@ -72,12 +75,16 @@ class RecordingTest {
       assertFalse(c.threadName().isEmpty());
     }
 
-    CallRecord add = r.tool("ShapesApp.add").stream()
-        .filter(c -> c.threadName().equals("main")).findFirst().orElseThrow();
+    CallRecord add =
+        r.tool("ShapesApp.add").stream()
+            .filter(c -> c.threadName().equals("main"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("dev.tooltrace.it.app.ShapesApp", add.codeNamespace());
     assertEquals("add", add.codeFunction());
-    assertEquals(List.of("int", "int"), add.args().stream().map(ValueRecord::declaredType)
-        .collect(Collectors.toList()));
+    assertEquals(
+        List.of("int", "int"),
+        add.args().stream().map(ValueRecord::declaredType).collect(Collectors.toList()));
     assertEquals("2", add.args().get(0).preview());
     assertEquals("3", add.args().get(1).preview());
     assertEquals("5", add.result().preview());
@@ -92,9 +99,11 @@ class RecordingTest {
     assertTrue(r.one("ShapesApp.noop").result().isVoid());
 
     CallRecord arr = r.one("ShapesApp.arr");
-    assertEquals(List.of("1.5", "2.5", "c", "4", "5", "true"),
+    assertEquals(
+        List.of("1.5", "2.5", "c", "4", "5", "true"),
         arr.args().stream().map(ValueRecord::preview).collect(Collectors.toList()));
-    assertEquals(List.of("float", "double", "char", "byte", "short", "boolean"),
+    assertEquals(
+        List.of("float", "double", "char", "byte", "short", "boolean"),
         arr.args().stream().map(ValueRecord::declaredType).collect(Collectors.toList()));
     assertEquals("double[]", arr.result().actualType());
     assertEquals(6, arr.result().size());
@@ -109,7 +118,8 @@ class RecordingTest {
     assertTrue(checked.error());
     assertEquals("java.io.IOException", checked.errorInfo().type());
     assertEquals("boom", checked.errorInfo().message());
-    assertTrue(checked.errorInfo().stackTrace().contains("ShapesApp.checked"),
+    assertTrue(
+        checked.errorInfo().stackTrace().contains("ShapesApp.checked"),
         checked.errorInfo().stackTrace());
     CallRecord unchecked = r.one("ShapesApp.unchecked");
     assertEquals("java.lang.IllegalStateException", unchecked.errorInfo().type());
@@ -161,9 +171,17 @@ class RecordingTest {
     ValueRecord password = r.one("ShapesApp.login").args().get(1);
     assertTrue(password.isRedacted());
     assertNull(password.hash());
-    assertFalse(String.join("", java.nio.file.Files.readAllLines(dir.resolve(
-        Files.list(dir).filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow()),
-        java.nio.charset.StandardCharsets.ISO_8859_1)).contains("hunter2"));
+    assertFalse(
+        String.join(
+                "",
+                java.nio.file.Files.readAllLines(
+                    dir.resolve(
+                        Files.list(dir)
+                            .filter(p -> p.toString().endsWith(".cq4"))
+                            .findFirst()
+                            .orElseThrow()),
+                    java.nio.charset.StandardCharsets.ISO_8859_1))
+            .contains("hunter2"));
 
     // Confidence: in range recorded; out of range rejected and flagged, never clamped.
     List<CallRecord> conf = r.tool("ShapesApp.confident");
@@ -173,8 +191,10 @@ class RecordingTest {
     assertTrue(traced.stderr().contains("confidence 1.5"), traced.stderr());
 
     // Concurrency: 4 threads x 50 calls, each thread its own roots.
-    List<CallRecord> workers = r.tool("ShapesApp.add").stream()
-        .filter(c -> c.threadName().startsWith("worker-")).collect(Collectors.toList());
+    List<CallRecord> workers =
+        r.tool("ShapesApp.add").stream()
+            .filter(c -> c.threadName().startsWith("worker-"))
+            .collect(Collectors.toList());
     assertEquals(200, workers.size());
     assertEquals(4, workers.stream().map(CallRecord::threadName).distinct().count());
     assertTrue(workers.stream().allMatch(CallRecord::isRoot));

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whatever goes wrong inside the agent — bad configuration, an unwritable queue directory, the
- * agent given twice, conflicting library versions — the application behaves exactly as without
- * it, and the agent says what is wrong in one line.
+ * agent given twice, conflicting library versions — the application behaves exactly as without it,
+ * and the agent says what is wrong in one line.
  */
 class RobustnessTest {
   @TempDir Path tmp;
@@ -46,14 +46,25 @@ class RobustnessTest {
   @Test
   void badConfigurationIsOneClearLinePerProblemAndDefaultsApply() throws Exception {
     Path dir = tmp.resolve("q");
-    ForkedJvm.Result r = traced("dir=" + dir + ",export=none,http.enabled=false,"
-        + "capture.preview.chars=lots,enabled=maybe,colour=blue,roll.cycle=FORTNIGHTLY");
+    ForkedJvm.Result r =
+        traced(
+            "dir="
+                + dir
+                + ",export=none,http.enabled=false,"
+                + "capture.preview.chars=lots,enabled=maybe,colour=blue,roll.cycle=FORTNIGHTLY");
     List<String> lines = r.agentLines();
-    assertTrue(lines.stream().anyMatch(l -> l.contains("'capture.preview.chars'")
-        && l.contains("expected an integer 0..65536")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.contains("'enabled'")
-        && l.contains("true or false")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.contains("unknown configuration key 'colour'")),
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.contains("'capture.preview.chars'")
+                        && l.contains("expected an integer 0..65536")),
+        lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("'enabled'") && l.contains("true or false")),
+        lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("unknown configuration key 'colour'")),
         lines.toString());
     assertTrue(lines.stream().anyMatch(l -> l.contains("'roll.cycle'")), lines.toString());
     // Defaults applied: tracking on (enabled's default), previews of 256 chars.
@@ -66,19 +77,22 @@ class RobustnessTest {
     Path fromArg = tmp.resolve("arg");
     Path fromProp = tmp.resolve("prop");
     Path fromEnv = tmp.resolve("env");
-    ForkedJvm.Result r = ForkedJvm.of(ShapesApp.class.getName())
-        .agent("dir=" + fromArg + ",export=none")
-        .jvmArg("-Dtooltrace.dir=" + fromProp)
-        .jvmArg("-Dtooltrace.http.enabled=false")
-        .env("TOOLTRACE_DIR", fromEnv.toString())
-        .env("TOOLTRACE_CAPTURE_PREVIEW_CHARS", "8")
-        .run();
+    ForkedJvm.Result r =
+        ForkedJvm.of(ShapesApp.class.getName())
+            .agent("dir=" + fromArg + ",export=none")
+            .jvmArg("-Dtooltrace.dir=" + fromProp)
+            .jvmArg("-Dtooltrace.http.enabled=false")
+            .env("TOOLTRACE_DIR", fromEnv.toString())
+            .env("TOOLTRACE_CAPTURE_PREVIEW_CHARS", "8")
+            .run();
     assertEquals(plainOutput, r.stdout());
     assertTrue(Files.isDirectory(fromArg), "agent argument wins");
     assertFalse(Files.exists(fromProp));
     assertFalse(Files.exists(fromEnv));
-    assertEquals(8, Recorded.read(fromArg).one("ShapesApp.length").args().get(0).preview()
-        .length(), "environment applies where nothing else is set");
+    assertEquals(
+        8,
+        Recorded.read(fromArg).one("ShapesApp.length").args().get(0).preview().length(),
+        "environment applies where nothing else is set");
   }
 
   @Test
@@ -94,17 +108,24 @@ class RobustnessTest {
     Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
     ForkedJvm.Result r = traced("dir=" + file.resolve("queue") + ",export=none,http.enabled=false");
     List<String> lines = r.agentLines();
-    assertTrue(lines.stream().anyMatch(l -> l.contains("WARN") && l.contains("cannot open the"
-        + " queue") && l.contains("dropped and counted")), lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.contains("WARN")
+                        && l.contains("cannot open the" + " queue")
+                        && l.contains("dropped and counted")),
+        lines.toString());
   }
 
   @Test
   void agentGivenTwiceRecordsOnce() throws Exception {
     Path dir = tmp.resolve("twice");
-    ForkedJvm.Result r = ForkedJvm.of(ShapesApp.class.getName())
-        .agent("dir=" + dir + ",export=none,http.enabled=false")
-        .jvmArg("-javaagent:" + Paths.agentJar() + "=dir=" + tmp.resolve("second"))
-        .run();
+    ForkedJvm.Result r =
+        ForkedJvm.of(ShapesApp.class.getName())
+            .agent("dir=" + dir + ",export=none,http.enabled=false")
+            .jvmArg("-javaagent:" + Paths.agentJar() + "=dir=" + tmp.resolve("second"))
+            .run();
     assertEquals(plainOutput, r.stdout());
     assertTrue(r.agentLines().stream().anyMatch(l -> l.contains("more than once")));
     assertEquals(1, Recorded.read(dir).tool("ShapesApp.level1").size());

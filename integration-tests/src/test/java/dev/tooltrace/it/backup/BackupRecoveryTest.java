@@ -62,7 +62,8 @@ class BackupRecoveryTest {
       assertTrue(mid.calls.size() < all.calls.size(), "the app went on writing");
       Set<String> allSpans = spans(all.calls);
       assertTrue(allSpans.containsAll(spans(mid.calls)));
-      Files.walk(midRestore).sorted(java.util.Comparator.reverseOrder())
+      Files.walk(midRestore)
+          .sorted(java.util.Comparator.reverseOrder())
           .forEach(p -> p.toFile().delete());
     }
     long complete = first.stream().filter(e -> e.isCycle() && e.complete()).count();
@@ -77,10 +78,11 @@ class BackupRecoveryTest {
         assertFalse(second.out().contains("copied " + e.name()), second.out());
       }
     }
-    List<String> newFiles = QueueFiles.dataFiles(queue).stream()
-        .map(p -> p.getFileName().toString())
-        .filter(n -> first.stream().noneMatch(e -> e.name().equals(n)))
-        .toList();
+    List<String> newFiles =
+        QueueFiles.dataFiles(queue).stream()
+            .map(p -> p.getFileName().toString())
+            .filter(n -> first.stream().noneMatch(e -> e.name().equals(n)))
+            .toList();
     assertFalse(newFiles.isEmpty());
     for (String n : newFiles) {
       assertTrue(second.out().contains("copied " + n), second.out());
@@ -100,12 +102,17 @@ class BackupRecoveryTest {
     Recorded back = Recorded.read(restored);
     assertEquals(calls, back.tool("backup.record").size());
     String value = back.tool("backup.record").get(calls / 2).spanId();
-    assertEquals(Cli.ok("lineage", value, "--dir", queue.toString(), "--json").out(),
+    assertEquals(
+        Cli.ok("lineage", value, "--dir", queue.toString(), "--json").out(),
         Cli.ok("lineage", value, "--dir", restored.toString(), "--json").out());
 
     // A corrupted backup: one flipped byte, and verify names the file.
-    String victim = Manifest.read(backup).entries().stream()
-        .filter(e -> e.isCycle() && e.size() > 1000).findFirst().orElseThrow().name();
+    String victim =
+        Manifest.read(backup).entries().stream()
+            .filter(e -> e.isCycle() && e.size() > 1000)
+            .findFirst()
+            .orElseThrow()
+            .name();
     try (RandomAccessFile f = new RandomAccessFile(backup.resolve(victim).toFile(), "rw")) {
       long pos = f.length() - 100;
       f.seek(pos);

@@ -24,8 +24,15 @@ final class Cli {
   static Result ok(String... args) {
     Result r = run(args);
     if (r.code() != 0) {
-      throw new AssertionError("tooltrace " + String.join(" ", args) + " exited " + r.code()
-          + "\nstdout:\n" + r.out() + "\nstderr:\n" + r.err());
+      throw new AssertionError(
+          "tooltrace "
+              + String.join(" ", args)
+              + " exited "
+              + r.code()
+              + "\nstdout:\n"
+              + r.out()
+              + "\nstderr:\n"
+              + r.err());
     }
     return r;
   }

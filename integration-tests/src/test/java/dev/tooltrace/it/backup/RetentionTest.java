@@ -35,14 +35,23 @@ class RetentionTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    String agent = COMMON + "export=otlp,http.port=0,backup.interval=1s,backup.dir=" + backup
-        + ",dir=" + queue;
+    String agent =
+        COMMON
+            + "export=otlp,http.port=0,backup.interval=1s,backup.dir="
+            + backup
+            + ",dir="
+            + queue;
     int calls;
     String health;
     String metrics;
-    try (WriterProcess app = WriterProcess.start(8000, agent,
-        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + closedPort,
-        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")) {
+    try (WriterProcess app =
+        WriterProcess.start(
+            8000,
+            agent,
+            "OTEL_EXPORTER_OTLP_ENDPOINT",
+            "http://127.0.0.1:" + closedPort,
+            "OTEL_EXPORTER_OTLP_PROTOCOL",
+            "http/protobuf")) {
       // Poll: on a loaded machine the first backup and the exporter's start-up take a while.
       long deadline = System.nanoTime() + 7_000_000_000L;
       do {
@@ -55,7 +64,9 @@ class RetentionTest {
       calls = app.awaitCalls();
     }
     assertTrue(QueueFiles.dataFiles(queue).size() >= 3, "several cycles written");
-    assertEquals(calls, Recorded.read(queue).tool("backup.record").size(),
+    assertEquals(
+        calls,
+        Recorded.read(queue).tool("backup.record").size(),
         "retention deleted unexported records");
     assertTrue(Files.exists(backup.resolve(Manifest.JSON)), "the scheduled backup ran");
     assertTrue(health.contains("\"backup\""), health);
@@ -68,8 +79,12 @@ class RetentionTest {
   void withBackupsOnlyBackedUpFilesAreDeletedAndTheBackupHoldsEverything() throws Exception {
     Path queue = tmp.resolve("queue");
     Path backup = tmp.resolve("backup");
-    String agent = COMMON + "export=none,http.enabled=false,backup.interval=1s,backup.dir="
-        + backup + ",dir=" + queue;
+    String agent =
+        COMMON
+            + "export=none,http.enabled=false,backup.interval=1s,backup.dir="
+            + backup
+            + ",dir="
+            + queue;
     int calls;
     try (WriterProcess app = WriterProcess.start(5000, agent)) {
       calls = app.awaitCalls();
@@ -77,15 +92,19 @@ class RetentionTest {
     List<Path> left = QueueFiles.dataFiles(queue);
     Manifest m = Manifest.read(backup);
     long backedUpCycles = m.entries().stream().filter(e -> e.isCycle()).count();
-    assertTrue(backedUpCycles > left.size(),
-        "retention deleted backed-up files: " + left.size() + " left, " + backedUpCycles
+    assertTrue(
+        backedUpCycles > left.size(),
+        "retention deleted backed-up files: "
+            + left.size()
+            + " left, "
+            + backedUpCycles
             + " in the backup");
     // Everything deleted is in the backup: a final backup and a restore hold every call.
     Cli.ok("backup", "--dir", queue.toString(), "--to", backup.toString());
     Path restored = tmp.resolve("restored");
     Cli.ok("restore", backup.toString(), "--to", restored.toString());
     assertEquals(calls, Recorded.read(restored).tool("backup.record").size());
-    assertTrue(Recorded.read(queue).tool("backup.record").size() < calls,
-        "the queue itself was trimmed");
+    assertTrue(
+        Recorded.read(queue).tool("backup.record").size() < calls, "the queue itself was trimmed");
   }
 }

@@ -38,8 +38,8 @@ final class WriterProcess implements AutoCloseable {
   }
 
   static WriterProcess start(long millis, String agentArgs, String... env) throws IOException {
-    ForkedJvm j = ForkedJvm.of(BackupWriterApp.class.getName(), Long.toString(millis))
-        .agent(agentArgs);
+    ForkedJvm j =
+        ForkedJvm.of(BackupWriterApp.class.getName(), Long.toString(millis)).agent(agentArgs);
     for (int i = 0; i + 1 < env.length; i += 2) {
       j.env(env[i], env[i + 1]);
     }
@@ -47,20 +47,23 @@ final class WriterProcess implements AutoCloseable {
   }
 
   private void drain(InputStream in, List<String> lines, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          lines.add(line);
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            port = Integer.parseInt(m.group(1));
-          }
-        }
-      } catch (IOException e) {
-        lines.add("(closed: " + e + ")");
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  lines.add(line);
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                  }
+                }
+              } catch (IOException e) {
+                lines.add("(closed: " + e + ")");
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
   }
@@ -93,8 +96,11 @@ final class WriterProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
         .body();
   }
 

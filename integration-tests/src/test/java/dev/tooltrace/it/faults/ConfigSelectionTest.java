@@ -27,16 +27,26 @@ class ConfigSelectionTest {
   @Test
   void includePatternsSelectUnannotatedMethodsAndExcludeWins() throws Exception {
     Path dir = tmp.resolve("q");
-    ForkedJvm.Result r = FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false,"
-        + "include=dev.tooltrace.it.app.FaultPlainLib#parse*;dev.tooltrace.it.app.Fault*Lib#"
-        + "format;dev.tooltrace.it.*.FaultPlainLib#norm*,"
-        + "exclude=dev.tooltrace.it.app.FaultPlainLib#parseSecret", "config");
+    ForkedJvm.Result r =
+        FaultRun.compare(
+            "dir="
+                + dir
+                + ",export=none,http.enabled=false,"
+                + "include=dev.tooltrace.it.app.FaultPlainLib#parse*;dev.tooltrace.it.app.Fault*Lib#"
+                + "format;dev.tooltrace.it.*.FaultPlainLib#norm*,"
+                + "exclude=dev.tooltrace.it.app.FaultPlainLib#parseSecret",
+            "config");
     assertTrue(r.stdout().contains("secret=*******"), r.stdout());
 
     Recorded rec = Recorded.read(dir);
     Set<String> tools = rec.calls.stream().map(CallRecord::tool).collect(Collectors.toSet());
-    assertEquals(Set.of("FaultPlainLib.parseInt", "FaultPlainLib.parseDouble",
-        "FaultPlainLib.format", "FaultPlainLib.normalise"), tools);
+    assertEquals(
+        Set.of(
+            "FaultPlainLib.parseInt",
+            "FaultPlainLib.parseDouble",
+            "FaultPlainLib.format",
+            "FaultPlainLib.normalise"),
+        tools);
     for (CallRecord c : rec.calls) {
       assertTrue(c.hasFlag(RecordFormat.FLAG_BY_CONFIG), c.tool() + " selected by configuration");
     }

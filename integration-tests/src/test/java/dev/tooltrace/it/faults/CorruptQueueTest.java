@@ -25,9 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bytes flipped inside two documents of a queue file after the run: {@code show} and {@code
- * stats} name each unreadable document (file and index) in one line and still read every other
- * document.
+ * Bytes flipped inside two documents of a queue file after the run: {@code show} and {@code stats}
+ * name each unreadable document (file and index) in one line and still read every other document.
  */
 class CorruptQueueTest {
   private static final int ROOT_CALLS = 300;
@@ -57,8 +56,10 @@ class CorruptQueueTest {
     List<String> skipped = stats.lines("skipped unreadable document");
     assertEquals(2, skipped.size(), stats.err);
     for (String l : skipped) {
-      assertTrue(l.contains("in queue file " + cq4.toAbsolutePath().normalize())
-          || l.contains("in queue file " + cq4), l);
+      assertTrue(
+          l.contains("in queue file " + cq4.toAbsolutePath().normalize())
+              || l.contains("in queue file " + cq4),
+          l);
       assertTrue(l.matches(".*at index 0x[0-9a-f]+ .*"), l);
     }
     JsonNode json = new ObjectMapper().readTree(stats.out);
@@ -78,7 +79,8 @@ class CorruptQueueTest {
     ByteBuffer bb = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
     List<Long> out = new ArrayList<>();
     for (int i = 4; i + 3 < all.length; i++) {
-      if (all[i] == RecordFormat.MAGIC && all[i + 1] == RecordFormat.VERSION
+      if (all[i] == RecordFormat.MAGIC
+          && all[i + 1] == RecordFormat.VERSION
           && all[i + 2] == RecordFormat.DOC_CALLS) {
         int len = bb.getInt(i - 4) & 0x3FFFFFFF;
         if (len > 32 && len < 1 << 20) {
@@ -93,15 +95,21 @@ class CorruptQueueTest {
   /** {@code java -jar tooltrace-agent.jar ARGS}. */
   record Cli(int exit, String out, String err) {
     static Cli run(String... args) throws Exception {
-      List<String> cmd = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          Paths.agentJar().toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  Paths.agentJar().toString()));
       cmd.addAll(List.of(args));
       Path out = Files.createTempFile("cli-out", ".txt");
       Path err = Files.createTempFile("cli-err", ".txt");
       try {
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-            .redirectError(err.toFile()).start();
+        Process p =
+            new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
           p.destroyForcibly().waitFor();
           throw new AssertionError("CLI did not finish: " + cmd);

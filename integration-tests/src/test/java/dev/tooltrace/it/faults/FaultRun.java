@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * One fault case: {@link FaultApp} in a forked JVM without the agent and again with it, the two
- * outputs compared byte for byte. Both JVMs get the same JVM options (heap, stack) so that only
- * the agent differs.
+ * outputs compared byte for byte. Both JVMs get the same JVM options (heap, stack) so that only the
+ * agent differs.
  */
 final class FaultRun {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,8 +26,7 @@ final class FaultRun {
   private FaultRun() {}
 
   /** Runs {@code FaultApp args} plainly; its exit code must be 0. */
-  static ForkedJvm.Result plain(UnaryOperator<ForkedJvm> options, String... args)
-      throws Exception {
+  static ForkedJvm.Result plain(UnaryOperator<ForkedJvm> options, String... args) throws Exception {
     ForkedJvm.Result r = options.apply(ForkedJvm.of(FaultApp.class.getName(), args)).run();
     assertEquals(0, r.exitCode(), r.stderr());
     return r;
@@ -37,8 +36,8 @@ final class FaultRun {
    * Runs {@code FaultApp args} plainly and with the agent ({@code agentArgs}); asserts exit code 0
    * and identical stdout; returns the traced run.
    */
-  static ForkedJvm.Result compare(String agentArgs, UnaryOperator<ForkedJvm> options,
-      String... args) throws Exception {
+  static ForkedJvm.Result compare(
+      String agentArgs, UnaryOperator<ForkedJvm> options, String... args) throws Exception {
     ForkedJvm.Result plain = plain(options, args);
     ForkedJvm.Result traced =
         options.apply(ForkedJvm.of(FaultApp.class.getName(), args).agent(agentArgs)).run();

@@ -43,13 +43,14 @@ class HealthUnderFaultsTest {
   void spentBudgetFailsReadinessAndCountsDropsOnLoopbackOnly() throws Exception {
     String[] args = {"work", "60", "100"};
     ForkedJvm.Result plain = FaultRun.plain(j -> j, args);
-    Process p = ForkedJvm.of(FaultApp.class.getName(), args)
-        .agent("dir=" + tmp.resolve("q") + ",export=none,http.port=0,disk.max.bytes=1MB")
-        .start();
+    Process p =
+        ForkedJvm.of(FaultApp.class.getName(), args)
+            .agent("dir=" + tmp.resolve("q") + ",export=none,http.port=0,disk.max.bytes=1MB")
+            .start();
     try {
       List<String> err = Collections.synchronizedList(new ArrayList<>());
-      BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
       Matcher m = null;
       for (String line; (line = r.readLine()) != null; ) {
         err.add(line);
@@ -72,11 +73,13 @@ class HealthUnderFaultsTest {
       String body = "";
       for (int i = 0; i < 100 && status != 503; i++) {
         Thread.sleep(100);
-        HttpURLConnection c = (HttpURLConnection) URI.create(base + "/health/ready").toURL()
-            .openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection) URI.create(base + "/health/ready").toURL().openConnection();
         status = c.getResponseCode();
-        body = new String((status >= 400 ? c.getErrorStream() : c.getInputStream())
-            .readAllBytes(), StandardCharsets.UTF_8);
+        body =
+            new String(
+                (status >= 400 ? c.getErrorStream() : c.getInputStream()).readAllBytes(),
+                StandardCharsets.UTF_8);
       }
       assertEquals(503, status, body);
       assertTrue(body.contains("reached its budget disk.max.bytes=1048576"), body);
@@ -86,8 +89,10 @@ class HealthUnderFaultsTest {
       Pattern droppedLine =
           Pattern.compile("(?m)^tooltrace_records_dropped_total\\{[^}]*} (\\S+)$");
       for (int i = 0; i < 50 && dropped == 0; i++) {
-        metrics = new String(URI.create(base + "/metrics").toURL().openStream().readAllBytes(),
-            StandardCharsets.UTF_8);
+        metrics =
+            new String(
+                URI.create(base + "/metrics").toURL().openStream().readAllBytes(),
+                StandardCharsets.UTF_8);
         Matcher d = droppedLine.matcher(metrics);
         dropped = d.find() ? Double.parseDouble(d.group(1)) : 0;
         Thread.sleep(100);

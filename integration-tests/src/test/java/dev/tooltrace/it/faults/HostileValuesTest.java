@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Arguments the agent must describe without running into them: toString/hashCode/equals that
- * throw, a list containing itself, a cycle through two lists and through two maps, a list holding
- * itself eight times, a 100 MB string. Every record stays bounded and the application unaffected.
+ * Arguments the agent must describe without running into them: toString/hashCode/equals that throw,
+ * a list containing itself, a cycle through two lists and through two maps, a list holding itself
+ * eight times, a 100 MB string. Every record stays bounded and the application unaffected.
  */
 class HostileValuesTest {
   private static final int PREVIEW = 64;
@@ -29,8 +29,11 @@ class HostileValuesTest {
   @Test
   void hostileArgumentsGiveBoundedRecordsAndTheAppIsUnaffected() throws Exception {
     Path dir = tmp.resolve("q");
-    ForkedJvm.Result r = FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false,"
-        + "capture.preview.chars=" + PREVIEW, j -> j.jvmArg("-Xmx640m"), "hostile");
+    ForkedJvm.Result r =
+        FaultRun.compare(
+            "dir=" + dir + ",export=none,http.enabled=false," + "capture.preview.chars=" + PREVIEW,
+            j -> j.jvmArg("-Xmx640m"),
+            "hostile");
     assertTrue(r.stdout().contains("huge=100000000 true"), r.stdout());
 
     Recorded rec = Recorded.read(dir);
@@ -46,7 +49,8 @@ class HostileValuesTest {
       }
     }
     List<CallRecord> kinds = rec.tool("FaultApp.kind");
-    assertEquals(List.of("Evil", "ArrayList", "ArrayList", "HashMap", "ArrayList"),
+    assertEquals(
+        List.of("Evil", "ArrayList", "ArrayList", "HashMap", "ArrayList"),
         kinds.stream().map(c -> c.result().preview()).toList());
     ValueRecord evil = kinds.get(0).args().get(0);
     assertTrue(evil.preview().contains("toString() threw"), evil.preview());

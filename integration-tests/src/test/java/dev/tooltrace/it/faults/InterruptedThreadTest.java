@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tracked calls on a thread with its interrupt flag set (found by commons-lang3's suite: Chronicle
- * refused the append, and the agent turned the queue off for every thread): the calls are
- * recorded and the application's interrupt flag is untouched.
+ * refused the append, and the agent turned the queue off for every thread): the calls are recorded
+ * and the application's interrupt flag is untouched.
  */
 class InterruptedThreadTest {
   @TempDir Path tmp;

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 1,000 threads released together, each calling a tracked method: every call is recorded once,
- * span ids are unique, each thread's calls carry its own name, and the application sees the same
- * results as without the agent.
+ * 1,000 threads released together, each calling a tracked method: every call is recorded once, span
+ * ids are unique, each thread's calls carry its own name, and the application sees the same results
+ * as without the agent.
  */
 class ManyThreadsTest {
   private static final int THREADS = 1000;
@@ -30,8 +30,12 @@ class ManyThreadsTest {
   @Test
   void everyCallOfAThousandConcurrentThreadsIsRecordedOnce() throws Exception {
     Path dir = tmp.resolve("q");
-    FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false", j -> j.jvmArg("-Xmx256m"),
-        "threads", String.valueOf(THREADS), String.valueOf(CALLS));
+    FaultRun.compare(
+        "dir=" + dir + ",export=none,http.enabled=false",
+        j -> j.jvmArg("-Xmx256m"),
+        "threads",
+        String.valueOf(THREADS),
+        String.valueOf(CALLS));
     Recorded rec = Recorded.read(dir);
     assertEquals(THREADS * CALLS, rec.tool("FaultApp.perThread").size());
     Set<String> spans = new HashSet<>();
@@ -41,8 +45,8 @@ class ManyThreadsTest {
       String thread = c.args().get(0).preview();
       assertEquals("t-" + thread, c.threadName(), "recorded on the calling thread");
     }
-    assertEquals(THREADS, rec.calls.stream().map(CallRecord::threadName)
-        .collect(Collectors.toSet()).size());
+    assertEquals(
+        THREADS, rec.calls.stream().map(CallRecord::threadName).collect(Collectors.toSet()).size());
     JsonNode counters = FaultRun.counters(rec);
     assertEquals(THREADS * CALLS, counters.get("records.written").asLong(), counters.toString());
     assertEquals(0, counters.get("records.dropped").asLong());

@@ -18,14 +18,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The OTLP backend refuses connections, hangs, or answers errors while the application runs:
- * the output is unchanged, the JVM still exits within a bound (the exporter's close timeout, not
- * the export timeout or a retry loop), every record stays in the queue, and the agent says
- * "export failing" once, not once per retry.
+ * The OTLP backend refuses connections, hangs, or answers errors while the application runs: the
+ * output is unchanged, the JVM still exits within a bound (the exporter's close timeout, not the
+ * export timeout or a retry loop), every record stays in the queue, and the agent says "export
+ * failing" once, not once per retry.
  */
 class OtlpFaultsTest {
   /** A bound on the whole forked run, generous for a loaded 2-core machine. */
   private static final int RUN_BOUND_SECONDS = 45;
+
   @TempDir Path tmp;
 
   @ParameterizedTest
@@ -39,11 +40,16 @@ class OtlpFaultsTest {
         receiver.mode(OtlpReceiver.Mode.valueOf(fault));
       }
       Path dir = tmp.resolve("q");
-      ForkedJvm.Result r = FaultRun.compare("dir=" + dir + ",export=otlp,http.enabled=false",
-          j -> j.env("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)
-              .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
-              .timeout(RUN_BOUND_SECONDS),
-          "work", "15", "100");
+      ForkedJvm.Result r =
+          FaultRun.compare(
+              "dir=" + dir + ",export=otlp,http.enabled=false",
+              j ->
+                  j.env("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)
+                      .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
+                      .timeout(RUN_BOUND_SECONDS),
+              "work",
+              "15",
+              "100");
       List<String> failing = FaultRun.lines(r, "export failing");
       assertEquals(1, failing.size(), "one line per state change:\n" + r.stderr());
       assertTrue(receiver.spans().isEmpty(), "nothing accepted");

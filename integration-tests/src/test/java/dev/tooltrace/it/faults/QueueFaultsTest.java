@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The queue's own faults: a directory that cannot be created, a spent size budget, and the
- * owner-only permissions of a directory the agent creates. The application never notices; the
- * agent says so in one line and counts what it dropped.
+ * owner-only permissions of a directory the agent creates. The application never notices; the agent
+ * says so in one line and counts what it dropped.
  */
 class QueueFaultsTest {
   @TempDir Path tmp;
@@ -33,8 +33,10 @@ class QueueFaultsTest {
         FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false", "work", "3", "0");
     List<String> warn = FaultRun.lines(r, "WARN  queue:");
     assertEquals(1, warn.size(), r.stderr());
-    assertTrue(warn.get(0).contains("cannot open the queue in " + dir)
-        && warn.get(0).contains("dropped and counted"), warn.get(0));
+    assertTrue(
+        warn.get(0).contains("cannot open the queue in " + dir)
+            && warn.get(0).contains("dropped and counted"),
+        warn.get(0));
   }
 
   @Test
@@ -42,8 +44,12 @@ class QueueFaultsTest {
     Path dir = tmp.resolve("budget");
     // 2 s of work: the housekeeper measures the queue every second and stops appending once the
     // files (Chronicle pre-sizes them) exceed the 1 MB budget.
-    ForkedJvm.Result r = FaultRun.compare(
-        "dir=" + dir + ",export=none,http.enabled=false,disk.max.bytes=1MB", "work", "20", "100");
+    ForkedJvm.Result r =
+        FaultRun.compare(
+            "dir=" + dir + ",export=none,http.enabled=false,disk.max.bytes=1MB",
+            "work",
+            "20",
+            "100");
     List<String> warn = FaultRun.lines(r, "WARN  queue:");
     assertEquals(1, warn.size(), "one line per state change: " + r.stderr());
     assertTrue(warn.get(0).contains("reached its budget disk.max.bytes=1048576"), warn.get(0));
@@ -60,27 +66,35 @@ class QueueFaultsTest {
     // At exit, one line sums the loss up, with the reason.
     List<String> end = FaultRun.lines(r, "WARN  agent: run ");
     assertEquals(1, end.size(), r.stderr());
-    assertTrue(end.get(0).contains(" ended: " + written + " records written, " + dropped
-        + " dropped, 0 recording failures (queue size "), end.get(0));
+    assertTrue(
+        end.get(0)
+            .contains(
+                " ended: "
+                    + written
+                    + " records written, "
+                    + dropped
+                    + " dropped, 0 recording failures (queue size "),
+        end.get(0));
   }
 
   @Test
   void queueDirectoryIsCreatedOwnerOnly() throws Exception {
     Path dir = tmp.resolve("deep/er/queue");
     FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false", "work", "1", "0");
-    assertEquals("rwx------",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     assertEquals(200, Recorded.read(dir).calls.size());
   }
 
   @Test
   void aRunWithoutLossEndsWithAnInfoSummary() throws Exception {
-    ForkedJvm.Result r = FaultRun.compare(
-        "dir=" + tmp.resolve("q") + ",export=none,http.enabled=false", "work", "1", "0");
+    ForkedJvm.Result r =
+        FaultRun.compare(
+            "dir=" + tmp.resolve("q") + ",export=none,http.enabled=false", "work", "1", "0");
     assertTrue(FaultRun.lines(r, "WARN").isEmpty(), r.stderr());
     List<String> end = FaultRun.lines(r, "INFO  agent: run ");
     assertEquals(1, end.size(), r.stderr());
-    assertTrue(end.get(0).endsWith(" ended: 200 records written, 0 dropped, 0 recording failures"),
+    assertTrue(
+        end.get(0).endsWith(" ended: 200 records written, 0 dropped, 0 recording failures"),
         end.get(0));
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tools that throw {@link StackOverflowError} (deep recursion of a tracked method) or {@link
- * OutOfMemoryError} (thrown, and a real one from a small heap): the application catches exactly
- * the same error, and the calls after it are recorded correctly — the agent's frame stack
- * recovers instead of leaving later calls nested under a dead frame.
+ * OutOfMemoryError} (thrown, and a real one from a small heap): the application catches exactly the
+ * same error, and the calls after it are recorded correctly — the agent's frame stack recovers
+ * instead of leaving later calls nested under a dead frame.
  */
 class ToolErrorsTest {
   @TempDir Path tmp;
@@ -29,8 +29,11 @@ class ToolErrorsTest {
   @Test
   void stackOverflowAndOutOfMemoryReachTheAppUnchangedAndRecordingRecovers() throws Exception {
     Path dir = tmp.resolve("q");
-    ForkedJvm.Result r = FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false",
-        j -> j.jvmArg("-Xmx96m").jvmArg("-Xss512k"), "errors");
+    ForkedJvm.Result r =
+        FaultRun.compare(
+            "dir=" + dir + ",export=none,http.enabled=false",
+            j -> j.jvmArg("-Xmx96m").jvmArg("-Xss512k"),
+            "errors");
     String out = r.stdout();
     assertTrue(out.contains("recurse threw java.lang.StackOverflowError"), out);
     assertTrue(out.contains("throwOom threw synthetic 7"), out);
@@ -40,14 +43,18 @@ class ToolErrorsTest {
     Recorded rec = Recorded.read(dir);
     // Every call after an error is a root with its own trace, its child nested under it.
     List<CallRecord> after = rec.tool("FaultApp.after");
-    assertEquals(List.of("1", "2", "3", "4", "5"), after.stream()
-        .map(c -> c.args().get(0).preview()).sorted().collect(Collectors.toList()));
+    assertEquals(
+        List.of("1", "2", "3", "4", "5"),
+        after.stream().map(c -> c.args().get(0).preview()).sorted().collect(Collectors.toList()));
     for (CallRecord a : after) {
       assertTrue(a.isRoot(), "after(" + a.args().get(0).preview() + ") must be a root: " + a);
       assertFalse(a.error());
       assertEquals("after" + a.args().get(0).preview() + "!", a.result().preview());
-      CallRecord inner = rec.calls.stream().filter(c -> c.parentSpanId().equals(a.spanId()))
-          .findFirst().orElseThrow(() -> new AssertionError("no child of " + a));
+      CallRecord inner =
+          rec.calls.stream()
+              .filter(c -> c.parentSpanId().equals(a.spanId()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no child of " + a));
       assertEquals("FaultApp.afterInner", inner.tool());
       assertEquals(a.traceId(), inner.traceId());
     }
@@ -58,8 +65,10 @@ class ToolErrorsTest {
     assertTrue(oom.isRoot());
 
     // The outermost recursive call is recorded as failed with the overflow, and is a root.
-    List<CallRecord> roots = rec.tool("FaultApp.recurse").stream().filter(CallRecord::isRoot)
-        .collect(Collectors.toList());
+    List<CallRecord> roots =
+        rec.tool("FaultApp.recurse").stream()
+            .filter(CallRecord::isRoot)
+            .collect(Collectors.toList());
     assertEquals(2, roots.size(), "one root per recursion (deep thread, main)");
     for (CallRecord root : roots) {
       assertTrue(root.error());

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class in a fresh JVM, with or without the packaged agent jar, and captures exit
- * code, stdout and stderr. This is how users run the agent, so most integration tests go through
- * here rather than attaching in-process.
+ * Runs a main class in a fresh JVM, with or without the packaged agent jar, and captures exit code,
+ * stdout and stderr. This is how users run the agent, so most integration tests go through here
+ * rather than attaching in-process.
  */
 public final class ForkedJvm {
   private Path javaHome = Path.of(System.getProperty("java.home"));
@@ -81,8 +81,10 @@ public final class ForkedJvm {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaHome.resolve("bin/java").toString());
     if (withAgent) {
-      cmd.add("-javaagent:" + Paths.agentJar()
-          + (agentArgs == null || agentArgs.isEmpty() ? "" : "=" + agentArgs));
+      cmd.add(
+          "-javaagent:"
+              + Paths.agentJar()
+              + (agentArgs == null || agentArgs.isEmpty() ? "" : "=" + agentArgs));
     }
     cmd.add("-Xshare:auto");
     cmd.addAll(jvmArgs);
@@ -115,10 +117,17 @@ public final class ForkedJvm {
       Process p = pb.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
-        throw new AssertionError("forked JVM did not finish in " + timeoutSeconds + "s: "
-            + command() + "\nstderr:\n" + Files.readString(err));
+        throw new AssertionError(
+            "forked JVM did not finish in "
+                + timeoutSeconds
+                + "s: "
+                + command()
+                + "\nstderr:\n"
+                + Files.readString(err));
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);

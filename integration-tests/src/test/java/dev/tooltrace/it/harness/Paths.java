@@ -14,13 +14,18 @@ public final class Paths {
   private static Path existing(String property) {
     String v = System.getProperty(property);
     if (v == null) {
-      throw new IllegalStateException("system property " + property + " is not set; run the"
-          + " integration tests through Maven (mvn verify)");
+      throw new IllegalStateException(
+          "system property "
+              + property
+              + " is not set; run the"
+              + " integration tests through Maven (mvn verify)");
     }
     Path p = Path.of(v).toAbsolutePath().normalize();
     if (!Files.exists(p)) {
-      throw new IllegalStateException(p + " does not exist: build the agent first (mvn verify"
-          + " builds every module in order)");
+      throw new IllegalStateException(
+          p
+              + " does not exist: build the agent first (mvn verify"
+              + " builds every module in order)");
     }
     return p;
   }

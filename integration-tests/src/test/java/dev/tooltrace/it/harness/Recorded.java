@@ -26,32 +26,33 @@ public final class Recorded {
   public static Recorded read(Path dir) {
     Recorded r = new Recorded();
     try (QueueReader q = QueueReader.open(dir)) {
-      q.readAll(new RecordVisitor() {
-        @Override
-        public void onRun(RunRecord run) {
-          r.runs.add(run);
-        }
+      q.readAll(
+          new RecordVisitor() {
+            @Override
+            public void onRun(RunRecord run) {
+              r.runs.add(run);
+            }
 
-        @Override
-        public void onCall(CallRecord call) {
-          r.calls.add(call);
-        }
+            @Override
+            public void onCall(CallRecord call) {
+              r.calls.add(call);
+            }
 
-        @Override
-        public void onSample(SampleRecord sample) {
-          r.samples.add(sample);
-        }
+            @Override
+            public void onSample(SampleRecord sample) {
+              r.samples.add(sample);
+            }
 
-        @Override
-        public void onRunEnd(RunEndRecord end) {
-          r.ends.add(end);
-        }
+            @Override
+            public void onRunEnd(RunEndRecord end) {
+              r.ends.add(end);
+            }
 
-        @Override
-        public void onCorrupt(long index, String file, CorruptRecordException e) {
-          throw new AssertionError("corrupt record at " + index + " in " + file, e);
-        }
-      });
+            @Override
+            public void onCorrupt(long index, String file, CorruptRecordException e) {
+              throw new AssertionError("corrupt record at " + index + " in " + file, e);
+            }
+          });
     }
     return r;
   }
@@ -63,14 +64,21 @@ public final class Recorded {
   public CallRecord one(String name) {
     List<CallRecord> l = tool(name);
     if (l.size() != 1) {
-      throw new AssertionError("expected one call of " + name + ", got " + l.size() + "; tools: "
-          + calls.stream().map(CallRecord::tool).distinct().collect(Collectors.toList()));
+      throw new AssertionError(
+          "expected one call of "
+              + name
+              + ", got "
+              + l.size()
+              + "; tools: "
+              + calls.stream().map(CallRecord::tool).distinct().collect(Collectors.toList()));
     }
     return l.get(0);
   }
 
   public CallRecord bySpan(String spanId) {
-    return calls.stream().filter(c -> c.spanId().equals(spanId)).findFirst()
+    return calls.stream()
+        .filter(c -> c.spanId().equals(spanId))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no call with span " + spanId));
   }
 }

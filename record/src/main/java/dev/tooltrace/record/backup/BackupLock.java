@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on a backup directory, so that the agent's scheduled backup and a backup
- * from the command line never write the same destination at once. An OS file lock: released
- * when the process dies.
+ * An exclusive lock on a backup directory, so that the agent's scheduled backup and a backup from
+ * the command line never write the same destination at once. An OS file lock: released when the
+ * process dies.
  */
 final class BackupLock implements AutoCloseable {
   static final String FILE = ".tooltrace-backup.lock";

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * Rebuilds a queue directory from a backup.
  *
  * <p>Chronicle's {@code metadata.cq4t} is restored too, by default: it carries the roll cycle and
- * the exporter's committed position, so a restored agent or {@code export} resumes where the
- * backup left off instead of sending everything again. Because backups copy it before the cycle
- * files, that position never lies beyond the restored data. Without it ({@code withMetadata}
- * false) Chronicle rebuilds the file from the cycle files on first open (roll cycle from their
- * headers) and the exporter starts from the first record. Cycle files are extended back to their
- * original (sparse) length, so Chronicle sees the same file layout as before.
+ * the exporter's committed position, so a restored agent or {@code export} resumes where the backup
+ * left off instead of sending everything again. Because backups copy it before the cycle files,
+ * that position never lies beyond the restored data. Without it ({@code withMetadata} false)
+ * Chronicle rebuilds the file from the cycle files on first open (roll cycle from their headers)
+ * and the exporter starts from the first record. Cycle files are extended back to their original
+ * (sparse) length, so Chronicle sees the same file layout as before.
  */
 public final class BackupRestorer {
   private BackupRestorer() {}

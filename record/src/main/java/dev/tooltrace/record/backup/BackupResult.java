@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param copied files stored by this backup (new, grown or changed)
  * @param unchanged files the backup already held as they are now
- * @param incomplete cycle files stored as a consistent prefix because they are still being
- *     written (a later backup completes them)
+ * @param incomplete cycle files stored as a consistent prefix because they are still being written
+ *     (a later backup completes them)
  * @param bytesCopied bytes written into the backup
  */
 public record BackupResult(

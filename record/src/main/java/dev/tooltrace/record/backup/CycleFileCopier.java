@@ -13,19 +13,19 @@ import java.nio.file.StandardOpenOption;
 import net.openhft.chronicle.wire.Wires;
 
 /**
- * Copies a Chronicle cycle file ({@code *.cq4}) consistently while a writer may still append to
- * it, and tells whether the copy is complete.
+ * Copies a Chronicle cycle file ({@code *.cq4}) consistently while a writer may still append to it,
+ * and tells whether the copy is complete.
  *
  * <p>Chronicle writes every document as a 4-byte header (length and two flags), 4-byte aligned:
- * first "not complete", then the data, then the final header with an ordered write. A file ends
- * at the first zero header (nothing written yet) and is sealed when the writer rolled to the next
- * cycle and wrote the end-of-file marker. This class copies the file front to back in one pass
- * and walks the headers IN THE COPY: a header seen complete was read before its data, so that
- * data was already final when read. The copy is cut at the first zero or incomplete header, so
- * it never holds a half-written document, and the file's pre-allocated (sparse) tail is not
- * stored: {@link CycleScan#dataEnd()} bytes are kept and restore extends the file back to its
- * original length. The file's own header block (write position, index arrays) is read first, so
- * it never points past the copied data.
+ * first "not complete", then the data, then the final header with an ordered write. A file ends at
+ * the first zero header (nothing written yet) and is sealed when the writer rolled to the next
+ * cycle and wrote the end-of-file marker. This class copies the file front to back in one pass and
+ * walks the headers IN THE COPY: a header seen complete was read before its data, so that data was
+ * already final when read. The copy is cut at the first zero or incomplete header, so it never
+ * holds a half-written document, and the file's pre-allocated (sparse) tail is not stored: {@link
+ * CycleScan#dataEnd()} bytes are kept and restore extends the file back to its original length. The
+ * file's own header block (write position, index arrays) is read first, so it never points past the
+ * copied data.
  */
 public final class CycleFileCopier {
   private static final int CHUNK = 1 << 20;
@@ -80,9 +80,9 @@ public final class CycleFileCopier {
   }
 
   /**
-   * Reads the header at {@code pos} of the source as it is now (no copy). Used to tell whether
-   * a file copied earlier as unfinished has changed since: nothing was added when the header at
-   * the old end is still zero.
+   * Reads the header at {@code pos} of the source as it is now (no copy). Used to tell whether a
+   * file copied earlier as unfinished has changed since: nothing was added when the header at the
+   * old end is still zero.
    */
   public static int headerNow(Path source, long pos) throws IOException {
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {

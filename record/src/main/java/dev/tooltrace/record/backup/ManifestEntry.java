@@ -13,8 +13,8 @@ package dev.tooltrace.record.backup;
  * @param sha256 lower-case hex SHA-256 of the stored bytes
  * @param length the file's length in the queue (cycle files are pre-allocated and sparse; restore
  *     extends the stored bytes back to it)
- * @param complete false for a cycle file still being written when it was copied: its stored
- *     bytes are a consistent prefix, and the next backup refreshes it if it grew
+ * @param complete false for a cycle file still being written when it was copied: its stored bytes
+ *     are a consistent prefix, and the next backup refreshes it if it grew
  */
 public record ManifestEntry(
     String name, String kind, long size, String sha256, long length, boolean complete) {

@@ -15,18 +15,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Incremental backup of a queue directory, safe while the agent writes it; the CLI's {@code
- * backup} and the agent's scheduled backup both run this.
+ * Incremental backup of a queue directory, safe while the agent writes it; the CLI's {@code backup}
+ * and the agent's scheduled backup both run this.
  *
- * <p>Order matters: metadata files (Chronicle's {@code metadata.cq4t}, which holds the
- * exporter's committed position) are copied FIRST, the cycle files after. The committed
- * position then only ever names documents that the copied cycle files contain, so a restored
- * exporter never skips a document (it may resend some: export is at-least-once anyway).
+ * <p>Order matters: metadata files (Chronicle's {@code metadata.cq4t}, which holds the exporter's
+ * committed position) are copied FIRST, the cycle files after. The committed position then only
+ * ever names documents that the copied cycle files contain, so a restored exporter never skips a
+ * document (it may resend some: export is at-least-once anyway).
  *
  * <p>A cycle file is stored once it is sealed (see {@link CycleFileCopier}); until then it is
- * stored as a consistent prefix marked incomplete and refreshed by later backups only when it
- * grew. Metadata files are stored again whenever their SHA-256 changes. Files deleted from the
- * queue (retention) stay in the backup. Every file is written aside and moved into place, and the
+ * stored as a consistent prefix marked incomplete and refreshed by later backups only when it grew.
+ * Metadata files are stored again whenever their SHA-256 changes. Files deleted from the queue
+ * (retention) stay in the backup. Every file is written aside and moved into place, and the
  * manifest is written last, so an interrupted backup leaves the previous one intact.
  */
 public final class QueueBackup {
@@ -59,8 +59,7 @@ public final class QueueBackup {
         Files.copy(p, tmp, StandardCopyOption.REPLACE_EXISTING);
         String sha = Sha256.of(tmp);
         ManifestEntry old = manifest.get(name);
-        boolean same =
-            old != null && old.sha256().equals(sha) && Files.exists(dest.resolve(name));
+        boolean same = old != null && old.sha256().equals(sha) && Files.exists(dest.resolve(name));
         if (same) {
           Files.delete(tmp);
           unchanged.add(name);

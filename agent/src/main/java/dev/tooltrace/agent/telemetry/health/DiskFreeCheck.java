@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
- * Enough space is left for the queue (configuration key {@code disk.min.free}). Chronicle
- * maps whole blocks ahead of writing, so running out is abrupt: this turns DOWN while there is
- * still room to react.
+ * Enough space is left for the queue (configuration key {@code disk.min.free}). Chronicle maps
+ * whole blocks ahead of writing, so running out is abrupt: this turns DOWN while there is still
+ * room to react.
  */
 public final class DiskFreeCheck implements HealthCheck {
   /** Default of {@code disk.min.free}: 256 MiB. */
