@@ -12,6 +12,7 @@ import dev.tooltrace.record.QueueReader;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
+import dev.tooltrace.record.SampleRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +30,39 @@ public final class QueueLoader {
    * {@link CliException} when every document in it was unreadable.
    */
   public static Recording load(Path dir, PrintWriter err) {
-    QueueFiles.requireQueue(dir);
     Recording rec = new Recording();
-    int[] corrupt = {0};
+    stream(
+        dir,
+        err,
+        new RecordVisitor() {
+          @Override
+          public void onRun(RunRecord run) {
+            rec.addRun(run);
+          }
+
+          @Override
+          public void onCall(CallRecord call) {
+            rec.addCall(call);
+          }
+
+          @Override
+          public void onRunEnd(RunEndRecord end) {
+            rec.addRunEnd(end);
+          }
+        });
+    return rec;
+  }
+
+  /**
+   * Reads {@code dir} document by document into {@code visitor} without keeping anything, for
+   * commands that aggregate (a queue may hold far more records than the heap). Unreadable documents
+   * are reported on {@code err} as in {@link #load}; throws {@link CliException} when the queue
+   * held documents and none was readable.
+   */
+  public static void stream(Path dir, PrintWriter err, RecordVisitor visitor) {
+    QueueFiles.requireQueue(dir);
+    long[] corrupt = {0};
+    long[] readable = {0};
     long docs;
     try (QueueReader reader = QueueReader.open(dir)) {
       docs =
@@ -39,17 +70,26 @@ public final class QueueLoader {
               new RecordVisitor() {
                 @Override
                 public void onRun(RunRecord run) {
-                  rec.addRun(run);
+                  readable[0]++;
+                  visitor.onRun(run);
                 }
 
                 @Override
                 public void onCall(CallRecord call) {
-                  rec.addCall(call);
+                  readable[0]++;
+                  visitor.onCall(call);
                 }
 
                 @Override
                 public void onRunEnd(RunEndRecord end) {
-                  rec.addRunEnd(end);
+                  readable[0]++;
+                  visitor.onRunEnd(end);
+                }
+
+                @Override
+                public void onSample(SampleRecord sample) {
+                  readable[0]++;
+                  visitor.onSample(sample);
                 }
 
                 @Override
@@ -66,11 +106,10 @@ public final class QueueLoader {
               });
     }
     err.flush();
-    if (corrupt[0] > 0 && corrupt[0] >= docs && rec.isEmpty()) {
+    if (corrupt[0] > 0 && corrupt[0] >= docs && readable[0] == 0) {
       throw new CliException(
           ExitCodes.NO_DATA, "no readable document in " + dir + " (" + corrupt[0] + " unreadable)");
     }
-    return rec;
   }
 
   /**

@@ -6,6 +6,7 @@ package dev.tooltrace.cli;
 
 import dev.tooltrace.cli.analysis.Recording;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,9 +16,14 @@ public final class RunSelector {
 
   /** The run id {@code wanted} names; throws {@link CliException} if none or several match. */
   public static String resolve(Recording rec, String wanted) {
+    return resolve(rec.runIds(), wanted);
+  }
+
+  /** As {@link #resolve(Recording, String)}, against the run ids of a queue. */
+  public static String resolve(Collection<String> runIds, String wanted) {
     String w = wanted.trim().toLowerCase(Locale.ROOT);
     List<String> matches = new ArrayList<>();
-    for (String id : rec.runIds()) {
+    for (String id : runIds) {
       if (id.equals(w)) {
         return id;
       }
@@ -30,7 +36,7 @@ public final class RunSelector {
     }
     if (matches.isEmpty()) {
       throw new CliException(
-          ExitCodes.NO_DATA, "no run " + wanted + " in the queue (runs: " + list(rec) + ")");
+          ExitCodes.NO_DATA, "no run " + wanted + " in the queue (runs: " + list(runIds) + ")");
     }
     throw new CliException(
         ExitCodes.USAGE, "run prefix " + wanted + " is ambiguous: " + String.join(", ", matches));
@@ -48,10 +54,11 @@ public final class RunSelector {
       throw new CliException(ExitCodes.NO_DATA, "the queue holds no run");
     }
     throw new CliException(
-        ExitCodes.USAGE, "the queue holds several runs; choose one with --run (" + list(rec) + ")");
+        ExitCodes.USAGE,
+        "the queue holds several runs; choose one with --run (" + list(rec.runIds()) + ")");
   }
 
-  private static String list(Recording rec) {
-    return rec.runIds().isEmpty() ? "none" : String.join(", ", rec.runIds());
+  private static String list(Collection<String> runIds) {
+    return runIds.isEmpty() ? "none" : String.join(", ", runIds);
   }
 }

@@ -4,11 +4,14 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.analysis.StatsAccumulator;
 import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.render.StatsJson;
 import dev.tooltrace.cli.render.StatsText;
+import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.RecordVisitor;
+import dev.tooltrace.record.RunRecord;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +44,25 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    if (run != null) {
-      String id = RunSelector.resolve(rec, run);
-      rec = rec.filter(c -> c.runId().equals(id));
-    }
-    StatsReport report = StatsReport.of(rec);
+    // Aggregated while reading: a queue of tens of millions of calls needs no more heap than
+    // one duration per call.
+    StatsAccumulator acc = new StatsAccumulator();
+    QueueLoader.stream(
+        queue.dir(),
+        spec.commandLine().getErr(),
+        new RecordVisitor() {
+          @Override
+          public void onRun(RunRecord r) {
+            acc.addRun(r.runId());
+          }
+
+          @Override
+          public void onCall(CallRecord c) {
+            acc.add(c);
+          }
+        });
+    StatsReport report =
+        run == null ? acc.report() : acc.report(RunSelector.resolve(acc.runIds(), run));
     if (json) {
       out.println(Json.pretty(StatsJson.of(report)));
     } else if (report.tools().isEmpty()) {

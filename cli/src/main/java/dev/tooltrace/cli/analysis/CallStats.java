@@ -61,41 +61,8 @@ public record CallStats(
 
   /** Computes the statistics of a non-empty group of calls. */
   public static CallStats of(String name, List<CallRecord> group) {
-    if (group.isEmpty()) {
-      throw new IllegalArgumentException("no calls for " + name);
-    }
-    long[] d = new long[group.size()];
-    long errors = 0;
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    double confSum = 0;
-    long confN = 0;
-    for (int i = 0; i < d.length; i++) {
-      CallRecord c = group.get(i);
-      d[i] = c.durationNanos();
-      if (c.error()) {
-        errors++;
-      }
-      first = Math.min(first, c.startEpochNanos());
-      last = Math.max(last, c.endEpochNanos());
-      if (c.confidence() != null) {
-        confSum += c.confidence();
-        confN++;
-      }
-    }
-    Percentiles p = new Percentiles(d);
-    return new CallStats(
-        name,
-        d.length,
-        errors,
-        p.min(),
-        p.at(50),
-        p.at(95),
-        p.at(99),
-        p.max(),
-        first,
-        last,
-        confN == 0 ? null : confSum / confN,
-        confN);
+    CallGroup g = new CallGroup(name);
+    group.forEach(g::add);
+    return g.stats();
   }
 }

@@ -15,7 +15,12 @@ public final class Percentiles {
   private final long[] sorted;
 
   public Percentiles(long[] samples) {
-    this.sorted = samples.clone();
+    this(samples, samples.length);
+  }
+
+  /** Percentiles of the first {@code n} of {@code samples} (which are not modified). */
+  public Percentiles(long[] samples, int n) {
+    this.sorted = Arrays.copyOf(samples, n);
     Arrays.sort(this.sorted);
   }
 

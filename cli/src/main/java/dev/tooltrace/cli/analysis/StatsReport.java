@@ -4,16 +4,12 @@
  */
 package dev.tooltrace.cli.analysis;
 
-import dev.tooltrace.record.CallRecord;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Per-tool statistics over all calls, and per run: the run's totals and its per-tool breakdown
- * (issue 4 asks for success/failure rates per run and per tool).
+ * (issue 4 asks for success/failure rates per run and per tool). Built by {@link StatsAccumulator},
+ * tools sorted by name, runs in order of first appearance.
  */
 public record StatsReport(List<CallStats> tools, List<RunStats> runs) {
 
@@ -21,33 +17,9 @@ public record StatsReport(List<CallStats> tools, List<RunStats> runs) {
   public record RunStats(String runId, CallStats total, List<CallStats> tools) {}
 
   public static StatsReport of(Recording recording) {
-    List<CallRecord> calls = recording.calls();
-    List<CallStats> tools = byTool(calls);
-    Map<String, List<CallRecord>> byRun = new LinkedHashMap<>();
-    for (String run : recording.runIds()) {
-      byRun.put(run, new ArrayList<>());
-    }
-    for (CallRecord c : calls) {
-      byRun.get(c.runId()).add(c);
-    }
-    List<RunStats> runs = new ArrayList<>();
-    for (Map.Entry<String, List<CallRecord>> e : byRun.entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        runs.add(
-            new RunStats(e.getKey(), CallStats.of(e.getKey(), e.getValue()), byTool(e.getValue())));
-      }
-    }
-    return new StatsReport(tools, runs);
-  }
-
-  /** Statistics per tool name, sorted by tool name. */
-  public static List<CallStats> byTool(List<CallRecord> calls) {
-    Map<String, List<CallRecord>> groups = new TreeMap<>();
-    for (CallRecord c : calls) {
-      groups.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add(c);
-    }
-    List<CallStats> out = new ArrayList<>();
-    groups.forEach((tool, group) -> out.add(CallStats.of(tool, group)));
-    return out;
+    StatsAccumulator acc = new StatsAccumulator();
+    recording.runIds().forEach(acc::addRun);
+    recording.calls().forEach(acc::add);
+    return acc.report();
   }
 }

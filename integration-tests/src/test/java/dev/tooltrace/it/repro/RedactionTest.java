@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.MessageLite;
 import dev.tooltrace.it.app.ReproPipelineApp;
+import dev.tooltrace.it.harness.AgentCli;
 import dev.tooltrace.it.harness.ForkedJvm;
 import dev.tooltrace.it.harness.Paths;
 import dev.tooltrace.it.harness.Recorded;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tooltrace.it.app.ReproPipelineApp;
+import dev.tooltrace.it.harness.AgentCli;
 import dev.tooltrace.it.harness.ForkedJvm;
 import dev.tooltrace.it.harness.Paths;
 import dev.tooltrace.it.harness.Recorded;

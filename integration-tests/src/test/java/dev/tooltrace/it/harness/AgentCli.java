@@ -2,11 +2,9 @@
  * Copyright 2026 The tooltrace Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tooltrace.it.repro;
+package dev.tooltrace.it.harness;
 
 import dev.tooltrace.cli.TooltraceCli;
-import dev.tooltrace.it.harness.ForkedJvm;
-import dev.tooltrace.it.harness.Paths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,26 +16,33 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs CLI commands in-process (fast) or as users do, {@code java -jar tooltrace-agent.jar}. */
-final class AgentCli {
+public final class AgentCli {
   private AgentCli() {}
 
-  static ForkedJvm.Result inProcess(String... args) {
+  public static ForkedJvm.Result inProcess(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = TooltraceCli.execute(new PrintWriter(out), new PrintWriter(err), args);
     return new ForkedJvm.Result(code, out.toString(), err.toString());
   }
 
-  static ForkedJvm.Result jar(String... args) throws IOException, InterruptedException {
+  public static ForkedJvm.Result jar(String... args) throws IOException, InterruptedException {
+    return jar(List.of(), args);
+  }
+
+  /** {@code java <jvmArgs> -jar tooltrace-agent.jar <args>}. */
+  public static ForkedJvm.Result jar(List<String> jvmArgs, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs);
     cmd.add("-jar");
     cmd.add(Paths.agentJar().toString());
     cmd.addAll(List.of(args));
     return exec(cmd, 180);
   }
 
-  static ForkedJvm.Result exec(List<String> cmd, long timeoutSeconds)
+  public static ForkedJvm.Result exec(List<String> cmd, long timeoutSeconds)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");
@@ -58,7 +63,7 @@ final class AgentCli {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  public static void deleteTree(Path dir) throws IOException {
     if (dir == null || !Files.exists(dir)) {
       return;
     }
