@@ -36,8 +36,12 @@ public final class Recorder extends Dispatcher {
   /** Probe depth: about 16 KB of stack, more than a Chronicle append needs. */
   private static final int STACK_PROBE_FRAMES = 256;
 
-  private final ThreadLocal<ThreadState> states =
-      ThreadLocal.withInitial(() -> new ThreadState(Thread.currentThread()));
+  /**
+   * Per-thread state, created by the thread's first tracked call (or attached context), not by mere
+   * lookups: threads that only create tasks (capturing no context) never pay for a state.
+   */
+  private final ThreadLocal<ThreadState> states = new ThreadLocal<>();
+
   private final QueueWriter writer;
   private final ValueWriter values;
   private final long runHi;
@@ -72,6 +76,15 @@ public final class Recorder extends Dispatcher {
             new CaptureWriter(captureMaxBytes, redactNames));
   }
 
+  private ThreadState state() {
+    ThreadState ts = states.get();
+    if (ts == null) {
+      ts = new ThreadState(Thread.currentThread());
+      states.set(ts);
+    }
+    return ts;
+  }
+
   /** Internal failures (a record lost to a bug or an exotic value), each reported once. */
   public long failures() {
     return failures.sum();
@@ -96,7 +109,7 @@ public final class Recorder extends Dispatcher {
   @Override
   public Object enter(int toolId) {
     try {
-      ThreadState ts = states.get();
+      ThreadState ts = state();
       if (ts.busy || ts.depth >= MAX_DEPTH) {
         return null;
       }
@@ -450,7 +463,7 @@ public final class Recorder extends Dispatcher {
 
   private void completeAsync(Frame copy, Object result, Throwable thrown) {
     long end = System.nanoTime();
-    ThreadState ts = states.get();
+    ThreadState ts = state();
     boolean was = ts.busy;
     ts.busy = true;
     int mark = ts.batch.length();
@@ -509,7 +522,7 @@ public final class Recorder extends Dispatcher {
   public void confidence(double c) {
     try {
       ThreadState ts = states.get();
-      Frame f = ts.top();
+      Frame f = ts == null ? null : ts.top();
       if (f == null) {
         LOG.debug("Tooltrace.confidence(" + c + ") called outside a tracked call; ignored");
         return;
@@ -539,13 +552,15 @@ public final class Recorder extends Dispatcher {
 
   @Override
   public String currentTraceId() {
-    Frame f = states.get().top();
+    ThreadState ts = states.get();
+    Frame f = ts == null ? null : ts.top();
     return f == null ? "" : Hex.of(f.traceHi, f.traceLo);
   }
 
   @Override
   public String currentSpanId() {
-    Frame f = states.get().top();
+    ThreadState ts = states.get();
+    Frame f = ts == null ? null : ts.top();
     return f == null ? "" : Hex.of(f.spanId);
   }
 
@@ -553,6 +568,9 @@ public final class Recorder extends Dispatcher {
   public Object captureContext() {
     try {
       ThreadState ts = states.get();
+      if (ts == null) {
+        return null;
+      }
       Frame f = ts.top();
       if (f != null) {
         return new long[] {f.traceHi, f.traceLo, f.spanId};
@@ -570,7 +588,7 @@ public final class Recorder extends Dispatcher {
   @Override
   public Object attach(Object context) {
     try {
-      ThreadState ts = states.get();
+      ThreadState ts = state();
       long[] c = (long[]) context;
       long[] previous =
           ts.hasContext ? new long[] {ts.ctxTraceHi, ts.ctxTraceLo, ts.ctxSpanId} : new long[0];
@@ -588,7 +606,7 @@ public final class Recorder extends Dispatcher {
   @Override
   public void detach(Object token) {
     try {
-      ThreadState ts = states.get();
+      ThreadState ts = state();
       long[] p = (long[]) token;
       if (p.length == 0) {
         ts.hasContext = false;

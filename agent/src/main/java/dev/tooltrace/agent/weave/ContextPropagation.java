@@ -18,13 +18,18 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Makes trace context follow work handed to an {@code ExecutorService}: a {@code FutureTask}
- * created inside a tracked call remembers the call's context ({@link
- * dev.tooltrace.bootstrap.TaskContexts}), and the worker thread that runs it attaches it, so
- * tracked calls inside the task become children of the submitting call, in the same trace.
+ * Makes trace context follow work handed to other threads: a {@code FutureTask} (every {@code
+ * ExecutorService.submit}), a {@code ForkJoinTask} (the common pool, {@code
+ * CompletableFuture.supplyAsync}/{@code runAsync}/{@code then*Async}, parallel streams) or a plain
+ * {@code Runnable} given to a {@code ThreadPoolExecutor} remembers the context of the tracked call
+ * that created or submitted it ({@link dev.tooltrace.bootstrap.TaskContexts}), and the thread that
+ * runs it attaches that context, so tracked calls inside the task become children of that call, in
+ * the same trace.
  *
- * <p>{@code FutureTask} is a JDK class that may already be loaded: it is retransformed, which the
- * advice allows because it adds no fields or methods.
+ * <p>These JDK classes are already loaded: they are retransformed, which the advice allows because
+ * it adds no fields or methods. Not covered: {@code new Thread(r).start()}, virtual threads started
+ * directly, and executors that are not {@code ThreadPoolExecutor}s running a plain {@code Runnable}
+ * (their {@code submit} still works, through {@code FutureTask}).
  */
 public final class ContextPropagation {
   private static final AgentLog.Component LOG = AgentLog.of("weave");
@@ -62,6 +67,32 @@ public final class ContextPropagation {
                   builder
                       .visit(Advice.to(Created.class).on(isConstructor()))
                       .visit(Advice.to(Run.class).on(named("run").and(takesArguments(0)))))
+          // ForkJoinPool work: CompletableFuture.*Async on the common pool, parallel streams,
+          // RecursiveTask/Action. Tasks forked inside a task inherit through the attached context.
+          .type(named("java.util.concurrent.ForkJoinTask"))
+          .transform(
+              (builder, type, loader, module, pd) ->
+                  builder
+                      .visit(Advice.to(Created.class).on(isConstructor()))
+                      .visit(Advice.to(Run.class).on(named("doExec").and(takesArguments(0)))))
+          // The same CompletableFuture tasks handed to an Executor run through run(), not doExec.
+          .type(
+              named("java.util.concurrent.CompletableFuture$AsyncSupply")
+                  .or(named("java.util.concurrent.CompletableFuture$AsyncRun"))
+                  .or(named("java.util.concurrent.CompletableFuture$Completion")))
+          .transform(
+              (builder, type, loader, module, pd) ->
+                  builder.visit(Advice.to(Run.class).on(named("run").and(takesArguments(0)))))
+          // A plain Runnable given to ThreadPoolExecutor.execute (FutureTasks are covered above).
+          .type(named("java.util.concurrent.ThreadPoolExecutor"))
+          .transform(
+              (builder, type, loader, module, pd) ->
+                  builder
+                      .visit(
+                          Advice.to(Execute.class)
+                              .on(named("execute").and(takesArguments(Runnable.class))))
+                      .visit(Advice.to(BeforeExecute.class).on(named("beforeExecute")))
+                      .visit(Advice.to(AfterExecute.class).on(named("afterExecute"))))
           .installOn(inst);
     } catch (Throwable t) {
       LOG.warn("cannot install context propagation for executors: " + t);
@@ -73,6 +104,32 @@ public final class ContextPropagation {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object task) {
       dev.tooltrace.bootstrap.TaskContexts.capture(task);
+    }
+  }
+
+  /** ThreadPoolExecutor.execute(Runnable): remember the submitting thread's context. */
+  static final class Execute {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.Argument(0) Runnable command) {
+      if (command != null) {
+        dev.tooltrace.bootstrap.TaskContexts.capture(command);
+      }
+    }
+  }
+
+  /** ThreadPoolExecutor.beforeExecute(Thread, Runnable), on the worker: attach. */
+  static final class BeforeExecute {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.Argument(1) Runnable task) {
+      dev.tooltrace.bootstrap.TaskContexts.beforeExecute(task);
+    }
+  }
+
+  /** ThreadPoolExecutor.afterExecute(Runnable, Throwable), on the worker: detach. */
+  static final class AfterExecute {
+    @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+    static void exit() {
+      dev.tooltrace.bootstrap.TaskContexts.afterExecute();
     }
   }
 

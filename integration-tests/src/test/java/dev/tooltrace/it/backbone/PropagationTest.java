@@ -15,7 +15,10 @@ import dev.tooltrace.it.harness.Recorded;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.RecordFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +64,36 @@ class PropagationTest {
     assertTrue(failed.error());
     assertEquals("java.lang.IllegalArgumentException", failed.errorInfo().type());
     assertEquals("async boom", failed.errorInfo().message());
+
+    // Work handed over by other means than submit(): each leaf is a child of the tracked call
+    // that handed it over, on another thread.
+    Map<String, String> parents =
+        Map.of(
+            "execute", "PropagationApp.viaExecute",
+            "supplyAsync", "PropagationApp.viaSupplyAsync",
+            "thenApplyAsync", "PropagationApp.viaThenApplyAsync",
+            "parallel", "PropagationApp.viaParallelStream",
+            "careless", "PropagationApp.viaCarelessPool");
+    Map<String, List<CallRecord>> leaves = new HashMap<>();
+    for (CallRecord c : rec.tool("PropagationApp.leaf")) {
+      leaves.computeIfAbsent(c.args().get(0).preview(), k -> new ArrayList<>()).add(c);
+    }
+    parents.forEach(
+        (via, tool) -> {
+          CallRecord p = rec.one(tool);
+          List<CallRecord> ls = leaves.get(via);
+          assertTrue(ls != null && !ls.isEmpty(), via);
+          for (CallRecord l : ls) {
+            assertEquals(p.spanId(), l.parentSpanId(), via + " is a child of " + tool);
+            assertEquals(p.traceId(), l.traceId(), via);
+            assertNotEquals(p.threadName(), l.threadName(), via + " ran on another thread");
+          }
+        });
+    assertEquals(32, leaves.get("parallel").size());
+    CallRecord afterwards = leaves.get("afterwards").get(0);
+    assertTrue(
+        afterwards.isRoot(),
+        "an afterExecute override without super must not leak the context into the next task");
   }
 
   @Test
