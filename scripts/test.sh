@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test. Installs first what the tests need and Maven cannot fetch: Debian's
-# prometheus (with promtool) and prometheus-alertmanager (with amtool).
+# Runs every test: the Maven build with all module and integration tests, then the third-party
+# transparency check (commons-lang3's own test suite with and without the agent, about 5 minutes;
+# SKIP_THIRD_PARTY=1 skips it). Installs first what the tests need and Maven cannot fetch:
+# Debian's prometheus (with promtool) and prometheus-alertmanager (with amtool).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +19,8 @@ if ! command -v promtool >/dev/null || ! command -v amtool >/dev/null; then
 fi
 
 mvn -B verify "$@"
+
+if [[ ${SKIP_THIRD_PARTY:-} != 1 ]]; then
+  echo "== third-party transparency check (scripts/third-party-tests.sh)"
+  scripts/third-party-tests.sh
+fi

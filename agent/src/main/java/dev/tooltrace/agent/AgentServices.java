@@ -97,7 +97,6 @@ final class AgentServices {
             });
     scheduler.execute(this::startServices);
     scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(writer::pretouch, 100, 100, TimeUnit.MILLISECONDS);
   }
 
   private void startServices() {

@@ -193,23 +193,6 @@ public final class QueueWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Touches the pages the next appends will write, from the calling (background) thread, so that
-   * application threads do not take the page faults of a fresh memory-mapped region. Chronicle's
-   * recommended practice: call every ~100 ms from one thread that owns its own appender.
-   */
-  public void pretouch() {
-    SingleChronicleQueue q = queue;
-    if (q == null || !accepting) {
-      return;
-    }
-    try {
-      q.acquireAppender().pretouch();
-    } catch (Throwable t) {
-      LOG.debug("pretouch failed: " + t);
-    }
-  }
-
   /** Re-evaluates writability, free space and the budget; logs once per state change. */
   public void check() {
     try {

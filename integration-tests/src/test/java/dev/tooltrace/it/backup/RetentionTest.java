@@ -7,6 +7,8 @@ package dev.tooltrace.it.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tooltrace.it.app.RollingWriterApp;
+import dev.tooltrace.it.harness.ForkedJvm;
 import dev.tooltrace.it.harness.Recorded;
 import dev.tooltrace.record.QueueFiles;
 import dev.tooltrace.record.backup.Manifest;
@@ -106,5 +108,20 @@ class RetentionTest {
     assertEquals(calls, Recorded.read(restored).tool("backup.record").size());
     assertTrue(
         Recorded.read(queue).tool("backup.record").size() < calls, "the queue itself was trimmed");
+  }
+
+  @Test
+  void deletedQueueFilesAreNotHeldOpenByTheAgent() throws Exception {
+    // On Linux a deleted file's space comes back only when nothing maps or opens it any more.
+    Path queue = tmp.resolve("queue");
+    ForkedJvm.Result r =
+        ForkedJvm.of(RollingWriterApp.class.getName(), "5000", "2500")
+            .agent(COMMON + "export=none,http.enabled=false,dir=" + queue)
+            .run();
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("retention deleted"), r.stderr());
+    assertTrue(
+        r.stdout().contains("deleted-but-held=[]"),
+        "the process still maps or holds deleted queue files: " + r.stdout());
   }
 }
