@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent.recording;
 
+import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.record.Buf;
 import dev.tooltrace.record.CanonicalHash;
 import dev.tooltrace.record.ContentHasher;
@@ -11,11 +12,14 @@ import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.RecordFormat;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Describes an application object for a record: actual type, content hash, size, bounded preview
  * and producer span. Everything here runs application code only through {@code toString()} of
- * objects that have no structured form, always guarded, bounded and with the thread marked busy (a
+ * objects that have no structured form, always guarded, bounded, timed per type (a type whose
+ * toString() proves slow is previewed by name from then on) and with the thread marked busy (a
  * tracked method called from such a {@code toString()} is not recorded). {@code hashCode()} and
  * {@code equals()} of application objects are never called.
  *
@@ -24,6 +28,7 @@ import java.util.Map;
  * here: they are identified by identity (the producer span).
  */
 final class ValueWriter {
+  private static final AgentLog.Component LOG = AgentLog.of("record");
   private static final int MAX_DEPTH = 12;
   private static final ClassValue<byte[]> TYPE_NAMES =
       new ClassValue<>() {
@@ -217,13 +222,78 @@ final class ValueWriter {
       }
       sb.append('}');
     } else {
-      String s;
-      try {
-        s = String.valueOf(o);
-      } catch (Throwable t) {
-        s = o.getClass().getName() + "@<toString() threw " + t.getClass().getName() + ">";
-      }
+      String s = toStringGuarded(o);
       sb.append(s, 0, Math.min(s.length(), Math.max(0, limit - sb.length())));
     }
+  }
+
+  // ---- toString() of application objects ---------------------------------------------------
+
+  /** One call of a type's toString() longer than this: previews stop calling it. */
+  static final long SLOW_CALL_NANOS = 1_000_000L;
+
+  /** All calls of a type's toString() together longer than this: previews stop calling it. */
+  static final long SLOW_TOTAL_NANOS = 1_000_000_000L;
+
+  private static final int MAX_SLOW_TYPES_LOGGED = 20;
+
+  /** Time spent in each type's toString() for previews, and whether it is still called. */
+  static final class ToStringCost {
+    final LongAdder nanos = new LongAdder();
+    volatile boolean skipped;
+  }
+
+  private static final ClassValue<ToStringCost> TO_STRING_COSTS =
+      new ClassValue<>() {
+        @Override
+        protected ToStringCost computeValue(Class<?> type) {
+          return new ToStringCost();
+        }
+      };
+
+  private final AtomicInteger slowTypes = new AtomicInteger();
+
+  /**
+   * {@code String.valueOf(o)} for a preview, timed per type: a type whose toString() is slow (it
+   * builds a huge string, say, only for the preview to keep 256 characters of it) would make the
+   * agent cost the application far more than the tool call itself, so past {@link #SLOW_CALL_NANOS}
+   * for one call or {@link #SLOW_TOTAL_NANOS} in total the type's previews are its name only. Each
+   * such type is reported once.
+   */
+  private String toStringGuarded(Object o) {
+    Class<?> type = o.getClass();
+    ToStringCost cost = TO_STRING_COSTS.get(type);
+    if (cost.skipped) {
+      return type.getName() + "@<toString() skipped: too slow for previews>";
+    }
+    long start = System.nanoTime();
+    String s;
+    try {
+      s = String.valueOf(o);
+    } catch (Throwable t) {
+      s = type.getName() + "@<toString() threw " + t.getClass().getName() + ">";
+    }
+    long took = System.nanoTime() - start;
+    cost.nanos.add(took);
+    if (took > SLOW_CALL_NANOS || cost.nanos.sum() > SLOW_TOTAL_NANOS) {
+      cost.skipped = true;
+      int n = slowTypes.incrementAndGet();
+      if (n <= MAX_SLOW_TYPES_LOGGED) {
+        LOG.info(
+            "previews of "
+                + type.getName()
+                + " no longer call its toString(): "
+                + (took > SLOW_CALL_NANOS
+                    ? "one call took " + took / 1000 + " us"
+                    : "its calls took " + cost.nanos.sum() / 1_000_000 + " ms in all")
+                + " (limits "
+                + SLOW_CALL_NANOS / 1000
+                + " us per call, "
+                + SLOW_TOTAL_NANOS / 1_000_000
+                + " ms in all)"
+                + (n == MAX_SLOW_TYPES_LOGGED ? "; further such types are not reported" : ""));
+      }
+    }
+    return s;
   }
 }

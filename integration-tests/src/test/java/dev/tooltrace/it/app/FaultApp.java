@@ -119,6 +119,24 @@ public final class FaultApp {
     return o;
   }
 
+  /** An argument whose toString() is slow (it would build a huge string, say). */
+  static final class Slow {
+    @Override
+    public String toString() {
+      try {
+        Thread.sleep(3);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "slow-to-print";
+    }
+  }
+
+  @Tracked
+  static int weigh(Object o) {
+    return 1;
+  }
+
   @Tracked
   static int length(String s) {
     return s.length();
@@ -149,6 +167,11 @@ public final class FaultApp {
       wide.add(wide);
     }
     System.out.println("wide cycle=" + kind(wide));
+    int weight = 0;
+    for (int i = 0; i < 3; i++) {
+      weight += weigh(new Slow());
+    }
+    System.out.println("slow=" + weight);
     String huge = "x".repeat(100_000_000);
     System.out.println("huge=" + length(huge) + " " + (same(huge) == huge));
   }

@@ -58,6 +58,18 @@ class HostileValuesTest {
     assertEquals(2, self.size());
     assertTrue(self.preview().startsWith("[\"a\", [\"a\", "), self.preview());
 
+    // A slow toString() is called once (3 ms > the 1 ms limit), then previews are the type only.
+    List<String> slow =
+        rec.tool("FaultApp.weigh").stream().map(c -> c.args().get(0).preview()).toList();
+    assertEquals("slow-to-print", slow.get(0));
+    assertEquals(3, slow.size());
+    for (String p : slow.subList(1, 3)) {
+      assertTrue(p.startsWith("dev.tooltrace.it.app.FaultApp$Slow@<toString() skipped"), p);
+    }
+    List<String> reported = FaultRun.lines(r, "no longer call its toString()");
+    assertEquals(1, reported.size(), r.stderr());
+    assertTrue(reported.get(0).contains("FaultApp$Slow"), reported.get(0));
+
     ValueRecord huge = rec.one("FaultApp.length").args().get(0);
     assertEquals(100_000_000L, huge.size());
     assertTrue(huge.previewTruncated());
