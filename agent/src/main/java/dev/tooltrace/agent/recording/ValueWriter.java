@@ -221,6 +221,10 @@ final class ValueWriter {
         preview(sb, e.getValue(), depth + 1);
       }
       sb.append('}');
+    } else if (o instanceof Collection) {
+      sb.append("[…]"); // nested too deep (or a cycle): its toString() would recurse as well
+    } else if (o instanceof Map) {
+      sb.append("{…}");
     } else {
       String s = toStringGuarded(o);
       sb.append(s, 0, Math.min(s.length(), Math.max(0, limit - sb.length())));
