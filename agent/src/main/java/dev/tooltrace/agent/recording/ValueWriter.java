@@ -233,8 +233,13 @@ final class ValueWriter {
 
   // ---- toString() of application objects ---------------------------------------------------
 
-  /** One call of a type's toString() longer than this: previews stop calling it. */
+  /**
+   * {@link #SLOW_CALLS} calls of a type's toString() longer than this each: previews stop calling
+   * it. (Not one: a first call may be slow for class loading or cold code.)
+   */
   static final long SLOW_CALL_NANOS = 1_000_000L;
+
+  static final int SLOW_CALLS = 3;
 
   /** All calls of a type's toString() together longer than this: previews stop calling it. */
   static final long SLOW_TOTAL_NANOS = 1_000_000_000L;
@@ -244,6 +249,7 @@ final class ValueWriter {
   /** Time spent in each type's toString() for previews, and whether it is still called. */
   static final class ToStringCost {
     final LongAdder nanos = new LongAdder();
+    final AtomicInteger slowCalls = new AtomicInteger();
     volatile boolean skipped;
   }
 
@@ -261,8 +267,8 @@ final class ValueWriter {
    * {@code String.valueOf(o)} for a preview, timed per type: a type whose toString() is slow (it
    * builds a huge string, say, only for the preview to keep 256 characters of it) would make the
    * agent cost the application far more than the tool call itself, so past {@link #SLOW_CALL_NANOS}
-   * for one call or {@link #SLOW_TOTAL_NANOS} in total the type's previews are its name only. Each
-   * such type is reported once.
+   * in {@link #SLOW_CALLS} calls or {@link #SLOW_TOTAL_NANOS} in total the type's previews are its
+   * name only. Each such type is reported once.
    */
   private String toStringGuarded(Object o) {
     Class<?> type = o.getClass();
@@ -279,7 +285,8 @@ final class ValueWriter {
     }
     long took = System.nanoTime() - start;
     cost.nanos.add(took);
-    if (took > SLOW_CALL_NANOS || cost.nanos.sum() > SLOW_TOTAL_NANOS) {
+    boolean slowCall = took > SLOW_CALL_NANOS && cost.slowCalls.incrementAndGet() >= SLOW_CALLS;
+    if (slowCall || cost.nanos.sum() > SLOW_TOTAL_NANOS) {
       cost.skipped = true;
       int n = slowTypes.incrementAndGet();
       if (n <= MAX_SLOW_TYPES_LOGGED) {
@@ -287,12 +294,14 @@ final class ValueWriter {
             "previews of "
                 + type.getName()
                 + " no longer call its toString(): "
-                + (took > SLOW_CALL_NANOS
-                    ? "one call took " + took / 1000 + " us"
+                + (slowCall
+                    ? SLOW_CALLS + " calls took over " + SLOW_CALL_NANOS / 1000 + " us each"
                     : "its calls took " + cost.nanos.sum() / 1_000_000 + " ms in all")
-                + " (limits "
+                + " (limits: "
+                + SLOW_CALLS
+                + " calls over "
                 + SLOW_CALL_NANOS / 1000
-                + " us per call, "
+                + " us, or "
                 + SLOW_TOTAL_NANOS / 1_000_000
                 + " ms in all)"
                 + (n == MAX_SLOW_TYPES_LOGGED ? "; further such types are not reported" : ""));
