@@ -13,7 +13,6 @@ import dev.tooltrace.record.RecordFormat;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Describes an application object for a record: actual type, content hash, size, bounded preview
@@ -234,22 +233,20 @@ final class ValueWriter {
   // ---- toString() of application objects ---------------------------------------------------
 
   /**
-   * {@link #SLOW_CALLS} calls of a type's toString() longer than this each: previews stop calling
-   * it. (Not one: a first call may be slow for class loading or cold code.)
+   * A type whose toString() never took less than this, over {@link #SLOW_MIN_CALLS} calls, is
+   * previewed by name from then on. The minimum, not the mean: on a busy machine any call may be
+   * descheduled or meet a GC pause, but a toString() that is cheap at all is sometimes fast.
    */
-  static final long SLOW_CALL_NANOS = 1_000_000L;
+  static final long SLOW_NANOS = 100_000L;
 
-  static final int SLOW_CALLS = 3;
-
-  /** All calls of a type's toString() together longer than this: previews stop calling it. */
-  static final long SLOW_TOTAL_NANOS = 1_000_000_000L;
+  static final int SLOW_MIN_CALLS = 5;
 
   private static final int MAX_SLOW_TYPES_LOGGED = 20;
 
-  /** Time spent in each type's toString() for previews, and whether it is still called. */
+  /** The fastest toString() of a type seen so far, and whether previews still call it. */
   static final class ToStringCost {
-    final LongAdder nanos = new LongAdder();
-    final AtomicInteger slowCalls = new AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
+    volatile long fastestNanos = Long.MAX_VALUE;
     volatile boolean skipped;
   }
 
@@ -264,11 +261,11 @@ final class ValueWriter {
   private final AtomicInteger slowTypes = new AtomicInteger();
 
   /**
-   * {@code String.valueOf(o)} for a preview, timed per type: a type whose toString() is slow (it
-   * builds a huge string, say, only for the preview to keep 256 characters of it) would make the
-   * agent cost the application far more than the tool call itself, so past {@link #SLOW_CALL_NANOS}
-   * in {@link #SLOW_CALLS} calls or {@link #SLOW_TOTAL_NANOS} in total the type's previews are its
-   * name only. Each such type is reported once.
+   * {@code String.valueOf(o)} for a preview, timed per type. A type whose toString() is
+   * consistently slow (it builds a huge string, say, of which the preview keeps 256 characters)
+   * would make the agent cost the application far more than the tool call itself: once its fastest
+   * call over {@link #SLOW_MIN_CALLS} calls took more than {@link #SLOW_NANOS}, its previews are
+   * its name only. Each such type is reported once (the first {@value #MAX_SLOW_TYPES_LOGGED}).
    */
   private String toStringGuarded(Object o) {
     Class<?> type = o.getClass();
@@ -284,26 +281,23 @@ final class ValueWriter {
       s = type.getName() + "@<toString() threw " + t.getClass().getName() + ">";
     }
     long took = System.nanoTime() - start;
-    cost.nanos.add(took);
-    boolean slowCall = took > SLOW_CALL_NANOS && cost.slowCalls.incrementAndGet() >= SLOW_CALLS;
-    if (slowCall || cost.nanos.sum() > SLOW_TOTAL_NANOS) {
+    if (took < cost.fastestNanos) {
+      cost.fastestNanos = took; // a lost race only delays the verdict
+    }
+    if (cost.fastestNanos > SLOW_NANOS && cost.calls.incrementAndGet() >= SLOW_MIN_CALLS) {
       cost.skipped = true;
       int n = slowTypes.incrementAndGet();
       if (n <= MAX_SLOW_TYPES_LOGGED) {
         LOG.info(
             "previews of "
                 + type.getName()
-                + " no longer call its toString(): "
-                + (slowCall
-                    ? SLOW_CALLS + " calls took over " + SLOW_CALL_NANOS / 1000 + " us each"
-                    : "its calls took " + cost.nanos.sum() / 1_000_000 + " ms in all")
-                + " (limits: "
-                + SLOW_CALLS
-                + " calls over "
-                + SLOW_CALL_NANOS / 1000
-                + " us, or "
-                + SLOW_TOTAL_NANOS / 1_000_000
-                + " ms in all)"
+                + " no longer call its toString(): its fastest of "
+                + SLOW_MIN_CALLS
+                + " calls took "
+                + cost.fastestNanos / 1000
+                + " us (limit "
+                + SLOW_NANOS / 1000
+                + " us)"
                 + (n == MAX_SLOW_TYPES_LOGGED ? "; further such types are not reported" : ""));
       }
     }

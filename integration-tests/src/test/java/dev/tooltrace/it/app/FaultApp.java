@@ -168,7 +168,7 @@ public final class FaultApp {
     }
     System.out.println("wide cycle=" + kind(wide));
     int weight = 0;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 7; i++) {
       weight += weigh(new Slow());
     }
     System.out.println("slow=" + weight);
