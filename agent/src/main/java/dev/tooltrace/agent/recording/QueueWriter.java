@@ -153,14 +153,20 @@ public final class QueueWriter implements AutoCloseable {
     }
   }
 
-  /** Appends a document from a background thread (run snapshot, samples): synchronized. */
+  /**
+   * Appends a document from a background thread (run snapshot, samples): synchronized. Agent
+   * documents are rare, so each gets an appender of its own, closed right after: a thread-local
+   * appender of an agent thread that writes every few seconds or only once would keep the queue
+   * file of its last write mapped, and a file retention deletes would not give its disk space back.
+   */
   public synchronized boolean appendFromAgent(Buf doc) {
     SingleChronicleQueue q = queue;
     if (!accepting || q == null) {
       dropped.increment();
       return false;
     }
-    try (DocumentContext dc = q.acquireAppender().writingDocument()) {
+    try (ExcerptAppender a = q.createAppender();
+        DocumentContext dc = a.writingDocument()) {
       dc.wire().bytes().write(doc.array(), 0, doc.length());
       writtenBytes.add(doc.length());
       return true;
@@ -182,7 +188,8 @@ public final class QueueWriter implements AutoCloseable {
       dropped.increment();
       return false;
     }
-    try (DocumentContext dc = q.acquireAppender().writingDocument()) {
+    try (ExcerptAppender a = q.createAppender();
+        DocumentContext dc = a.writingDocument()) {
       dc.wire().bytes().write(doc.array(), 0, doc.length());
       writtenBytes.add(doc.length());
       return true;
