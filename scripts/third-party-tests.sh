@@ -68,12 +68,7 @@ trap '[[ ${KEEP:-} == 1 ]] || rm -rf "$QUEUE"' EXIT
 echo "commons-lang3 $V test suite, JUnit console $CONSOLE_V"
 PLAIN=$(run plain)
 echo "without agent: $PLAIN"
-if [[ ${FULL:-} == 1 ]]; then
-  # Record every call: five-minute queue files, retention deleting all but the newest.
-  LIMITS="roll.cycle=FIVE_MINUTELY,retention.max.bytes=2GB,retention.interval=2s,disk.max.bytes=40GB"
-else
-  LIMITS="disk.max.bytes=$BUDGET"
-fi
+LIMITS="disk.max.bytes=$BUDGET"
 TRACED=$(run traced "-javaagent:$AGENT=include=org.apache.commons.lang3.*#*,export=none,http.enabled=false,$LIMITS,dir=$QUEUE/q")
 echo "with agent:    $TRACED"
 # The agent's own lines: problems, and its end-of-run summary (records written and dropped).
