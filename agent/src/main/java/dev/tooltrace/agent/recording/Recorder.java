@@ -74,6 +74,18 @@ public final class Recorder extends Dispatcher {
             hashMaxBytes,
             new IdentityLinks(1 << 20),
             new CaptureWriter(captureMaxBytes, redactNames));
+    warmUp();
+  }
+
+  /**
+   * Loads and initialises now the classes the exit path needs that nothing has loaded before the
+   * first call ends. That first exit may come at the bottom of a deep recursion (a tool that
+   * overflows the stack), where loading a class leaves the JVM no stack to call the class file
+   * transformers (it prints "java.lang.instrument ASSERTION FAILED") and the records are lost.
+   */
+  private static void warmUp() {
+    AgentClock.nowEpochNanos();
+    ErrorText.message(new IllegalStateException("warm-up"));
   }
 
   private ThreadState state() {

@@ -39,6 +39,8 @@ class ToolErrorsTest {
     assertTrue(out.contains("throwOom threw synthetic 7"), out);
     assertTrue(out.contains("fillHeap threw java.lang.OutOfMemoryError: Java heap space"), out);
     assertTrue(out.contains("main recurse threw java.lang.StackOverflowError"), out);
+    // No class of the agent is first loaded at the bottom of the overflowing recursion.
+    assertFalse(r.stderr().contains("ASSERTION FAILED"), r.stderr());
 
     Recorded rec = Recorded.read(dir);
     // Every call after an error is a root with its own trace, its child nested under it.
