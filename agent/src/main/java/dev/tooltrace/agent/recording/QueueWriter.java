@@ -12,7 +12,10 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import net.openhft.chronicle.core.io.SingleThreadedChecked;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -41,6 +44,10 @@ public final class QueueWriter implements AutoCloseable {
   private final LongAdder written = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder writtenBytes = new LongAdder();
+
+  /** Threads holding an appender ({@link #releaseIdleAppenders}). */
+  private final Set<ThreadState> appendingThreads = ConcurrentHashMap.newKeySet();
+
   private volatile long queueBytes;
   private volatile long freeBytes = -1;
   private volatile boolean stackOverflowReported;
@@ -95,16 +102,19 @@ public final class QueueWriter implements AutoCloseable {
     // Chronicle gives up waiting for its write lock on an interrupted thread; the interrupt is the
     // application's (a cancelled task, say): append without it and hand it back untouched.
     boolean interrupted = Thread.interrupted();
+    lockAppender(ts);
     try {
       ExcerptAppender a = ts.appender;
       if (a == null || ts.appenderQueue != q) {
-        a = q.acquireAppender();
+        a = q.createAppender();
         ts.appender = a;
         ts.appenderQueue = q;
+        appendingThreads.add(ts);
       }
       try (DocumentContext dc = a.writingDocument()) {
         dc.wire().bytes().write(doc.array(), 0, doc.length());
       }
+      ts.appenderCycle = a.cycle();
       written.add(records);
       writtenBytes.add(doc.length());
       return true;
@@ -122,8 +132,56 @@ public final class QueueWriter implements AutoCloseable {
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     } finally {
+      ts.appendLock.set(0);
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Takes the thread's appender lock; waits only while the housekeeper releases the appender. */
+  private static void lockAppender(ThreadState ts) {
+    while (!ts.appendLock.compareAndSet(0, 1)) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /**
+   * Closes the appenders of threads that last appended in an earlier queue cycle (they are idle: a
+   * pool thread waiting for work, say) or that have ended. Each appender keeps the cycle file of
+   * its last append mapped; without this, a file retention deletes would not give its disk space
+   * back while such a thread lives. Called by the housekeeper every second; a thread that appends
+   * again gets a new appender.
+   */
+  void releaseIdleAppenders() {
+    SingleChronicleQueue q = queue;
+    if (q == null || appendingThreads.isEmpty()) {
+      return;
+    }
+    int current;
+    try {
+      current = q.cycle();
+    } catch (RuntimeException e) {
+      return;
+    }
+    for (ThreadState ts : appendingThreads) {
+      boolean dead = !ts.thread.isAlive();
+      if ((dead || ts.appenderCycle < current) && ts.appendLock.compareAndSet(0, 2)) {
+        try {
+          ExcerptAppender a = ts.appender;
+          ts.appender = null;
+          appendingThreads.remove(ts);
+          if (a != null) {
+            if (a instanceof SingleThreadedChecked) {
+              ((SingleThreadedChecked) a).singleThreadedCheckReset();
+            }
+            a.close();
+          }
+        } catch (Throwable t) {
+          LOG.debug("releasing an idle appender failed: " + t);
+        } finally {
+          ts.appendLock.set(0);
+        }
       }
     }
   }
@@ -206,6 +264,7 @@ public final class QueueWriter implements AutoCloseable {
       if (queue == null && !open()) {
         return;
       }
+      releaseIdleAppenders();
       long size = 0;
       for (Path p : QueueFiles.dataFiles(dir)) {
         try {

@@ -8,12 +8,13 @@ import dev.tooltrace.record.Buf;
 import dev.tooltrace.record.ContentHasher;
 import dev.tooltrace.record.Encoder;
 import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 /**
  * Everything one application thread needs to record calls without locks: its frame stack, its batch
  * of finished calls (one Chronicle document), its appender, hasher and id generator. Only its own
- * thread touches it.
+ * thread touches it, except the housekeeper releasing an idle appender under {@link #appendLock}.
  */
 final class ThreadState {
   private static final SecureRandom SEEDS = new SecureRandom();
@@ -36,8 +37,20 @@ final class ThreadState {
   boolean busy;
 
   private long rnd;
+
+  /**
+   * This thread's own appender (not Chronicle's thread-local one, so that the housekeeper can
+   * release it), guarded by {@link #appendLock}: 0 free, 1 the thread appends, 2 the housekeeper
+   * releases it ({@link QueueWriter#releaseIdleAppenders}).
+   */
   ExcerptAppender appender;
+
   Object appenderQueue;
+  final AtomicInteger appendLock = new AtomicInteger();
+
+  /** The queue cycle of the appender's last append. */
+  volatile int appenderCycle;
+
   private String threadName;
   final ContentHasher hasher = new ContentHasher();
   final StringBuilder text = new StringBuilder(512);

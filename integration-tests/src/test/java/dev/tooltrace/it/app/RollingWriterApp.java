@@ -13,15 +13,30 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Writes through queue files that roll every second for the given milliseconds, then waits for
- * retention to run once more and prints which deleted queue files this process still maps or holds
- * open (from /proc/self): deleted files whose disk space is not given back.
+ * Writes through queue files that roll every second for the given milliseconds (and records once
+ * from a thread that then stays idle), then waits for retention to run once more and prints which
+ * deleted queue files this process still maps or holds open (from /proc/self): deleted files whose
+ * disk space is not given back.
  */
 public final class RollingWriterApp {
   private RollingWriterApp() {}
 
   public static void main(String[] args) throws Exception {
     long millis = Long.parseLong(args[0]);
+    // A thread that records once, early, then stays idle (a pool thread waiting for work).
+    Thread idle =
+        new Thread(
+            () -> {
+              record("idle", -1);
+              try {
+                Thread.sleep(millis + Long.parseLong(args[1]) + 1000);
+              } catch (InterruptedException e) {
+                // exit
+              }
+            },
+            "idle-writer");
+    idle.setDaemon(true);
+    idle.start();
     long end = System.nanoTime() + millis * 1_000_000L;
     int calls = 0;
     while (System.nanoTime() < end) {
