@@ -112,13 +112,16 @@ class RetentionTest {
 
   @Test
   void deletedQueueFilesAreNotHeldOpenByTheAgent() throws Exception {
-    // On Linux a deleted file's space comes back only when nothing maps or opens it any more.
-    // (Known exception, not covered here: with system sampling on, one deleted file can stay
-    // mapped; see docs/disaster-recovery.md.)
+    // On Linux a deleted file's space comes back only when nothing maps or opens it any more:
+    // not the application threads (one of them idle since its only call), not the agent's own
+    // writers (run snapshot, a system sample every second).
     Path queue = tmp.resolve("queue");
     ForkedJvm.Result r =
         ForkedJvm.of(RollingWriterApp.class.getName(), "5000", "2500")
-            .agent(COMMON + "export=none,http.enabled=false,dir=" + queue)
+            .agent(
+                "roll.cycle=TEST_SECONDLY,retention.max.bytes=1,retention.interval=1s,"
+                    + "sample.interval=1s,export=none,http.enabled=false,dir="
+                    + queue)
             .run();
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stderr().contains("retention deleted"), r.stderr());
