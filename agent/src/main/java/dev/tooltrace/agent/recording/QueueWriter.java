@@ -139,9 +139,17 @@ public final class QueueWriter implements AutoCloseable {
     }
   }
 
-  /** Takes the thread's appender lock; waits only while the housekeeper releases the appender. */
+  /**
+   * Takes the thread's appender lock; waits only while the housekeeper releases the appender. Only
+   * the owner thread ever sets 1, so finding 1 means an earlier append of this very thread could
+   * not reset it (no stack left even for that): the lock is this thread's already, and waiting for
+   * it would hang the application.
+   */
   private static void lockAppender(ThreadState ts) {
     while (!ts.appendLock.compareAndSet(0, 1)) {
+      if (ts.appendLock.get() == 1) {
+        return;
+      }
       Thread.onSpinWait();
     }
   }
