@@ -231,16 +231,7 @@ public final class QueueWriter implements AutoCloseable {
       dropped.increment();
       return false;
     }
-    try (ExcerptAppender a = q.createAppender();
-        DocumentContext dc = a.writingDocument()) {
-      dc.wire().bytes().write(doc.array(), 0, doc.length());
-      writtenBytes.add(doc.length());
-      return true;
-    } catch (Throwable t) {
-      dropped.increment();
-      setProblem("cannot append to the queue in " + dir + ": " + t);
-      return false;
-    }
+    return appendShortLived(q, doc);
   }
 
   /**
@@ -254,6 +245,13 @@ public final class QueueWriter implements AutoCloseable {
       dropped.increment();
       return false;
     }
+    return appendShortLived(q, doc);
+  }
+
+  /**
+   * One agent document through an appender of its own, closed right after (callers hold the lock).
+   */
+  private boolean appendShortLived(SingleChronicleQueue q, Buf doc) {
     try (ExcerptAppender a = q.createAppender();
         DocumentContext dc = a.writingDocument()) {
       dc.wire().bytes().write(doc.array(), 0, doc.length());

@@ -4,9 +4,6 @@
  */
 package dev.tooltrace.cli.analysis;
 
-import dev.tooltrace.record.CallRecord;
-import java.util.List;
-
 /**
  * Aggregates over a group of calls (one tool, or one tool within one run, or a whole run).
  *
@@ -57,12 +54,5 @@ public record CallStats(
   public Double throughputPerSecond() {
     long w = windowNanos();
     return w <= 0 ? null : calls * 1e9 / w;
-  }
-
-  /** Computes the statistics of a non-empty group of calls. */
-  public static CallStats of(String name, List<CallRecord> group) {
-    CallGroup g = new CallGroup(name);
-    group.forEach(g::add);
-    return g.stats();
   }
 }

@@ -14,10 +14,6 @@ import java.util.Arrays;
 public final class Percentiles {
   private final long[] sorted;
 
-  public Percentiles(long[] samples) {
-    this(samples, samples.length);
-  }
-
   /** Percentiles of the first {@code n} of {@code samples} (which are not modified). */
   public Percentiles(long[] samples, int n) {
     this.sorted = Arrays.copyOf(samples, n);

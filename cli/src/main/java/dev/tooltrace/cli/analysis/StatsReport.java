@@ -15,11 +15,4 @@ public record StatsReport(List<CallStats> tools, List<RunStats> runs) {
 
   /** One run: totals over all its calls and the per-tool statistics within it. */
   public record RunStats(String runId, CallStats total, List<CallStats> tools) {}
-
-  public static StatsReport of(Recording recording) {
-    StatsAccumulator acc = new StatsAccumulator();
-    recording.runIds().forEach(acc::addRun);
-    recording.calls().forEach(acc::add);
-    return acc.report();
-  }
 }
