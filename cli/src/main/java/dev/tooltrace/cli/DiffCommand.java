@@ -4,7 +4,9 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.data.DataSources;
+import dev.tooltrace.cli.data.QueueSet;
+import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.repro.DiffReport;
 import dev.tooltrace.cli.repro.EnvironmentDiff;
@@ -13,6 +15,7 @@ import dev.tooltrace.cli.repro.RunInfo;
 import dev.tooltrace.cli.repro.RunRefs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,14 +63,28 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--check", description = "Exit with 3 when the outputs differ.")
   boolean check;
 
+  private static RunInfo runInfo(RecordedData data, String ref) {
+    String id = RunRefs.resolve(data.headers(), ref);
+    return RunInfo.of(data.recording(id), id);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Recording recA = QueueLoader.load(queue.dir(), err);
-    Recording recB = dirB == null ? recA : QueueLoader.load(dirB, err);
-    RunInfo a = RunInfo.of(recA, RunRefs.resolve(recA, runA));
-    RunInfo b = RunInfo.of(recB, RunRefs.resolve(recB, runB));
+    RunInfo a;
+    RunInfo b;
+    try (RecordedData dataA = queue.open(err)) {
+      a = runInfo(dataA, runA);
+      if (dirB == null) {
+        b = runInfo(dataA, runB);
+      } else {
+        try (RecordedData dataB =
+            DataSources.open(QueueSet.resolve(List.of(dirB), err), null, queue.noIndex, err)) {
+          b = runInfo(dataB, runB);
+        }
+      }
+    }
     EnvironmentDiff env = EnvironmentDiff.of(a.env(), b.env());
     OutputDiff outputs = OutputDiff.of(a.calls(), b.calls());
     if (json) {

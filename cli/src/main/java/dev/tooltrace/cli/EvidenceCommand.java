@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tooltrace.cli.evidence.EvidenceCollector;
 import dev.tooltrace.cli.evidence.EvidenceReport;
 import dev.tooltrace.cli.evidence.MarkdownReport;
+import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.record.QueueFiles;
-import dev.tooltrace.record.QueueReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,12 +38,7 @@ import picocli.CommandLine.Spec;
 public final class EvidenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "The queue directory (the agent's 'dir').")
-  Path dir;
+  @Mixin QueueOptions queue;
 
   @Option(names = "--run", paramLabel = "ID", description = "Run id, or a unique prefix of one.")
   String run;
@@ -57,12 +53,17 @@ public final class EvidenceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      QueueFiles.requireQueue(dir);
-      EvidenceCollector collector = new EvidenceCollector(run);
-      try (QueueReader reader = QueueReader.open(dir)) {
-        reader.readAll(collector);
+      EvidenceCollector collector;
+      try (RecordedData data = queue.open(err)) {
+        String id = run == null ? data.latestRun() : RunSelector.resolve(data.headers(), run);
+        collector = new EvidenceCollector(id != null ? id : run);
+        data.replay(id, collector);
+      } catch (CliException e) {
+        throw new EvidenceCollector.NoSuchRunException(e.getMessage());
       }
-      EvidenceReport report = collector.report(dir.toString());
+      String dirs =
+          String.join(", ", queue.dirs().stream().map(Path::toString).toList());
+      EvidenceReport report = collector.report(dirs);
       String text = json ? toJson(report) : MarkdownReport.render(report);
       if (out != null) {
         Files.writeString(out, text, StandardCharsets.UTF_8);

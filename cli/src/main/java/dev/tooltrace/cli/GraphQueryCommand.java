@@ -4,17 +4,15 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.analysis.GraphQuery;
 import dev.tooltrace.cli.analysis.ProvenanceGraph;
-import dev.tooltrace.cli.analysis.ProvenanceGraphBuilder;
-import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.cli.analysis.Subgraph;
+import dev.tooltrace.cli.data.GraphAnswer;
+import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.render.GraphDot;
 import dev.tooltrace.cli.render.GraphJson;
 import dev.tooltrace.cli.render.GraphText;
 import dev.tooltrace.cli.render.Json;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +28,9 @@ abstract class GraphQueryCommand implements Callable<Integer> {
           + "  1. identity: the agent saw the very same object returned by an earlier call;%n"
           + "  2. content hash: the call of the run that most recently ended before the consumer"
           + " started and returned a value with the same hash;%n"
-          + "  3. otherwise the value is an external input of the run.%n"
+          + "  3. otherwise the value is an external input of the run, unless another run (another"
+          + " process, another --dir) produced it: the latest such call that ended before the"
+          + " consumer started (a link crossing runs).%n"
           + "Never linked by hash, to avoid spurious edges: null, booleans, numbers and other"
           + " primitives or boxed primitives, empty strings/collections/arrays. Boxed numbers"
           + " are linked by identity only, outside the JDK's shared cache (-128..127); booleans"
@@ -68,25 +68,20 @@ abstract class GraphQueryCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Same as --format json.")
   boolean json;
 
-  abstract Subgraph query(GraphQuery q, List<String> start);
+  /** True for lineage (upstream), false for impact (downstream). */
+  abstract boolean upstream();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    if (run != null) {
-      String id = RunSelector.resolve(rec, run);
-      rec = rec.filter(c -> c.runId().equals(id));
-    }
-    ProvenanceGraph g = ProvenanceGraphBuilder.build(rec);
-    GraphQuery q = new GraphQuery(g);
-    List<String> start;
-    try {
-      start = q.resolve(target);
+    GraphAnswer answer;
+    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
+      answer = data.query(target, run, upstream());
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.NO_DATA, e.getMessage());
     }
-    Subgraph s = query(q, start);
+    ProvenanceGraph g = answer.graph();
+    Subgraph s = answer.subgraph();
     switch (json ? Format.json : format) {
       case json:
         out.println(Json.pretty(GraphJson.of(g, s, target)));

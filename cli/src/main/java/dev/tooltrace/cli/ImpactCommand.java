@@ -4,9 +4,6 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.analysis.GraphQuery;
-import dev.tooltrace.cli.analysis.Subgraph;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code impact}: everything downstream of a call or value. */
@@ -18,7 +15,7 @@ import picocli.CommandLine.Command;
     footer = GraphQueryCommand.RULES)
 final class ImpactCommand extends GraphQueryCommand {
   @Override
-  Subgraph query(GraphQuery q, List<String> start) {
-    return q.impact(start);
+  boolean upstream() {
+    return false;
   }
 }

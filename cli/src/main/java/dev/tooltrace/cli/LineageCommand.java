@@ -4,9 +4,6 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.analysis.GraphQuery;
-import dev.tooltrace.cli.analysis.Subgraph;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code lineage}: everything upstream of a call or value. */
@@ -20,7 +17,7 @@ import picocli.CommandLine.Command;
     footer = GraphQueryCommand.RULES)
 final class LineageCommand extends GraphQueryCommand {
   @Override
-  Subgraph query(GraphQuery q, List<String> start) {
-    return q.lineage(start);
+  boolean upstream() {
+    return true;
   }
 }

@@ -10,6 +10,7 @@ import dev.tooltrace.cli.analysis.ProvJsonBuilder;
 import dev.tooltrace.cli.analysis.ProvenanceGraph;
 import dev.tooltrace.cli.analysis.ProvenanceGraphBuilder;
 import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.render.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -59,8 +60,12 @@ final class ProvCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    String id = RunSelector.resolveOrOnly(rec, run);
+    Recording rec;
+    String id;
+    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
+      id = RunSelector.resolveOrOnly(data.headers(), run);
+      rec = data.recording(id);
+    }
     ProvenanceGraph g = ProvenanceGraphBuilder.build(rec.filter(c -> c.runId().equals(id)));
     if (format == Format.openlineage) {
       for (ObjectNode e : OpenLineageBuilder.build(g, rec, id)) {

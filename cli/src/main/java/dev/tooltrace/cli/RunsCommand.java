@@ -7,6 +7,7 @@ package dev.tooltrace.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.render.Fmt;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.repro.RunInfo;
@@ -39,7 +40,10 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
+    Recording rec;
+    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
+      rec = data.recording(null);
+    }
     List<RunInfo> runs = new ArrayList<>();
     for (String id : rec.runIds()) {
       runs.add(RunInfo.of(rec, id));

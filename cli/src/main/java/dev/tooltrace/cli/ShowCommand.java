@@ -4,14 +4,16 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.analysis.Recording;
-import dev.tooltrace.cli.analysis.TraceForest;
 import dev.tooltrace.cli.analysis.TraceForest.Trace;
+import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.data.TraceQuery;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.render.TraceJson;
 import dev.tooltrace.cli.render.TraceText;
+import dev.tooltrace.record.Hex;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,15 @@ final class ShowCommand implements Callable<Integer> {
       description = "Only the calls of this tool, each with the calls nested in it.")
   String tool;
 
+  @Option(names = "--trace", paramLabel = "TRACE_ID", description = "Only this trace.")
+  String trace;
+
+  @Option(
+      names = "--span",
+      paramLabel = "SPAN_ID",
+      description = "Only this call, with the calls nested in it.")
+  String span;
+
   @Option(
       names = "--since",
       paramLabel = "TIME",
@@ -72,22 +83,12 @@ final class ShowCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new CliException(ExitCodes.USAGE, "--limit must not be negative");
     }
-    Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    if (run != null) {
-      String id = RunSelector.resolve(rec, run);
-      rec = rec.filter(c -> c.runId().equals(id));
-    }
-    List<Trace> traces = TraceForest.build(rec.calls());
-    traces =
-        traces.stream()
-            .filter(t -> since == null || t.startEpochNanos() >= since)
-            .filter(t -> until == null || t.startEpochNanos() < until)
-            .toList();
-    if (tool != null) {
-      traces = TraceForest.selectTool(traces, tool);
-    }
-    if (limit != null && traces.size() > limit) {
-      traces = traces.subList(traces.size() - limit, traces.size());
+    String traceId = id(trace, 32, "--trace");
+    String spanId = id(span, 16, "--span");
+    List<Trace> traces;
+    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
+      traces =
+          data.traces(new TraceQuery(run, tool, traceId, spanId, since, until, limit));
     }
     if (json) {
       out.println(Json.pretty(TraceJson.of(traces)));
@@ -98,5 +99,17 @@ final class ShowCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static String id(String value, int digits, String option) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!Hex.isHex(v, digits)) {
+      throw new CliException(
+          ExitCodes.USAGE, option + " takes " + digits + " hex digits, not '" + value + "'");
+    }
+    return v;
   }
 }

@@ -277,18 +277,28 @@ class LineageTest {
   }
 
   @Test
-  void runsNeverShareValues() {
+  void aValueAnotherRunProducedLinksAcrossRunsOnlyWhereItWouldBeExternal() {
     V x = V.str("same bytes in two runs");
+    V y = V.str("made again inside the second run");
     try (TestQueue q = new TestQueue(dir)) {
       q.run(TestQueue.T0);
       q.batch(1, "main", call(0x10, 0, "make", 0, 1).returns(x));
+      q.batch(1, "main", call(0x11, 0, "makeY", 1, 1).returns(y));
       TestQueue q2 = new TestQueue(q, 0x99, 0x98);
       q2.run(TestQueue.T0 + 2 * TestQueue.MS);
       q2.batch(1, "main", call(0x20, 0, "use", 5, 1).arg("v", x).returns(V.str("r")));
+      q2.batch(1, "main", call(0x21, 0, "makeY2", 6, 1).returns(y));
+      q2.batch(1, "main", call(0x22, 0, "useY", 8, 1).arg("y", y).returns(V.str("s")));
     }
     ProvenanceGraph g = graph();
-    String ext = "in:" + dev.tooltrace.record.Hex.of(0x99, 0x98) + ":" + x.hash;
-    assertEquals(set(c(0x20), ext), lineage(g, c(0x20)));
+    assertEquals(
+        set(c(0x20), out(0x10), c(0x10)),
+        lineage(g, c(0x20)),
+        "the input no call of its own run made comes from the other run");
+    assertEquals(
+        set(c(0x22), out(0x21), c(0x21)),
+        lineage(g, c(0x22)),
+        "a producer inside the run keeps precedence over an earlier one in another run");
   }
 
   @Test

@@ -5,32 +5,49 @@
 package dev.tooltrace.cli.analysis;
 
 import dev.tooltrace.record.CallRecord;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.PackedHistogram;
 
 /**
- * The running aggregate of a group of calls (a tool, a tool within a run, a whole run). Keeps one
- * duration (8 bytes) per call for exact percentiles and nothing else per call, so statistics over a
- * queue of tens of millions of calls fit in a modest heap.
+ * The running aggregate of a group of calls (a tool, a tool within a run, a whole run) in bounded
+ * memory, whatever the number of calls. Durations are kept exactly for the first {@value
+ * #EXACT_SAMPLES} calls (percentiles are then nearest-rank, always an observed duration); past
+ * that they move into an HdrHistogram with three significant digits (a percentile is within 0.1%
+ * of an observed duration, clamped to the exact minimum and maximum), a few kilobytes per group.
+ * A group can be written to bytes and merged, which is how the persistent index keeps per-tool
+ * statistics without keeping a duration per call.
  */
-final class CallGroup {
+public final class CallGroup {
+  /** Calls whose durations are kept exactly before the histogram takes over. */
+  static final int EXACT_SAMPLES = 4096;
+
+  private static final int DIGITS = 3;
+  private static final byte FORMAT = 1;
+
   private final String name;
   private long[] durations = new long[16];
-  private int count;
+  private PackedHistogram histogram;
+  private long count;
   private long errors;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
+  private long min = Long.MAX_VALUE;
+  private long max = Long.MIN_VALUE;
   private double confidenceSum;
   private long confidenceCount;
 
-  CallGroup(String name) {
+  public CallGroup(String name) {
     this.name = name;
   }
 
-  void add(CallRecord c) {
-    if (count == durations.length) {
-      durations = Arrays.copyOf(durations, count * 2);
-    }
-    durations[count++] = c.durationNanos();
+  public String name() {
+    return name;
+  }
+
+  public void add(CallRecord c) {
+    record(c.durationNanos());
     if (c.error()) {
       errors++;
     }
@@ -42,13 +59,53 @@ final class CallGroup {
     }
   }
 
-  /** Adds every call of {@code other} (merging per-run groups into a tool's overall group). */
-  void addAll(CallGroup other) {
-    if (count + other.count > durations.length) {
-      durations = Arrays.copyOf(durations, Math.max(count + other.count, durations.length * 2));
+  private void record(long d) {
+    long v = Math.max(0, d);
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    if (histogram != null) {
+      histogram.recordValue(v);
+    } else {
+      if (count == durations.length) {
+        if (count == EXACT_SAMPLES) {
+          toHistogram();
+          histogram.recordValue(v);
+          count++;
+          return;
+        }
+        durations = Arrays.copyOf(durations, (int) Math.min(count * 2, EXACT_SAMPLES));
+      }
+      durations[(int) count] = v;
     }
-    System.arraycopy(other.durations, 0, durations, count, other.count);
-    count += other.count;
+    count++;
+  }
+
+  private void toHistogram() {
+    histogram = new PackedHistogram(DIGITS);
+    for (int i = 0; i < count; i++) {
+      histogram.recordValue(durations[i]);
+    }
+    durations = null;
+  }
+
+  /** Adds every call of {@code other} (merging per-run groups into a tool's overall group). */
+  public void addAll(CallGroup other) {
+    if (other.count == 0) {
+      return;
+    }
+    if (other.histogram != null) {
+      if (histogram == null) {
+        toHistogram();
+      }
+      histogram.add(other.histogram);
+      count += other.count;
+      min = Math.min(min, other.min);
+      max = Math.max(max, other.max);
+    } else {
+      for (int i = 0; i < other.count; i++) {
+        record(other.durations[i]);
+      }
+    }
     errors += other.errors;
     first = Math.min(first, other.first);
     last = Math.max(last, other.last);
@@ -56,27 +113,107 @@ final class CallGroup {
     confidenceCount += other.confidenceCount;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return count == 0;
   }
 
-  CallStats stats() {
+  public long count() {
+    return count;
+  }
+
+  public CallStats stats() {
     if (count == 0) {
       throw new IllegalArgumentException("no calls for " + name);
     }
-    Percentiles p = new Percentiles(durations, count);
+    long p50;
+    long p95;
+    long p99;
+    if (histogram == null) {
+      Percentiles p = new Percentiles(durations, (int) count);
+      p50 = p.at(50);
+      p95 = p.at(95);
+      p99 = p.at(99);
+    } else {
+      p50 = at(50);
+      p95 = at(95);
+      p99 = at(99);
+    }
     return new CallStats(
         name,
         count,
         errors,
-        p.min(),
-        p.at(50),
-        p.at(95),
-        p.at(99),
-        p.max(),
+        min,
+        p50,
+        p95,
+        p99,
+        max,
         first,
         last,
         confidenceCount == 0 ? null : confidenceSum / confidenceCount,
         confidenceCount);
+  }
+
+  private long at(double p) {
+    long v = histogram.getValueAtPercentile(p);
+    return Math.max(min, Math.min(max, histogram.lowestEquivalentValue(v)));
+  }
+
+  /** The group as bytes, for {@link #fromBytes}. */
+  public byte[] toBytes() {
+    int hist = histogram == null ? 0 : histogram.getNeededByteBufferCapacity();
+    int samples = histogram == null ? (int) count : 0;
+    ByteBuffer b = ByteBuffer.allocate(1 + 9 * 8 + 4 + samples * 8 + 4 + hist);
+    b.put(FORMAT);
+    b.putLong(count).putLong(errors).putLong(first).putLong(last).putLong(min).putLong(max);
+    b.putDouble(confidenceSum).putLong(confidenceCount).putLong(0);
+    b.putInt(samples);
+    for (int i = 0; i < samples; i++) {
+      b.putLong(durations[i]);
+    }
+    if (histogram == null) {
+      b.putInt(0);
+    } else {
+      ByteBuffer h = ByteBuffer.allocate(hist);
+      int n = histogram.encodeIntoCompressedByteBuffer(h);
+      b.putInt(n);
+      b.put(h.array(), 0, n);
+    }
+    return Arrays.copyOf(b.array(), b.position());
+  }
+
+  /** A group written by {@link #toBytes}; throws {@link IllegalArgumentException} if damaged. */
+  public static CallGroup fromBytes(String name, byte[] bytes) {
+    try {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      if (b.get() != FORMAT) {
+        throw new IllegalArgumentException("unknown statistics format");
+      }
+      CallGroup g = new CallGroup(name);
+      g.count = b.getLong();
+      g.errors = b.getLong();
+      g.first = b.getLong();
+      g.last = b.getLong();
+      g.min = b.getLong();
+      g.max = b.getLong();
+      g.confidenceSum = b.getDouble();
+      g.confidenceCount = b.getLong();
+      b.getLong();
+      int samples = b.getInt();
+      int hist = samples;
+      if (samples > 0 || g.count == 0) {
+        g.durations = new long[Math.max(16, samples)];
+        for (int i = 0; i < samples; i++) {
+          g.durations[i] = b.getLong();
+        }
+      }
+      hist = b.getInt();
+      if (hist > 0) {
+        g.durations = null;
+        g.histogram = PackedHistogram.decodeFromCompressedByteBuffer(b.slice(b.position(), hist), 0);
+      }
+      return g;
+    } catch (DataFormatException | RuntimeException e) {
+      throw new IllegalArgumentException("damaged statistics of " + name + ": " + e, e);
+    }
   }
 }

@@ -18,8 +18,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Links every input of every call to the call that produced it, run by run (data never flows
- * between runs). For an input of call C, in this order:
+ * Links every input of every call to the call that produced it, run by run, then across runs
+ * ({@link CrossRunLinking}: only what would otherwise be an external input). For an input of call
+ * C, in this order:
  *
  * <ol>
  *   <li>identity: the value's {@code producerSpanId} (the agent saw the very same object returned
@@ -48,6 +49,9 @@ public final class ProvenanceGraphBuilder {
       byRun.computeIfAbsent(c.runId(), k -> new ArrayList<>()).add(c);
     }
     byRun.forEach((run, calls) -> new RunLinker(g, run, calls).link());
+    if (byRun.size() > 1) {
+      CrossRunLinking.link(g);
+    }
     return g;
   }
 

@@ -24,6 +24,7 @@ public final class Recording {
   private final Map<String, RunRecord> runs = new LinkedHashMap<>();
   private final Map<String, RunEndRecord> runEnds = new LinkedHashMap<>();
   private final List<CallRecord> calls = new ArrayList<>();
+  private final Set<String> extraRunIds = new LinkedHashSet<>();
 
   public void addRun(RunRecord run) {
     runs.putIfAbsent(run.runId(), run);
@@ -31,6 +32,11 @@ public final class Recording {
 
   public void addRunEnd(RunEndRecord end) {
     runEnds.put(end.runId(), end);
+  }
+
+  /** A run known to exist although none of its documents is held (an index's run list). */
+  public void addRunId(String runId) {
+    extraRunIds.add(runId);
   }
 
   public void addCall(CallRecord call) {
@@ -57,6 +63,7 @@ public final class Recording {
     for (CallRecord c : calls) {
       ids.add(c.runId());
     }
+    ids.addAll(extraRunIds);
     return ids;
   }
 
@@ -69,6 +76,7 @@ public final class Recording {
     Recording r = new Recording();
     r.runs.putAll(runs);
     r.runEnds.putAll(runEnds);
+    r.extraRunIds.addAll(extraRunIds);
     for (CallRecord c : calls) {
       if (keep.test(c)) {
         r.calls.add(c);

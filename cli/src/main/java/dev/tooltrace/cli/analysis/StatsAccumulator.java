@@ -36,6 +36,17 @@ public final class StatsAccumulator {
     runIds.add(runId);
   }
 
+  /**
+   * Adds the pre-aggregated calls of one tool in one run (how the persistent index hands over the
+   * statistics it keeps); the run's total is the merge of its tools.
+   */
+  public void addGroup(String runId, CallGroup group) {
+    runIds.add(runId);
+    RunGroups r = runs.computeIfAbsent(runId, RunGroups::new);
+    r.total.addAll(group);
+    r.tools.computeIfAbsent(group.name(), CallGroup::new).addAll(group);
+  }
+
   public void add(CallRecord c) {
     runIds.add(c.runId());
     RunGroups r = runs.computeIfAbsent(c.runId(), RunGroups::new);

@@ -91,6 +91,32 @@ public final class TraceForest {
     return out;
   }
 
+  /** The call {@code spanId} with everything nested in it, as the root of its trace. */
+  public static List<Trace> selectSpan(List<Trace> traces, String spanId) {
+    for (Trace t : traces) {
+      for (TraceNode r : t.roots()) {
+        TraceNode n = find(r, spanId);
+        if (n != null) {
+          return List.of(new Trace(t.traceId(), t.runId(), List.of(n)));
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static TraceNode find(TraceNode n, String spanId) {
+    if (n.call().spanId().equals(spanId)) {
+      return n;
+    }
+    for (TraceNode c : n.children()) {
+      TraceNode f = find(c, spanId);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   private static void collect(TraceNode n, String tool, List<TraceNode> found) {
     if (n.call().tool().equals(tool)) {
       found.add(n);

@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.cli.data;
+
+import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.analysis.StatsReport;
+import dev.tooltrace.cli.analysis.TraceForest.Trace;
+import dev.tooltrace.record.RecordVisitor;
+import java.util.List;
+
+/**
+ * What the query commands ask of recorded data, whether it comes from a persistent index ({@code
+ * tooltrace-index}) or from reading every queue in full ({@link FullLoad}). Both answer the same
+ * questions with the same results; the index does it without holding the queue in memory.
+ *
+ * <p>Run arguments are as users give them (a run id or a unique prefix; {@code null} for every
+ * run) and are resolved against {@link #runIds()}.
+ */
+public interface RecordedData extends AutoCloseable {
+  /** Every run id, in order of first appearance. */
+  List<String> runIds();
+
+  /** The run id {@code wanted} names (id or unique prefix); {@code null} stays null. */
+  default String resolveRun(String wanted) {
+    return wanted == null ? null : dev.tooltrace.cli.RunSelector.resolve(runIds(), wanted);
+  }
+
+  /** Per-tool and per-run statistics of one run, or of all runs when {@code runId} is null. */
+  StatsReport stats(String runId);
+
+  /** The traces {@code show} prints, ordered by start. */
+  List<Trace> traces(TraceQuery q);
+
+  /**
+   * Lineage ({@code upstream}) or impact of a span id, content hash or value node id. Throws
+   * {@link IllegalArgumentException} with a message for users when the target names nothing.
+   */
+  GraphAnswer query(String target, String runId, boolean upstream);
+
+  /**
+   * The RUN and RUN_END records of every run, and every run id, without calls: enough to resolve
+   * a run by id, prefix or name.
+   */
+  Recording headers();
+
+  /** Every record of one run (or of all runs when null): for prov, diff and runs. */
+  Recording recording(String runId);
+
+  /**
+   * Replays, in queue order, the RUN and RUN_END documents of every run and the calls and samples
+   * of {@code runId} (a resolved id): what the evidence report reads.
+   */
+  void replay(String runId, RecordVisitor visitor);
+
+  /** The run whose RUN document was read last (evidence's default), or null when none. */
+  String latestRun();
+
+  @Override
+  void close();
+}
