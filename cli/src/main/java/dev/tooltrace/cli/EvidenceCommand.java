@@ -6,10 +6,10 @@ package dev.tooltrace.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.evidence.EvidenceCollector;
 import dev.tooltrace.cli.evidence.EvidenceReport;
 import dev.tooltrace.cli.evidence.MarkdownReport;
-import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.record.QueueFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,8 +61,7 @@ public final class EvidenceCommand implements Callable<Integer> {
       } catch (CliException e) {
         throw new EvidenceCollector.NoSuchRunException(e.getMessage());
       }
-      String dirs =
-          String.join(", ", queue.dirs().stream().map(Path::toString).toList());
+      String dirs = String.join(", ", queue.dirs().stream().map(Path::toString).toList());
       EvidenceReport report = collector.report(dirs);
       String text = json ? toJson(report) : MarkdownReport.render(report);
       if (out != null) {

@@ -87,8 +87,7 @@ final class ShowCommand implements Callable<Integer> {
     String spanId = id(span, 16, "--span");
     List<Trace> traces;
     try (RecordedData data = queue.open(spec.commandLine().getErr())) {
-      traces =
-          data.traces(new TraceQuery(run, tool, traceId, spanId, since, until, limit));
+      traces = data.traces(new TraceQuery(run, tool, traceId, spanId, since, until, limit));
     }
     if (json) {
       out.println(Json.pretty(TraceJson.of(traces)));

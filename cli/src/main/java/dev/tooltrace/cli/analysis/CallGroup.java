@@ -13,11 +13,11 @@ import org.HdrHistogram.PackedHistogram;
 /**
  * The running aggregate of a group of calls (a tool, a tool within a run, a whole run) in bounded
  * memory, whatever the number of calls. Durations are kept exactly for the first {@value
- * #EXACT_SAMPLES} calls (percentiles are then nearest-rank, always an observed duration); past
- * that they move into an HdrHistogram with three significant digits (a percentile is within 0.1%
- * of an observed duration, clamped to the exact minimum and maximum), a few kilobytes per group.
- * A group can be written to bytes and merged, which is how the persistent index keeps per-tool
- * statistics without keeping a duration per call.
+ * #EXACT_SAMPLES} calls (percentiles are then nearest-rank, always an observed duration); past that
+ * they move into an HdrHistogram with three significant digits (a percentile is within 0.1% of an
+ * observed duration, clamped to the exact minimum and maximum), a few kilobytes per group. A group
+ * can be written to bytes and merged, which is how the persistent index keeps per-tool statistics
+ * without keeping a duration per call.
  */
 public final class CallGroup {
   /** Calls whose durations are kept exactly before the histogram takes over. */
@@ -47,14 +47,19 @@ public final class CallGroup {
   }
 
   public void add(CallRecord c) {
-    record(c.durationNanos());
-    if (c.error()) {
+    add(c.startEpochNanos(), c.durationNanos(), c.error(), c.confidence());
+  }
+
+  /** Adds one call given by its start, duration, outcome and reported confidence (or null). */
+  public void add(long startEpochNanos, long durationNanos, boolean error, Double confidence) {
+    record(durationNanos);
+    if (error) {
       errors++;
     }
-    first = Math.min(first, c.startEpochNanos());
-    last = Math.max(last, c.endEpochNanos());
-    if (c.confidence() != null) {
-      confidenceSum += c.confidence();
+    first = Math.min(first, startEpochNanos);
+    last = Math.max(last, startEpochNanos + durationNanos);
+    if (confidence != null) {
+      confidenceSum += confidence;
       confidenceCount++;
     }
   }
@@ -209,7 +214,8 @@ public final class CallGroup {
       hist = b.getInt();
       if (hist > 0) {
         g.durations = null;
-        g.histogram = PackedHistogram.decodeFromCompressedByteBuffer(b.slice(b.position(), hist), 0);
+        g.histogram =
+            PackedHistogram.decodeFromCompressedByteBuffer(b.slice(b.position(), hist), 0);
       }
       return g;
     } catch (DataFormatException | RuntimeException e) {

@@ -91,7 +91,8 @@ final class CrossRunLinking {
     if (byEnd == null) {
       return null;
     }
-    for (List<CallRecord> sameEnd : byEnd.headMap(c.startEpochNanos(), true).descendingMap().values()) {
+    for (List<CallRecord> sameEnd :
+        byEnd.headMap(c.startEpochNanos(), true).descendingMap().values()) {
       for (int i = sameEnd.size() - 1; i >= 0; i--) {
         CallRecord p = sameEnd.get(i);
         if (!p.runId().equals(c.runId())) {

@@ -55,6 +55,39 @@ public final class ProvenanceGraph {
 
   ProvenanceGraph() {}
 
+  /**
+   * Assembles a graph from parts someone else linked (the persistent index hands over only the
+   * nodes of an answer). Nothing is checked or derived: what is added is what the graph holds.
+   */
+  public static final class Parts {
+    private final ProvenanceGraph g = new ProvenanceGraph();
+
+    public Parts call(CallRecord c, double effective) {
+      g.calls.put(c.spanId(), c);
+      g.effective.put(c.spanId(), effective);
+      return this;
+    }
+
+    public Parts value(ValueNode v, double effective) {
+      g.values.put(v.id(), v);
+      g.effective.put(v.id(), effective);
+      if (v.generatedBy() != null) {
+        g.outputOf.put(v.generatedBy(), v.id());
+      }
+      return this;
+    }
+
+    public Parts usage(Usage u) {
+      g.inputsOf.computeIfAbsent(u.spanId(), k -> new ArrayList<>()).add(u);
+      g.consumersOf.computeIfAbsent(u.valueId(), k -> new ArrayList<>()).add(u);
+      return this;
+    }
+
+    public ProvenanceGraph graph() {
+      return g;
+    }
+  }
+
   /** Calls in the order the graph was built: by run, then by end time. */
   public Collection<CallRecord> calls() {
     return Collections.unmodifiableCollection(calls.values());

@@ -21,7 +21,8 @@ import java.util.List;
 public final class DataSources {
   private DataSources() {}
 
-  public static RecordedData open(QueueSet queues, Path indexDir, boolean noIndex, PrintWriter err) {
+  public static RecordedData open(
+      QueueSet queues, Path indexDir, boolean noIndex, PrintWriter err) {
     if (!noIndex && !"off".equalsIgnoreCase(System.getenv("TOOLTRACE_INDEX"))) {
       RecordedDataProvider engine;
       try {
@@ -67,9 +68,10 @@ public final class DataSources {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] h = md.digest(String.join("\n", paths).getBytes(StandardCharsets.UTF_8));
-      String last = Path.of(paths.get(0)).getFileName() == null
-          ? "queue"
-          : Path.of(paths.get(0)).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+      String last =
+          Path.of(paths.get(0)).getFileName() == null
+              ? "queue"
+              : Path.of(paths.get(0)).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
       return last + "-" + HexFormat.of().formatHex(h, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -31,9 +31,9 @@ import java.util.Set;
 
 /**
  * Answers by reading every queue in full, as the commands did before the persistent index: simple
- * and exact, but memory grows with the queues (statistics excepted: they aggregate while
- * reading). Used when the index engine is not installed or {@code --no-index} is given, and as the
- * reference the index's answers are tested against.
+ * and exact, but memory grows with the queues (statistics excepted: they aggregate while reading).
+ * Used when the index engine is not installed or {@code --no-index} is given, and as the reference
+ * the index's answers are tested against.
  *
  * <p>Several queues are read one after the other. A call read twice (two directories holding the
  * same run, e.g. a queue and its backup) is kept once, and each such run is named in one line.

@@ -14,8 +14,8 @@ import java.util.Iterator;
 import java.util.ServiceLoader;
 
 /**
- * Finds the index engine. It is not inside the agent jar: its database (DuckDB, a native library
- * of about 70 MB per platform) would more than triple the jar every application loads. It ships as
+ * Finds the index engine. It is not inside the agent jar: its database (DuckDB, a native library of
+ * about 70 MB per platform) would more than triple the jar every application loads. It ships as
  * {@code tooltrace-index.jar}, found, in this order: on the class path (tests, embedding); at
  * {@code -Dtooltrace.index.jar} or {@code $TOOLTRACE_INDEX_JAR}; next to the agent jar. It is
  * loaded in a class loader whose parent is the CLI's, so it shares the record and analysis classes.
@@ -58,7 +58,8 @@ public final class IndexEngine {
 
   /** Where the engine jar is, or null. */
   static Path jarPath() {
-    String explicit = System.getProperty("tooltrace.index.jar", System.getenv("TOOLTRACE_INDEX_JAR"));
+    String explicit =
+        System.getProperty("tooltrace.index.jar", System.getenv("TOOLTRACE_INDEX_JAR"));
     if (explicit != null && !explicit.isBlank()) {
       Path p = Path.of(explicit);
       return Files.isRegularFile(p) ? p : null;
@@ -78,5 +79,4 @@ public final class IndexEngine {
       return null;
     }
   }
-
 }

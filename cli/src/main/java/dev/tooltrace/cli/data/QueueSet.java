@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * (backups gathered from many hosts), up to {@value #DEPTH} levels down; hidden directories (the
  * index's own) are not searched.
  *
- * <p>An argument that is neither is one line on stderr and is skipped while another argument
- * gave a queue; when none did, the first problem is the error (exit code 2).
+ * <p>An argument that is neither is one line on stderr and is skipped while another argument gave a
+ * queue; when none did, the first problem is the error (exit code 2).
  */
 public record QueueSet(List<Path> queues) {
   static final int DEPTH = 4;
@@ -47,7 +47,8 @@ public record QueueSet(List<Path> queues) {
       }
     }
     if (found.isEmpty()) {
-      throw new NotAQueueException(problems.isEmpty() ? "no queue directory given" : problems.get(0));
+      throw new NotAQueueException(
+          problems.isEmpty() ? "no queue directory given" : problems.get(0));
     }
     for (String p : problems) {
       err.println("tooltrace: skipped: " + p);

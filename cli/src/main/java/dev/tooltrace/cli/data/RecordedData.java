@@ -15,8 +15,8 @@ import java.util.List;
  * tooltrace-index}) or from reading every queue in full ({@link FullLoad}). Both answer the same
  * questions with the same results; the index does it without holding the queue in memory.
  *
- * <p>Run arguments are as users give them (a run id or a unique prefix; {@code null} for every
- * run) and are resolved against {@link #runIds()}.
+ * <p>Run arguments are as users give them (a run id or a unique prefix; {@code null} for every run)
+ * and are resolved against {@link #runIds()}.
  */
 public interface RecordedData extends AutoCloseable {
   /** Every run id, in order of first appearance. */
@@ -34,14 +34,14 @@ public interface RecordedData extends AutoCloseable {
   List<Trace> traces(TraceQuery q);
 
   /**
-   * Lineage ({@code upstream}) or impact of a span id, content hash or value node id. Throws
-   * {@link IllegalArgumentException} with a message for users when the target names nothing.
+   * Lineage ({@code upstream}) or impact of a span id, content hash or value node id. Throws {@link
+   * IllegalArgumentException} with a message for users when the target names nothing.
    */
   GraphAnswer query(String target, String runId, boolean upstream);
 
   /**
-   * The RUN and RUN_END records of every run, and every run id, without calls: enough to resolve
-   * a run by id, prefix or name.
+   * The RUN and RUN_END records of every run, and every run id, without calls: enough to resolve a
+   * run by id, prefix or name.
    */
   Recording headers();
 

@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * The service the index engine ({@code tooltrace-index.jar}) provides: opens, builds or updates
- * the index of a set of queues in {@code indexDir} and answers from it. Found with {@link
+ * The service the index engine ({@code tooltrace-index.jar}) provides: opens, builds or updates the
+ * index of a set of queues in {@code indexDir} and answers from it. Found with {@link
  * java.util.ServiceLoader}; see {@link IndexEngine}.
  */
 public interface RecordedDataProvider {

@@ -1,0 +1,387 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.index;
+
+import dev.tooltrace.cli.analysis.CallGroup;
+import dev.tooltrace.cli.analysis.ValueLinking;
+import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.CorruptRecordException;
+import dev.tooltrace.record.QueueReader;
+import dev.tooltrace.record.RecordVisitor;
+import dev.tooltrace.record.RunEndRecord;
+import dev.tooltrace.record.RunRecord;
+import dev.tooltrace.record.SampleRecord;
+import dev.tooltrace.record.ValueRecord;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Reads what the queues gained since the last time into the index, {@value #CHUNK_DOCS} documents
+ * per transaction. Each queue's position (the index's own tailer, kept in {@code sources}) is
+ * committed with the rows it covers, so an interrupted build resumes where it stopped and never
+ * counts a document twice. Calls are staged, then merged keeping the first row of each span id (a
+ * run held by two directories, e.g. a queue and its backup, is indexed once).
+ */
+final class Ingest {
+  static final int CHUNK_DOCS = 200_000;
+
+  /** Thrown when a queue no longer holds what the index read from it (files deleted, replaced). */
+  static final class QueueChanged extends Exception {
+    QueueChanged(String message) {
+      super(message);
+    }
+  }
+
+  private final Connection conn;
+  private final PrintWriter err;
+  private long nextSeq;
+  private long corrupt;
+
+  Ingest(Connection conn, PrintWriter err) throws SQLException {
+    this.conn = conn;
+    this.err = err;
+    this.nextSeq = Long.parseLong(Sql.meta(conn, "next_seq"));
+  }
+
+  /** Brings every queue up to date; returns how many calls were added. */
+  long run(List<Path> queues) throws SQLException, QueueChanged {
+    long added = 0;
+    for (int src = 0; src < queues.size(); src++) {
+      added += source(src, queues.get(src));
+    }
+    if (corrupt > 0) {
+      err.println("tooltrace: skipped " + corrupt + " unreadable documents while indexing");
+      err.flush();
+    }
+    return added;
+  }
+
+  private long source(int src, Path dir) throws SQLException, QueueChanged {
+    long[] pos = position(src, dir);
+    long added = 0;
+    try (QueueReader reader = QueueReader.open(dir)) {
+      ExcerptTailer tailer = reader.queue().createTailer();
+      long first = reader.queue().firstIndex();
+      if (pos[0] != Long.MIN_VALUE && first != Long.MAX_VALUE && first > pos[0]) {
+        throw new QueueChanged(dir + " no longer holds its oldest documents (retention?)");
+      }
+      if (pos[1] >= 0) {
+        if (!tailer.moveToIndex(pos[1])) {
+          throw new QueueChanged(dir + " no longer holds the document the index read last");
+        }
+        reader.readFrom(tailer, new RecordVisitor() {}, 1);
+      } else {
+        tailer.toStart();
+      }
+      while (true) {
+        Chunk chunk = new Chunk(src);
+        long docs;
+        try (chunk) {
+          docs = reader.readFrom(tailer, chunk, CHUNK_DOCS);
+        }
+        if (chunk.lastIndex < 0) {
+          break;
+        }
+        added += commit(src, chunk, pos[0] == Long.MIN_VALUE ? chunk.firstIndex : pos[0]);
+        pos[0] = pos[0] == Long.MIN_VALUE ? chunk.firstIndex : pos[0];
+        if (docs < CHUNK_DOCS) {
+          break;
+        }
+      }
+    }
+    return added;
+  }
+
+  /** {first_qidx, last_qidx} of a source; registers it when new. */
+  private long[] position(int src, Path dir) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT first_qidx, last_qidx FROM sources WHERE src = ?")) {
+      ps.setInt(1, src);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          long f = rs.getLong(1);
+          return new long[] {rs.wasNull() ? Long.MIN_VALUE : f, rs.getLong(2)};
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1)")) {
+      ps.setInt(1, src);
+      ps.setString(2, dir.toString());
+      ps.executeUpdate();
+    }
+    return new long[] {Long.MIN_VALUE, -1};
+  }
+
+  private long commit(int src, Chunk chunk, long firstIndex) throws SQLException {
+    conn.setAutoCommit(false);
+    try (Statement s = conn.createStatement()) {
+      long staged = chunk.calls();
+      s.execute(
+          "INSERT INTO calls SELECT st.*, NULL, 1.0 FROM stage_calls st"
+              + " WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.span = st.span)"
+              + " QUALIFY row_number() OVER (PARTITION BY st.span ORDER BY st.seq) = 1");
+      long inserted = Sql.count(conn, "SELECT count(*) FROM calls WHERE seq >= " + chunk.firstSeq);
+      s.execute(
+          "INSERT INTO vals SELECT v.* FROM stage_vals v"
+              + " WHERE v.seq IN (SELECT seq FROM calls WHERE seq >= "
+              + chunk.firstSeq
+              + ")");
+      s.execute("DELETE FROM stage_calls");
+      s.execute("DELETE FROM stage_vals");
+      if (inserted == staged) {
+        chunk.stats.forEach((key, g) -> mergeStats(key, g));
+      } else {
+        recomputeStats(chunk.firstSeq);
+      }
+      s.execute(
+          "UPDATE sources SET first_qidx = "
+              + firstIndex
+              + ", last_qidx = "
+              + chunk.lastIndex
+              + " WHERE src = "
+              + src);
+      Sql.setMeta(conn, "next_seq", Long.toString(nextSeq));
+      conn.commit();
+      return inserted;
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(true);
+    }
+  }
+
+  private void mergeStats(String key, CallGroup g) {
+    int cut = key.indexOf('\u0000');
+    String run = key.substring(0, cut);
+    try {
+      CallGroup merged = new CallGroup(g.name());
+      try (PreparedStatement ps =
+          conn.prepareStatement("SELECT stats FROM tool_stats WHERE run = ? AND tool = ?")) {
+        ps.setString(1, run);
+        ps.setString(2, g.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            merged.addAll(CallGroup.fromBytes(g.name(), rs.getBytes(1)));
+          }
+        }
+      }
+      merged.addAll(g);
+      try (PreparedStatement ps =
+          conn.prepareStatement("DELETE FROM tool_stats WHERE run = ? AND tool = ?")) {
+        ps.setString(1, run);
+        ps.setString(2, g.name());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps =
+          conn.prepareStatement("INSERT INTO tool_stats VALUES (?, ?, ?)")) {
+        ps.setString(1, run);
+        ps.setString(2, g.name());
+        ps.setBytes(3, merged.toBytes());
+        ps.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** After duplicates were dropped: the statistics of the runs touched, from the calls kept. */
+  private void recomputeStats(long fromSeq) throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute(
+          "DELETE FROM tool_stats WHERE run IN (SELECT DISTINCT run FROM calls WHERE seq >= "
+              + fromSeq
+              + ")");
+    }
+    Map<String, CallGroup> groups = new HashMap<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT run, tool, start_ns, end_ns, error, conf FROM calls WHERE run IN"
+                    + " (SELECT DISTINCT run FROM calls WHERE seq >= "
+                    + fromSeq
+                    + ")")) {
+      while (rs.next()) {
+        String run = rs.getString(1);
+        String tool = rs.getString(2);
+        double conf = rs.getDouble(6);
+        Double c = rs.wasNull() ? null : conf;
+        long start = rs.getLong(3);
+        groups
+            .computeIfAbsent(run + '\u0000' + tool, k -> new CallGroup(tool))
+            .add(start, rs.getLong(4) - start, rs.getBoolean(5), c);
+      }
+    }
+    groups.forEach(this::mergeStats);
+  }
+
+  /** One transaction's worth of documents, appended to the staging tables as they are read. */
+  private final class Chunk implements RecordVisitor, AutoCloseable {
+    final int src;
+    final long firstSeq = nextSeq;
+    final Map<String, CallGroup> stats = new HashMap<>();
+    final DuckDBAppender calls;
+    final DuckDBAppender vals;
+    final DuckDBAppender docs;
+    final DuckDBAppender runs;
+    long firstIndex = Long.MIN_VALUE;
+    long lastIndex = -1;
+    long lastDoc = Long.MIN_VALUE;
+    long callsCount;
+
+    Chunk(int src) throws SQLException {
+      this.src = src;
+      DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
+      try (Statement s = conn.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS stage_calls(" + Schema.CALL_COLUMNS + ")");
+        s.execute("CREATE TABLE IF NOT EXISTS stage_vals(" + Schema.VAL_COLUMNS + ")");
+      }
+      calls = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stage_calls");
+      vals = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stage_vals");
+      docs = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "docs");
+      runs = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "runs");
+    }
+
+    long calls() {
+      return callsCount;
+    }
+
+    private void doc(long qidx, String run, int kind) {
+      if (firstIndex == Long.MIN_VALUE) {
+        firstIndex = qidx;
+      }
+      lastIndex = Math.max(lastIndex, qidx);
+      if (qidx == lastDoc) {
+        return;
+      }
+      lastDoc = qidx;
+      try {
+        docs.beginRow().append(src).append(qidx).append(run).append((byte) kind).endRow();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void onRun(RunRecord r) {
+      doc(r.queueIndex(), r.runId(), 2);
+      try {
+        runs.beginRow()
+            .append(r.runId())
+            .append(src)
+            .append(r.queueIndex())
+            .append(r.startEpochNanos())
+            .append(nextSeq)
+            .endRow();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void onSample(SampleRecord s) {
+      doc(s.queueIndex(), s.runId(), 3);
+    }
+
+    @Override
+    public void onRunEnd(RunEndRecord e) {
+      doc(e.queueIndex(), e.runId(), 4);
+    }
+
+    @Override
+    public void onCorrupt(long index, String file, CorruptRecordException e) {
+      corrupt++;
+      if (firstIndex == Long.MIN_VALUE) {
+        firstIndex = index;
+      }
+      lastIndex = Math.max(lastIndex, index);
+    }
+
+    @Override
+    public void onCall(CallRecord c) {
+      doc(c.queueIndex(), c.runId(), 1);
+      long seq = nextSeq++;
+      callsCount++;
+      try {
+        ValueRecord r = c.result();
+        boolean hasOut = !c.error() && ValueLinking.isNode(r);
+        String rh = r == null ? null : r.hash();
+        calls
+            .beginRow()
+            .append(seq)
+            .append(src)
+            .append(c.queueIndex())
+            .append(c.runId())
+            .append(Ids.hi(c.traceId()))
+            .append(Ids.lo(c.traceId()))
+            .append(Ids.span(c.spanId()))
+            .append(Ids.span(c.parentSpanId()))
+            .append(c.tool())
+            .append(c.startEpochNanos())
+            .append(c.endEpochNanos())
+            .append(c.error());
+        if (c.confidence() == null) {
+          calls.appendNull();
+        } else {
+          calls.append(c.confidence().doubleValue());
+        }
+        hash(calls, rh);
+        calls.append(hasOut).append(hasOut && ValueLinking.linkableByHash(r)).endRow();
+        List<ValueRecord> args = c.args();
+        for (int i = 0; i < args.size(); i++) {
+          if (ValueLinking.isNode(args.get(i))) {
+            val(seq, i, args.get(i));
+          }
+        }
+        if (hasOut) {
+          val(seq, -1, r);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      stats.computeIfAbsent(c.runId() + '\u0000' + c.tool(), k -> new CallGroup(c.tool())).add(c);
+    }
+
+    private void val(long seq, int pos, ValueRecord v) throws SQLException {
+      vals.beginRow().append(seq).append(pos).append(v.name());
+      hash(vals, v.hash());
+      vals.append(ValueLinking.linkableByHash(v));
+      if (ValueLinking.identityLinkTrusted(v)) {
+        vals.append(Ids.span(v.producerSpanId()));
+      } else {
+        vals.appendNull();
+      }
+      vals.endRow();
+    }
+
+    private void hash(DuckDBAppender a, String h) throws SQLException {
+      if (h == null || h.length() != 32) {
+        a.appendNull().appendNull();
+      } else {
+        a.append(Ids.hi(h)).append(Ids.lo(h));
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      calls.close();
+      vals.close();
+      docs.close();
+      runs.close();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.index;
+
+import java.util.List;
+
+/**
+ * The index's tables. Rows point back into the queues ({@code src}, {@code qidx}: a queue and a
+ * Chronicle index), where full records (previews, stack traces, captures) are read when an answer
+ * needs them; the index holds only what finds and links them. Ids are numbers: a span id is its 64
+ * bits, a trace id or content hash two 64-bit halves, so joins and scans stay cheap.
+ *
+ * <ul>
+ *   <li>{@code calls}: one row per call, {@code seq} its place in reading order (dense, from 0);
+ *       {@code rh1/rh2} the hash of the value it returned, {@code has_out} whether that value is a
+ *       node ({@code out:SPAN}), {@code out_linkable} whether it may be linked by content; {@code
+ *       parent_seq} the parent's row once it is read; {@code eff} effective confidence.
+ *   <li>{@code vals}: the values a call used ({@code pos} ≥ 0, the argument index) and returned
+ *       ({@code pos} = -1), with the identity producer span the agent saw ({@code idp}).
+ *   <li>{@code edges}: a value linked to the call that produced it ({@code pseq}); {@code link}
+ *       says how: {@code identity}, {@code hash}, {@code crossing runs}. Rows of element-level
+ *       lineage (roles such as {@code element of arg N}) belong here too. A value without an edge
+ *       is an external input.
+ *   <li>{@code docs}, {@code runs}: every document's place, for replaying a run; RUN documents.
+ *   <li>{@code tool_stats}: per run and tool, a {@code CallGroup} (HdrHistogram) as bytes.
+ *   <li>{@code sources}: each queue and how far it was read (the index's own tailer position,
+ *       committed with the rows it covers).
+ * </ul>
+ */
+final class Schema {
+  private Schema() {}
+
+  static final String CALL_COLUMNS =
+      "seq BIGINT, src INTEGER, qidx BIGINT, run VARCHAR, t1 BIGINT, t2 BIGINT, span BIGINT,"
+          + " parent BIGINT, tool VARCHAR, start_ns BIGINT, end_ns BIGINT, error BOOLEAN,"
+          + " conf DOUBLE, rh1 BIGINT, rh2 BIGINT, has_out BOOLEAN, out_linkable BOOLEAN";
+
+  static final String VAL_COLUMNS =
+      "seq BIGINT, pos INTEGER, name VARCHAR, h1 BIGINT, h2 BIGINT, linkable BOOLEAN, idp BIGINT";
+
+  static final List<String> TABLES =
+      List.of(
+          "CREATE TABLE meta(k VARCHAR, v VARCHAR)",
+          "CREATE TABLE sources(src INTEGER, dir VARCHAR, first_qidx BIGINT, last_qidx BIGINT)",
+          "CREATE TABLE docs(src INTEGER, qidx BIGINT, run VARCHAR, kind TINYINT)",
+          "CREATE TABLE runs(run VARCHAR, src INTEGER, qidx BIGINT, start_ns BIGINT, seq BIGINT)",
+          "CREATE TABLE calls(" + CALL_COLUMNS + ", parent_seq BIGINT, eff DOUBLE DEFAULT 1.0)",
+          "CREATE TABLE vals(" + VAL_COLUMNS + ")",
+          "CREATE TABLE edges(seq BIGINT, pos INTEGER, pseq BIGINT, link VARCHAR)",
+          "CREATE TABLE tool_stats(run VARCHAR, tool VARCHAR, stats BLOB)");
+}
