@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -92,7 +91,13 @@ final class IndexStore {
     p.setProperty("memory_limit", System.getProperty("tooltrace.index.memory", "512MB"));
     p.setProperty("threads", System.getProperty("tooltrace.index.threads", "2"));
     p.setProperty("preserve_insertion_order", "false");
-    return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    // Not DriverManager: it only sees drivers of the caller's class loader's parents, and the
+    // engine lives in a child loader of the CLI.
+    Connection c = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    if (c == null) {
+      throw new SQLException("DuckDB refused " + file);
+    }
+    return c;
   }
 
   private static void create(Connection c, String queuesKey) throws SQLException {

@@ -6,8 +6,10 @@ package dev.tooltrace.cli.analysis;
 
 import dev.tooltrace.record.CallRecord;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.zip.DataFormatException;
+import java.util.List;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.PackedHistogram;
 
 /**
@@ -163,11 +165,16 @@ public final class CallGroup {
     return Math.max(min, Math.min(max, histogram.lowestEquivalentValue(v)));
   }
 
-  /** The group as bytes, for {@link #fromBytes}. */
+  /** The group as bytes, for {@link #fromBytes}: counters, then exact samples or histogram. */
   public byte[] toBytes() {
-    int hist = histogram == null ? 0 : histogram.getNeededByteBufferCapacity();
+    List<long[]> buckets = new ArrayList<>();
+    if (histogram != null) {
+      for (HistogramIterationValue v : histogram.recordedValues()) {
+        buckets.add(new long[] {v.getValueIteratedTo(), v.getCountAtValueIteratedTo()});
+      }
+    }
     int samples = histogram == null ? (int) count : 0;
-    ByteBuffer b = ByteBuffer.allocate(1 + 9 * 8 + 4 + samples * 8 + 4 + hist);
+    ByteBuffer b = ByteBuffer.allocate(1 + 9 * 8 + 4 + samples * 8 + 4 + buckets.size() * 16);
     b.put(FORMAT);
     b.putLong(count).putLong(errors).putLong(first).putLong(last).putLong(min).putLong(max);
     b.putDouble(confidenceSum).putLong(confidenceCount).putLong(0);
@@ -175,15 +182,11 @@ public final class CallGroup {
     for (int i = 0; i < samples; i++) {
       b.putLong(durations[i]);
     }
-    if (histogram == null) {
-      b.putInt(0);
-    } else {
-      ByteBuffer h = ByteBuffer.allocate(hist);
-      int n = histogram.encodeIntoCompressedByteBuffer(h);
-      b.putInt(n);
-      b.put(h.array(), 0, n);
+    b.putInt(histogram == null ? -1 : buckets.size());
+    for (long[] v : buckets) {
+      b.putLong(v[0]).putLong(v[1]);
     }
-    return Arrays.copyOf(b.array(), b.position());
+    return b.array();
   }
 
   /** A group written by {@link #toBytes}; throws {@link IllegalArgumentException} if damaged. */
@@ -204,21 +207,23 @@ public final class CallGroup {
       g.confidenceCount = b.getLong();
       b.getLong();
       int samples = b.getInt();
-      int hist = samples;
-      if (samples > 0 || g.count == 0) {
-        g.durations = new long[Math.max(16, samples)];
-        for (int i = 0; i < samples; i++) {
-          g.durations[i] = b.getLong();
+      g.durations = new long[Math.max(16, samples)];
+      for (int i = 0; i < samples; i++) {
+        g.durations[i] = b.getLong();
+      }
+      int buckets = b.getInt();
+      if (buckets >= 0) {
+        g.durations = null;
+        g.histogram = new PackedHistogram(DIGITS);
+        for (int i = 0; i < buckets; i++) {
+          g.histogram.recordValueWithCount(b.getLong(), b.getLong());
         }
       }
-      hist = b.getInt();
-      if (hist > 0) {
-        g.durations = null;
-        g.histogram =
-            PackedHistogram.decodeFromCompressedByteBuffer(b.slice(b.position(), hist), 0);
+      if (b.hasRemaining() || (buckets < 0 && samples != g.count)) {
+        throw new IllegalArgumentException("length does not match");
       }
       return g;
-    } catch (DataFormatException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException("damaged statistics of " + name + ": " + e, e);
     }
   }

@@ -62,11 +62,14 @@ public final class WordCountTools {
     return tokens;
   }
 
-  /** Counts the tokens of one document. */
+  /**
+   * Counts the words of one document. (A parameter named {@code tokens} would be redacted by the
+   * default {@code redact.names}, which matches "token".)
+   */
   @Tracked(value = "scale.count", operation = "aggregate")
-  public static Map<String, Integer> count(List<String> tokens) {
+  public static Map<String, Integer> count(List<String> words) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (String t : tokens) {
+    for (String t : words) {
       counts.merge(t, 1, Integer::sum);
     }
     return counts;

@@ -1,0 +1,413 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.index;
+
+import dev.tooltrace.cli.RunSelector;
+import dev.tooltrace.cli.analysis.CallGroup;
+import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.analysis.StatsAccumulator;
+import dev.tooltrace.cli.analysis.StatsReport;
+import dev.tooltrace.cli.analysis.TraceForest;
+import dev.tooltrace.cli.analysis.TraceForest.Trace;
+import dev.tooltrace.cli.data.GraphAnswer;
+import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.data.TraceQuery;
+import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.RecordVisitor;
+import dev.tooltrace.record.RunEndRecord;
+import dev.tooltrace.record.RunRecord;
+import dev.tooltrace.record.SampleRecord;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Answers the query commands from the index: statistics from the stored per-tool histograms, traces
+ * and graphs by looking up only the rows they need and reading those records back from the queues.
+ * Memory grows with the answer, not with the queues.
+ */
+final class DuckIndex implements RecordedData {
+  private static final int PAGE = 64;
+
+  private final Connection conn;
+  private final List<Path> queues;
+  private final PrintWriter err;
+  private final QueueDocs docs;
+  private List<String> runIds;
+
+  DuckIndex(Connection conn, List<Path> queues, PrintWriter err) throws SQLException {
+    this.conn = conn;
+    this.queues = queues;
+    this.err = err;
+    this.docs = new QueueDocs(queues);
+    reportDuplicateRuns();
+  }
+
+  Connection connection() {
+    return conn;
+  }
+
+  private void reportDuplicateRuns() throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT run, list(DISTINCT src ORDER BY src) FROM docs GROUP BY run"
+                    + " HAVING count(DISTINCT src) > 1 ORDER BY run")) {
+      while (rs.next()) {
+        Object[] srcs = (Object[]) rs.getArray(2).getArray();
+        List<String> dirs = new ArrayList<>();
+        for (Object o : srcs) {
+          dirs.add(queues.get(((Number) o).intValue()).toString());
+        }
+        err.println(
+            "tooltrace: run "
+                + rs.getString(1)
+                + " is in "
+                + String.join(" and ", dirs)
+                + ": each of its records is read once");
+      }
+    }
+    err.flush();
+  }
+
+  @Override
+  public List<String> runIds() {
+    if (runIds == null) {
+      try {
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String sql :
+            List.of(
+                "SELECT run FROM runs GROUP BY run ORDER BY min(seq)",
+                "SELECT run FROM calls GROUP BY run ORDER BY min(seq)")) {
+          try (Statement s = conn.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+              if (seen.add(rs.getString(1))) {
+                ids.add(rs.getString(1));
+              }
+            }
+          }
+        }
+        runIds = ids;
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return runIds;
+  }
+
+  @Override
+  public StatsReport stats(String run) {
+    String id = run == null ? null : RunSelector.resolve(runIds(), run);
+    StatsAccumulator acc = new StatsAccumulator();
+    runIds().forEach(acc::addRun);
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT run, tool, stats FROM tool_stats ORDER BY tool")) {
+      while (rs.next()) {
+        acc.addGroup(rs.getString(1), CallGroup.fromBytes(rs.getString(2), rs.getBytes(3)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return id == null ? acc.report() : acc.report(id);
+  }
+
+  // ---- show ----
+
+  @Override
+  public List<Trace> traces(TraceQuery q) {
+    try {
+      String run = q.runId() == null ? null : RunSelector.resolve(runIds(), q.runId());
+      StringBuilder where = new StringBuilder("TRUE");
+      List<Object> params = new ArrayList<>();
+      if (run != null) {
+        where.append(" AND run = ?");
+        params.add(run);
+      }
+      if (q.spanId() != null) {
+        where.append(" AND span = ?");
+        params.add(Ids.span(q.spanId()));
+      } else if (q.tool() != null) {
+        where.append(" AND tool = ?");
+        params.add(q.tool());
+      } else {
+        where.append(" AND parent_seq IS NULL");
+      }
+      if (q.traceId() != null) {
+        where.append(" AND t1 = ? AND t2 = ?");
+        params.add(Ids.hi(q.traceId()));
+        params.add(Ids.lo(q.traceId()));
+      }
+      Comparator<Trace> order =
+          Comparator.comparingLong(Trace::startEpochNanos).thenComparing(Trace::traceId);
+      TreeSet<Trace> kept = new TreeSet<>(order);
+      Set<String> seenTraces = new HashSet<>();
+      Integer limit = q.limit();
+      long afterStart = Long.MAX_VALUE;
+      long afterSeq = Long.MAX_VALUE;
+      while (true) {
+        List<long[]> anchors = new ArrayList<>();
+        try (PreparedStatement ps =
+            conn.prepareStatement(
+                "SELECT t1, t2, start_ns, seq FROM calls WHERE "
+                    + where
+                    + " AND (start_ns < ? OR (start_ns = ? AND seq < ?))"
+                    + " ORDER BY start_ns DESC, seq DESC LIMIT "
+                    + PAGE)) {
+          int i = 1;
+          for (Object p : params) {
+            ps.setObject(i++, p);
+          }
+          ps.setLong(i++, afterStart);
+          ps.setLong(i++, afterStart);
+          ps.setLong(i, afterSeq);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              anchors.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+            }
+          }
+        }
+        if (anchors.isEmpty()) {
+          break;
+        }
+        if (limit != null
+            && kept.size() >= limit
+            && anchors.get(0)[2] < kept.first().startEpochNanos()) {
+          break;
+        }
+        List<long[]> fresh = new ArrayList<>();
+        for (long[] a : anchors) {
+          if (seenTraces.add(Ids.hex32(a[0], a[1]))) {
+            fresh.add(a);
+          }
+        }
+        for (Trace t : loadTraces(fresh, run)) {
+          if (q.sinceEpochNanos() != null && t.startEpochNanos() < q.sinceEpochNanos()) {
+            continue;
+          }
+          if (q.untilEpochNanos() != null && t.startEpochNanos() >= q.untilEpochNanos()) {
+            continue;
+          }
+          List<Trace> sel = List.of(t);
+          if (q.spanId() != null) {
+            sel = TraceForest.selectSpan(sel, q.spanId());
+          }
+          if (q.tool() != null) {
+            sel = TraceForest.selectTool(sel, q.tool());
+          }
+          if (!sel.isEmpty()) {
+            kept.add(sel.get(0));
+            if (limit != null && kept.size() > limit) {
+              kept.pollFirst();
+            }
+          }
+        }
+        long[] last = anchors.get(anchors.size() - 1);
+        afterStart = last[2];
+        afterSeq = last[3];
+        if (limit != null && limit == 0) {
+          break;
+        }
+      }
+      return new ArrayList<>(kept);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The traces with these ids (t1, t2 in each array), each built from all its calls. */
+  private List<Trace> loadTraces(List<long[]> ids, String run) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder in = new StringBuilder();
+    for (long[] a : ids) {
+      in.append(in.length() == 0 ? "" : ",")
+          .append("(")
+          .append(a[0])
+          .append(",")
+          .append(a[1])
+          .append(")");
+    }
+    List<long[]> rows = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT src, qidx, span FROM calls WHERE (t1, t2) IN ("
+                    + in
+                    + ")"
+                    + (run == null ? "" : " AND run = '" + run.replace("'", "") + "'")
+                    + " ORDER BY seq")) {
+      while (rs.next()) {
+        rows.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+      }
+    }
+    return TraceForest.build(CallFetch.fetch(docs, rows));
+  }
+
+  // ---- lineage and impact ----
+
+  @Override
+  public GraphAnswer query(String target, String run, boolean upstream) {
+    try {
+      String id = run == null ? null : RunSelector.resolve(runIds(), run);
+      return new GraphWalk(conn, docs, id).answer(target, upstream);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- whole runs ----
+
+  @Override
+  public Recording headers() {
+    Recording rec = new Recording();
+    replayDocs("kind IN (2, 4)", recordingVisitor(rec, null));
+    runIds().forEach(rec::addRunId);
+    return rec;
+  }
+
+  @Override
+  public Recording recording(String run) {
+    String id = run == null ? null : RunSelector.resolve(runIds(), run);
+    Recording rec = new Recording();
+    replayDocs(
+        id == null ? "TRUE" : "run = '" + id.replace("'", "") + "'", recordingVisitor(rec, id));
+    return rec;
+  }
+
+  private static RecordVisitor recordingVisitor(Recording rec, String run) {
+    return new RecordVisitor() {
+      @Override
+      public void onRun(RunRecord r) {
+        rec.addRun(r);
+      }
+
+      @Override
+      public void onCall(CallRecord c) {
+        if (run == null || c.runId().equals(run)) {
+          rec.addCall(c);
+        }
+      }
+
+      @Override
+      public void onRunEnd(RunEndRecord e) {
+        rec.addRunEnd(e);
+      }
+    };
+  }
+
+  @Override
+  public void replay(String runId, RecordVisitor visitor) {
+    String cond =
+        runId == null ? "TRUE" : "kind IN (2, 4) OR run = '" + runId.replace("'", "") + "'";
+    replayDocs(
+        cond,
+        new RecordVisitor() {
+          @Override
+          public void onRun(RunRecord r) {
+            visitor.onRun(r);
+          }
+
+          @Override
+          public void onCall(CallRecord c) {
+            if (runId == null || c.runId().equals(runId)) {
+              visitor.onCall(c);
+            }
+          }
+
+          @Override
+          public void onSample(SampleRecord s) {
+            if (runId == null || s.runId().equals(runId)) {
+              visitor.onSample(s);
+            }
+          }
+
+          @Override
+          public void onRunEnd(RunEndRecord e) {
+            visitor.onRunEnd(e);
+          }
+        });
+  }
+
+  /** Reads the documents matching {@code where} back from the queues, each call once. */
+  private void replayDocs(String where, RecordVisitor visitor) {
+    Set<String> spans = new HashSet<>();
+    Set<String> runDocs = new LinkedHashSet<>();
+    RecordVisitor once =
+        new RecordVisitor() {
+          @Override
+          public void onRun(RunRecord r) {
+            if (runDocs.add("run:" + r.runId())) {
+              visitor.onRun(r);
+            }
+          }
+
+          @Override
+          public void onCall(CallRecord c) {
+            if (spans.add(c.spanId())) {
+              visitor.onCall(c);
+            }
+          }
+
+          @Override
+          public void onSample(SampleRecord s) {
+            visitor.onSample(s);
+          }
+
+          @Override
+          public void onRunEnd(RunEndRecord e) {
+            visitor.onRunEnd(e);
+          }
+
+          @Override
+          public void onCorrupt(
+              long index, String file, dev.tooltrace.record.CorruptRecordException e) {}
+        };
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT src, qidx FROM docs WHERE " + where + " ORDER BY src, qidx")) {
+      while (rs.next()) {
+        docs.read(rs.getInt(1), rs.getLong(2), once);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public String latestRun() {
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT run FROM runs ORDER BY seq DESC, qidx DESC LIMIT 1")) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    docs.close();
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      // nothing left to do
+    }
+  }
+}
