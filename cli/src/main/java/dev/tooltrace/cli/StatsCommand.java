@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Print per tool: calls, errors, success rate, p50/p95/p99 duration, throughput and mean"
           + " confidence; then per run: its success/failure rates and per-tool breakdown.",
       "Percentiles are nearest-rank (an observed duration) up to 4096 calls per group, then"
-          + " from an HdrHistogram (within 0.1%). Throughput is calls per second over the active"
+          + " from an HdrHistogram (within 0.1%%). Throughput is calls per second over the active"
           + " window (first call's start to last call's end)."
     })
 final class StatsCommand implements Callable<Integer> {
