@@ -63,7 +63,7 @@ for N in $SIZES; do
   java -jar "$AGENT" show --dir "$Q" --index "$IDX" --tool scale.process --limit 1 --json >"$WORK/p.json"
   read -r COUNT LOAD < <(python3 -c '
 import json,sys
-t=json.load(open(sys.argv[1]))[0]["roots"][0]
+t=json.load(open(sys.argv[1]))["traces"][0]["roots"][0]
 kids={c["tool"]:c["spanId"] for c in t["children"]}
 print(kids["scale.count"], kids["scale.load"])' "$WORK/p.json")
   for v in after before; do
