@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tooltrace.cli.CliException;
+import dev.tooltrace.cli.ExitCodes;
 import dev.tooltrace.record.DocumentDecoder;
 import dev.tooltrace.record.ToolBlock;
 import dev.tooltrace.record.testing.FixtureCall;
@@ -188,16 +190,16 @@ public class EvidenceCollectorTest {
     assertEquals(
         "00000000000000010000000000000002",
         twoRuns("00000000000000010000000000000002").report("q").run().runId());
-    EvidenceCollector.NoSuchRunException ambiguous =
-        assertThrows(
-            EvidenceCollector.NoSuchRunException.class,
-            () -> twoRuns("000000000000000100").report("q"));
+    CliException ambiguous =
+        assertThrows(CliException.class, () -> twoRuns("000000000000000100").report("q"));
     assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
-    EvidenceCollector.NoSuchRunException e =
-        assertThrows(EvidenceCollector.NoSuchRunException.class, () -> twoRuns("ffff").report("q"));
-    assertTrue(e.getMessage().startsWith("no run ffff in q; runs there: "), e.getMessage());
-    assertThrows(
-        EvidenceCollector.NoSuchRunException.class, () -> new EvidenceCollector(null).report("q"));
+    assertEquals(ExitCodes.USAGE, ambiguous.exitCode());
+    CliException e = assertThrows(CliException.class, () -> twoRuns("ffff").report("q"));
+    assertTrue(e.getMessage().startsWith("no run ffff in the queue (runs: "), e.getMessage());
+    assertEquals(ExitCodes.NO_DATA, e.exitCode());
+    assertEquals(
+        ExitCodes.NO_DATA,
+        assertThrows(CliException.class, () -> new EvidenceCollector(null).report("q")).exitCode());
   }
 
   @Test
