@@ -47,6 +47,7 @@ abstract class GraphQueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
+  @Mixin IndexOptions index;
 
   @Parameters(
       index = "0",
@@ -56,17 +57,15 @@ abstract class GraphQueryCommand implements Callable<Integer> {
               + " digits): every value with that hash.")
   String target;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
-  String run;
+  @Mixin RunOption run;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "tree (default), json or dot (Graphviz).")
+      description = "tree (default), json (same as --json) or dot (Graphviz).")
   Format format = Format.tree;
 
-  @Option(names = "--json", description = "Same as --format json.")
-  boolean json;
+  @Mixin JsonOption json;
 
   /** True for lineage (upstream), false for impact (downstream). */
   abstract boolean upstream();
@@ -75,14 +74,14 @@ abstract class GraphQueryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     GraphAnswer answer;
-    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
-      answer = data.query(target, run, upstream());
+    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
+      answer = data.query(target, run.resolveOrAll(data::runs), upstream());
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.NO_DATA, e.getMessage());
+      throw CliException.noData(e.getMessage());
     }
     ProvenanceGraph g = answer.graph();
     Subgraph s = answer.subgraph();
-    switch (json ? Format.json : format) {
+    switch (json.json() ? Format.json : format) {
       case json:
         out.println(Json.pretty(GraphJson.of(g, s, target)));
         break;

@@ -23,10 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code prov}: a run's provenance as W3C PROV-JSON or OpenLineage run events. */
 @Command(
     name = "prov",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
-      "Export one run's provenance.",
+      "Export one run's provenance (--run may be left out when the queue holds one run).",
       "prov-json: one W3C PROV-JSON document; activities = calls, entities = values (by content"
           + " hash), agents = tools acting for the run; used, wasGeneratedBy, wasDerivedFrom,"
           + " wasInformedBy, wasAssociatedWith, wasStartedBy (nesting), actedOnBehalfOf.",
@@ -43,12 +41,9 @@ final class ProvCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
+  @Mixin IndexOptions index;
 
-  @Option(
-      names = "--run",
-      paramLabel = "ID",
-      description = "The run (id or unique prefix); optional when the queue holds one run.")
-  String run;
+  @Mixin RunOption run;
 
   @Option(
       names = "--format",
@@ -62,8 +57,8 @@ final class ProvCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Recording rec;
     String id;
-    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
-      id = RunSelector.resolveOrOnly(data.headers(), run);
+    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
+      id = run.resolveOrOnly(data.runs());
       rec = data.recording(id);
     }
     ProvenanceGraph g = ProvenanceGraphBuilder.build(rec.filter(c -> c.runId().equals(id)));

@@ -4,58 +4,61 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.cli.data.DataSources;
 import dev.tooltrace.cli.data.QueueSet;
-import dev.tooltrace.cli.data.RecordedData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code --dir} option every command that reads recorded data takes (repeatable: several
- * queues, or a directory holding many), and where the persistent index lives.
+ * The {@code --dir} option of every command that reads a queue ({@code @Mixin QueueOptions}).
+ *
+ * <p>It is repeatable. The query commands read several queue directories ({@code --dir A --dir B},
+ * or a directory holding many queues: {@link #queues}); a command that reads one queue asks for
+ * {@link #dir()}, which rejects a second {@code --dir} with one clear line (exit code 2).
  */
 public final class QueueOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   @Option(
       names = "--dir",
       required = true,
       paramLabel = "DIR",
       description =
-          "A queue directory the agent wrote (its dir= setting), or a directory holding many"
-              + " queues (backups from many hosts). Repeat for several.")
-  List<Path> dirs;
+          "The queue directory the agent wrote (its dir= setting). The query commands (show,"
+              + " stats, runs, lineage, impact, prov, diff, evidence, export-tables) take it"
+              + " repeatedly, and a directory holding many queues (backups from many hosts).")
+  List<Path> dirs = new ArrayList<>();
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      description =
-          "Where the query index of these queues lives (default: $TOOLTRACE_INDEX_DIR, else"
-              + " ~/.cache/tooltrace/index/<queues>). Built and updated from the queues as"
-              + " needed; deleting it is always safe.")
-  Path index;
-
-  @Option(
-      names = "--no-index",
-      description = "Read the queues in full instead of using the index (as before the index).")
-  boolean noIndex;
-
-  /** The first directory given (commands that read one queue). */
+  /** The one queue directory; a usage error when {@code --dir} was given more than once. */
   public Path dir() {
+    if (dirs.size() != 1) {
+      throw CliException.usage(
+          "--dir was given "
+              + dirs.size()
+              + " times ("
+              + String.join(", ", dirs.stream().map(Path::toString).toList())
+              + "): '"
+              + command.name()
+              + "' reads one queue directory");
+    }
     return dirs.get(0);
   }
 
+  /** Every {@code --dir} in the order given, for commands that read several queues. */
   public List<Path> dirs() {
-    return dirs;
+    return List.copyOf(dirs);
   }
 
-  /** The queues the directories hold; one line on {@code err} per directory skipped. */
+  /**
+   * The queues every {@code --dir} holds (itself, or the queues below it); one line on {@code err}
+   * per directory skipped because it holds none.
+   */
   public QueueSet queues(PrintWriter err) {
     return QueueSet.resolve(dirs, err);
-  }
-
-  /** Opens the recorded data: the index when it can be used, else a full read. */
-  public RecordedData open(PrintWriter err) {
-    return DataSources.open(queues(err), index, noIndex, err);
   }
 }

@@ -24,20 +24,19 @@ import picocli.CommandLine.Spec;
 /** {@code show}: recorded calls as trace trees. */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Print recorded calls as trace trees: nesting by parent span, duration, errors (exception"
           + " type and message), confidence, span id, short argument and result previews.",
       "Calls are assembled by trace id and parent span id, whatever order threads wrote them in;"
-          + " a call whose parent was not recorded is shown as a root."
+          + " a call whose parent was not recorded is shown as a root.",
+      "Without --run, every run."
     })
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
+  @Mixin IndexOptions index;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
-  String run;
+  @Mixin RunOption run;
 
   @Option(
       names = "--tool",
@@ -74,22 +73,22 @@ final class ShowCommand implements Callable<Integer> {
       description = "At most N traces, the most recent ones (default: all).")
   Integer limit;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (limit != null && limit < 0) {
-      throw new CliException(ExitCodes.USAGE, "--limit must not be negative");
+      throw CliException.usage("--limit must not be negative");
     }
     String traceId = id(trace, 32, "--trace");
     String spanId = id(span, 16, "--span");
     List<Trace> traces;
-    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
-      traces = data.traces(new TraceQuery(run, tool, traceId, spanId, since, until, limit));
+    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
+      String id = run.resolveOrAll(data::runs);
+      traces = data.traces(new TraceQuery(id, tool, traceId, spanId, since, until, limit));
     }
-    if (json) {
+    if (json.json()) {
       out.println(Json.pretty(TraceJson.of(traces)));
     } else if (traces.isEmpty()) {
       out.println("no recorded calls match");

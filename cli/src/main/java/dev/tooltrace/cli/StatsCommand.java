@@ -14,44 +14,41 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code stats}: per-tool and per-run statistics. */
 @Command(
     name = "stats",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Print per tool: calls, errors, success rate, p50/p95/p99 duration, throughput and mean"
           + " confidence; then per run: its success/failure rates and per-tool breakdown.",
       "Percentiles are nearest-rank (an observed duration) up to 4096 calls per group, then"
           + " from an HdrHistogram (within 0.1%%). Throughput is calls per second over the active"
-          + " window (first call's start to last call's end)."
+          + " window (first call's start to last call's end).",
+      "With --run, the per-tool figures are that run's."
     })
 final class StatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
+  @Mixin IndexOptions index;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
-  String run;
-
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin RunOption run;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     StatsReport report;
-    try (RecordedData data = queue.open(spec.commandLine().getErr())) {
-      report = data.stats(run);
+    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
+      String id = run.resolveOrAll(data::runs);
+      report = data.stats(id);
     }
-    if (json) {
+    if (json.json()) {
       out.println(Json.pretty(StatsJson.of(report)));
     } else if (report.tools().isEmpty()) {
       out.println("no recorded calls");
     } else {
-      StatsText.print(report, run == null, out);
+      StatsText.print(report, run.ref() == null, out);
     }
     out.flush();
     return ExitCodes.OK;

@@ -4,7 +4,7 @@
  */
 package dev.tooltrace.index;
 
-import dev.tooltrace.cli.RunSelector;
+import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.CallGroup;
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.cli.analysis.StatsAccumulator;
@@ -46,7 +46,7 @@ final class DuckIndex implements RecordedData {
   private final List<Path> queues;
   private final PrintWriter err;
   private final QueueDocs docs;
-  private List<String> runIds;
+  private RunCatalog runs;
 
   DuckIndex(Connection conn, List<Path> queues, PrintWriter err) throws SQLException {
     this.conn = conn;
@@ -83,36 +83,43 @@ final class DuckIndex implements RecordedData {
     err.flush();
   }
 
+  /**
+   * Runs in order of first appearance (by queue, then position); names and the run started last
+   * from the RUN documents, as {@link RunCatalog} reads them from a queue.
+   */
   @Override
-  public List<String> runIds() {
-    if (runIds == null) {
-      try {
-        List<String> ids = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String sql :
-            List.of(
-                "SELECT run FROM runs GROUP BY run ORDER BY min(seq)",
-                "SELECT run FROM calls GROUP BY run ORDER BY min(seq)")) {
-          try (Statement s = conn.createStatement();
-              ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-              if (seen.add(rs.getString(1))) {
-                ids.add(rs.getString(1));
-              }
-            }
+  public RunCatalog runs() {
+    if (runs == null) {
+      RunCatalog c = new RunCatalog();
+      try (Statement s = conn.createStatement()) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT run FROM (SELECT run, src, qidx, row_number() OVER (PARTITION BY run"
+                    + " ORDER BY src, qidx) AS rn FROM docs) WHERE rn = 1 ORDER BY src, qidx")) {
+          while (rs.next()) {
+            c.addRunId(rs.getString(1));
           }
         }
-        runIds = ids;
+        try (ResultSet rs = s.executeQuery("SELECT run, name FROM runs ORDER BY src, qidx")) {
+          while (rs.next()) {
+            c.addStartedRun(rs.getString(1), rs.getString(2));
+          }
+        }
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
+      runs = c;
     }
-    return runIds;
+    return runs;
+  }
+
+  /** Every run id, in order of first appearance. */
+  private List<String> runIds() {
+    return new ArrayList<>(runs().ids());
   }
 
   @Override
-  public StatsReport stats(String run) {
-    String id = run == null ? null : RunSelector.resolve(runIds(), run);
+  public StatsReport stats(String id) {
     StatsAccumulator acc = new StatsAccumulator();
     runIds().forEach(acc::addRun);
     try (Statement s = conn.createStatement();
@@ -131,7 +138,7 @@ final class DuckIndex implements RecordedData {
   @Override
   public List<Trace> traces(TraceQuery q) {
     try {
-      String run = q.runId() == null ? null : RunSelector.resolve(runIds(), q.runId());
+      String run = q.runId();
       StringBuilder where = new StringBuilder("TRUE");
       List<Object> params = new ArrayList<>();
       if (run != null) {
@@ -262,10 +269,9 @@ final class DuckIndex implements RecordedData {
   // ---- lineage and impact ----
 
   @Override
-  public GraphAnswer query(String target, String run, boolean upstream) {
+  public GraphAnswer query(String target, String runId, boolean upstream) {
     try {
-      String id = run == null ? null : RunSelector.resolve(runIds(), run);
-      return new GraphWalk(conn, docs, id).answer(target, upstream);
+      return new GraphWalk(conn, docs, runId).answer(target, upstream);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -274,16 +280,7 @@ final class DuckIndex implements RecordedData {
   // ---- whole runs ----
 
   @Override
-  public Recording headers() {
-    Recording rec = new Recording();
-    replayDocs("kind IN (2, 4)", recordingVisitor(rec, null));
-    runIds().forEach(rec::addRunId);
-    return rec;
-  }
-
-  @Override
-  public Recording recording(String run) {
-    String id = run == null ? null : RunSelector.resolve(runIds(), run);
+  public Recording recording(String id) {
     Recording rec = new Recording();
     replayDocs(
         id == null ? "TRUE" : "run = '" + id.replace("'", "") + "'", recordingVisitor(rec, id));
@@ -385,17 +382,6 @@ final class DuckIndex implements RecordedData {
       while (rs.next()) {
         docs.read(rs.getInt(1), rs.getLong(2), once);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @Override
-  public String latestRun() {
-    try (Statement s = conn.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT run FROM runs ORDER BY seq DESC, qidx DESC LIMIT 1")) {
-      return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

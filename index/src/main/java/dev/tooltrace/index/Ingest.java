@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.CallGroup;
 import dev.tooltrace.cli.analysis.ValueLinking;
 import dev.tooltrace.record.CallRecord;
@@ -286,6 +287,7 @@ final class Ingest {
             .append(r.queueIndex())
             .append(r.startEpochNanos())
             .append(nextSeq)
+            .append(RunCatalog.runName(r))
             .endRow();
       } catch (SQLException e) {
         throw new IllegalStateException(e);

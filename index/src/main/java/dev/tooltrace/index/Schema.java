@@ -23,7 +23,8 @@ import java.util.List;
  *       says how: {@code identity}, {@code hash}, {@code crossing runs}. Rows of element-level
  *       lineage (roles such as {@code element of arg N}) belong here too. A value without an edge
  *       is an external input.
- *   <li>{@code docs}, {@code runs}: every document's place, for replaying a run; RUN documents.
+ *   <li>{@code docs}, {@code runs}: every document's place, for replaying a run; RUN documents
+ *       (with the run's {@code run.name}, so run references resolve without reading the queue).
  *   <li>{@code tool_stats}: per run and tool, a {@code CallGroup} (HdrHistogram) as bytes.
  *   <li>{@code sources}: each queue and how far it was read (the index's own tailer position,
  *       committed with the rows it covers).
@@ -45,7 +46,8 @@ final class Schema {
           "CREATE TABLE meta(k VARCHAR, v VARCHAR)",
           "CREATE TABLE sources(src INTEGER, dir VARCHAR, first_qidx BIGINT, last_qidx BIGINT)",
           "CREATE TABLE docs(src INTEGER, qidx BIGINT, run VARCHAR, kind TINYINT)",
-          "CREATE TABLE runs(run VARCHAR, src INTEGER, qidx BIGINT, start_ns BIGINT, seq BIGINT)",
+          "CREATE TABLE runs(run VARCHAR, src INTEGER, qidx BIGINT, start_ns BIGINT, seq BIGINT,"
+              + " name VARCHAR)",
           "CREATE TABLE calls(" + CALL_COLUMNS + ", parent_seq BIGINT, eff DOUBLE DEFAULT 1.0)",
           "CREATE TABLE vals(" + VAL_COLUMNS + ")",
           "CREATE TABLE edges(seq BIGINT, pos INTEGER, pseq BIGINT, link VARCHAR)",

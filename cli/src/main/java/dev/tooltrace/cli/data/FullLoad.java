@@ -5,7 +5,7 @@
 package dev.tooltrace.cli.data;
 
 import dev.tooltrace.cli.QueueLoader;
-import dev.tooltrace.cli.RunSelector;
+import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.GraphQuery;
 import dev.tooltrace.cli.analysis.ProvenanceGraph;
 import dev.tooltrace.cli.analysis.ProvenanceGraphBuilder;
@@ -22,7 +22,6 @@ import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.SampleRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +41,7 @@ public final class FullLoad implements RecordedData {
   private final QueueSet queues;
   private final PrintWriter err;
   private Recording all;
+  private RunCatalog runs;
 
   public FullLoad(QueueSet queues, PrintWriter err) {
     this.queues = queues;
@@ -112,35 +112,79 @@ public final class FullLoad implements RecordedData {
   private Recording all() {
     if (all == null) {
       Recording rec = new Recording();
+      RunCatalog c = new RunCatalog();
       stream(
-          new RecordVisitor() {
-            @Override
-            public void onRun(RunRecord run) {
-              rec.addRun(run);
-            }
+          catalogVisitor(
+              c,
+              new RecordVisitor() {
+                @Override
+                public void onRun(RunRecord run) {
+                  rec.addRun(run);
+                }
 
-            @Override
-            public void onCall(CallRecord call) {
-              rec.addCall(call);
-            }
+                @Override
+                public void onCall(CallRecord call) {
+                  rec.addCall(call);
+                }
 
-            @Override
-            public void onRunEnd(RunEndRecord end) {
-              rec.addRunEnd(end);
-            }
-          });
+                @Override
+                public void onRunEnd(RunEndRecord end) {
+                  rec.addRunEnd(end);
+                }
+              }));
       all = rec;
+      if (runs == null) {
+        runs = c;
+      }
     }
     return all;
   }
 
+  /**
+   * The runs in queue order: from the full read when it was made, else from a read that keeps only
+   * run ids and RUN documents (statistics never hold the queue in memory).
+   */
   @Override
-  public List<String> runIds() {
-    return new ArrayList<>(all().runIds());
+  public RunCatalog runs() {
+    if (runs == null) {
+      RunCatalog c = new RunCatalog();
+      stream(catalogVisitor(c, new RecordVisitor() {}));
+      runs = c;
+    }
+    return runs;
+  }
+
+  /** Feeds {@code c} in queue order while passing every record on to {@code next}. */
+  private static RecordVisitor catalogVisitor(RunCatalog c, RecordVisitor next) {
+    return new RecordVisitor() {
+      @Override
+      public void onRun(RunRecord r) {
+        c.addRun(r);
+        next.onRun(r);
+      }
+
+      @Override
+      public void onCall(CallRecord call) {
+        c.addRunId(call.runId());
+        next.onCall(call);
+      }
+
+      @Override
+      public void onSample(SampleRecord sample) {
+        c.addRunId(sample.runId());
+        next.onSample(sample);
+      }
+
+      @Override
+      public void onRunEnd(RunEndRecord end) {
+        c.addRunId(end.runId());
+        next.onRunEnd(end);
+      }
+    };
   }
 
   @Override
-  public StatsReport stats(String run) {
+  public StatsReport stats(String runId) {
     StatsAccumulator acc = new StatsAccumulator();
     stream(
         new RecordVisitor() {
@@ -154,15 +198,14 @@ public final class FullLoad implements RecordedData {
             acc.add(c);
           }
         });
-    return run == null ? acc.report() : acc.report(RunSelector.resolve(acc.runIds(), run));
+    return runId == null ? acc.report() : acc.report(runId);
   }
 
   @Override
   public List<Trace> traces(TraceQuery q) {
     Recording rec = all();
     if (q.runId() != null) {
-      String id = RunSelector.resolve(rec, q.runId());
-      rec = rec.filter(c -> c.runId().equals(id));
+      rec = rec.filter(c -> c.runId().equals(q.runId()));
     }
     if (q.traceId() != null) {
       rec = rec.filter(c -> c.traceId().equals(q.traceId()));
@@ -187,11 +230,10 @@ public final class FullLoad implements RecordedData {
   }
 
   @Override
-  public GraphAnswer query(String target, String run, boolean upstream) {
+  public GraphAnswer query(String target, String runId, boolean upstream) {
     Recording rec = all();
-    if (run != null) {
-      String id = RunSelector.resolve(rec, run);
-      rec = rec.filter(c -> c.runId().equals(id));
+    if (runId != null) {
+      rec = rec.filter(c -> c.runId().equals(runId));
     }
     ProvenanceGraph g = ProvenanceGraphBuilder.build(rec);
     GraphQuery q = new GraphQuery(g);
@@ -201,18 +243,9 @@ public final class FullLoad implements RecordedData {
   }
 
   @Override
-  public Recording headers() {
-    return all().filter(c -> false);
-  }
-
-  @Override
-  public Recording recording(String run) {
+  public Recording recording(String runId) {
     Recording rec = all();
-    if (run == null) {
-      return rec;
-    }
-    String id = RunSelector.resolve(rec, run);
-    return rec.filter(c -> c.runId().equals(id));
+    return runId == null ? rec : rec.filter(c -> c.runId().equals(runId));
   }
 
   @Override
@@ -243,11 +276,6 @@ public final class FullLoad implements RecordedData {
             visitor.onRunEnd(end);
           }
         });
-  }
-
-  @Override
-  public String latestRun() {
-    return null;
   }
 
   @Override

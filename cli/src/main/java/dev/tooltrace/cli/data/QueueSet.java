@@ -54,7 +54,10 @@ public record QueueSet(List<Path> queues) {
       err.println("tooltrace: skipped: " + p);
     }
     err.flush();
-    return new QueueSet(new ArrayList<>(found));
+    // Sorted, so that the same queues are read in the same order however they were named.
+    List<Path> sorted = new ArrayList<>(found);
+    sorted.sort(null);
+    return new QueueSet(sorted);
   }
 
   /** The queues in {@code dir}: itself, or those below it. */

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.cli.data;
 
+import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.analysis.TraceForest.Trace;
@@ -15,17 +16,12 @@ import java.util.List;
  * tooltrace-index}) or from reading every queue in full ({@link FullLoad}). Both answer the same
  * questions with the same results; the index does it without holding the queue in memory.
  *
- * <p>Run arguments are as users give them (a run id or a unique prefix; {@code null} for every run)
- * and are resolved against {@link #runIds()}.
+ * <p>Run arguments are resolved run ids (a command resolves the user's reference with {@link
+ * #runs()} and {@link RunCatalog}'s one rule); {@code null} means every run.
  */
 public interface RecordedData extends AutoCloseable {
-  /** Every run id, in order of first appearance. */
-  List<String> runIds();
-
-  /** The run id {@code wanted} names (id or unique prefix); {@code null} stays null. */
-  default String resolveRun(String wanted) {
-    return wanted == null ? null : dev.tooltrace.cli.RunSelector.resolve(runIds(), wanted);
-  }
+  /** Every run, in order of first appearance, with names: what run references resolve against. */
+  RunCatalog runs();
 
   /** Per-tool and per-run statistics of one run, or of all runs when {@code runId} is null. */
   StatsReport stats(String runId);
@@ -39,23 +35,14 @@ public interface RecordedData extends AutoCloseable {
    */
   GraphAnswer query(String target, String runId, boolean upstream);
 
-  /**
-   * The RUN and RUN_END records of every run, and every run id, without calls: enough to resolve a
-   * run by id, prefix or name.
-   */
-  Recording headers();
-
   /** Every record of one run (or of all runs when null): for prov, diff and runs. */
   Recording recording(String runId);
 
   /**
    * Replays, in queue order, the RUN and RUN_END documents of every run and the calls and samples
-   * of {@code runId} (a resolved id): what the evidence report reads.
+   * of {@code runId} (every run's when null): what the evidence report reads.
    */
   void replay(String runId, RecordVisitor visitor);
-
-  /** The run whose RUN document was read last (evidence's default), or null when none. */
-  String latestRun();
 
   @Override
   void close();
