@@ -25,7 +25,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q package -DskipTests -pl agent,index,examples -am
 fi
 AGENT="$ROOT/agent/target/tooltrace-agent.jar"
-export TOOLTRACE_INDEX_JAR="$ROOT/index/target/tooltrace-index.jar"
+# The index engine is found beside the agent jar (tooltrace-index.jar and DuckDB's native library).
 CP="$ROOT/examples/target/tooltrace-examples-0.1.0-SNAPSHOT.jar:$ROOT/bootstrap/target/tooltrace-bootstrap-0.1.0-SNAPSHOT.jar"
 mkdir -p "$WORK"
 RESULTS="$WORK/results.tsv"

@@ -28,6 +28,7 @@ public final class DuckIndexProvider implements RecordedDataProvider {
     sorted.sort(null);
     String key = String.join("\n", sorted.stream().map(Path::toString).toList());
     try {
+      NativeLibrary.require();
       Connection conn = IndexStore.open(indexDir, key, err);
       try {
         new Ingest(conn, err).run(sorted);
@@ -41,7 +42,7 @@ public final class DuckIndexProvider implements RecordedDataProvider {
       }
       new Linker(conn).link();
       return new DuckIndex(conn, sorted, err);
-    } catch (SQLException | Ingest.QueueChanged | RuntimeException e) {
+    } catch (SQLException | Ingest.QueueChanged | RuntimeException | LinkageError e) {
       if (e instanceof dev.tooltrace.record.QueueFiles.NotAQueueException n) {
         throw n;
       }
