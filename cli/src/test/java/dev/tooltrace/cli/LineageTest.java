@@ -7,6 +7,7 @@ package dev.tooltrace.cli;
 import static dev.tooltrace.cli.TestQueue.call;
 import static dev.tooltrace.cli.TestQueue.span;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tooltrace.cli.TestQueue.V;
 import dev.tooltrace.cli.analysis.GraphQuery;
@@ -299,6 +300,45 @@ class LineageTest {
         set(c(0x22), out(0x21), c(0x21)),
         lineage(g, c(0x22)),
         "a producer inside the run keeps precedence over an earlier one in another run");
+  }
+
+  @Test
+  void aLinkCrossingRunsIsMarkedInEveryFormat() {
+    V x = V.str("written by one process, read by another");
+    try (TestQueue q = new TestQueue(dir)) {
+      q.run(TestQueue.T0);
+      q.batch(1, "main", call(0x10, 0, "render", 0, 1).returns(x));
+      TestQueue q2 = new TestQueue(q, 0x99, 0x98);
+      q2.run(TestQueue.T0 + 2 * TestQueue.MS);
+      q2.batch(1, "main", call(0x20, 0, "parse", 5, 1).arg("csv", x).returns(V.str("r")));
+    }
+    String d = dir.toString();
+    Cli.Result json = Cli.run("lineage", span(0x20), "--dir", d, "--json");
+    assertEquals(0, json.code(), json.err());
+    String edge =
+        "\"from\" : \"out:"
+            + span(0x10)
+            + "\",\n    \"to\" : \""
+            + span(0x20)
+            + "\",\n    \"type\" : \"used\",\n    \"role\" : \"csv\",\n"
+            + "    \"crossingRuns\" : true";
+    assertTrue(json.out().contains(edge), json.out());
+    assertEquals(
+        1, json.out().split("crossingRuns", -1).length - 1, "only the one edge: " + json.out());
+
+    Cli.Result text = Cli.run("lineage", span(0x20), "--dir", d);
+    assertTrue(
+        text.out().contains("(crossing runs: made in run 11112222, used in run 00000000")
+            && text.out().contains("1 links crossing runs"),
+        text.out());
+    Cli.Result dot = Cli.run("lineage", span(0x20), "--dir", d, "--format", "dot");
+    assertTrue(
+        dot.out().contains("[label=\"csv (crossing runs)\", style=bold, color=blue]"), dot.out());
+
+    Cli.Result oneRun = Cli.run("lineage", span(0x20), "--dir", d, "--run", "0000000000000099");
+    assertTrue(
+        oneRun.out().contains("(external input)") && !oneRun.out().contains("crossing"),
+        "--run stays within its run: " + oneRun.out());
   }
 
   @Test

@@ -105,6 +105,16 @@ public final class ProvenanceGraph {
     return values.get(id);
   }
 
+  /**
+   * Whether a {@code used} edge from value {@code valueId} to call {@code spanId} crosses runs: the
+   * value was produced in another run (another process) than the call that used it.
+   */
+  public boolean crossesRuns(String valueId, String spanId) {
+    ValueNode v = values.get(valueId);
+    CallRecord c = calls.get(spanId);
+    return v != null && c != null && !v.runId().equals(c.runId());
+  }
+
   public boolean isCall(String nodeId) {
     return calls.containsKey(nodeId);
   }

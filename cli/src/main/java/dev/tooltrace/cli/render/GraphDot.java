@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 /**
  * A lineage or impact answer as a Graphviz digraph in data-flow direction (value → call that used
  * it → value it generated). Calls are boxes (red when they failed), values ellipses, external
- * inputs dashed, the queried nodes bold.
+ * inputs dashed, the queried nodes bold, links crossing runs bold and blue.
  */
 public final class GraphDot {
   private GraphDot() {}
@@ -45,6 +45,10 @@ public final class GraphDot {
     }
     for (Edge e : s.edges()) {
       String label = e.role() == null ? "" : " [label=" + quote(e.role()) + "]";
+      if (GraphText.crosses(g, e)) {
+        String role = e.role() == null ? "" : e.role() + " ";
+        label = " [label=" + quote(role + "(crossing runs)") + ", style=bold, color=blue]";
+      }
       out.println("  " + quote(e.from()) + " -> " + quote(e.to()) + label + ";");
     }
     out.println("}");

@@ -16,7 +16,8 @@ import java.util.Locale;
  * A lineage or impact answer as JSON: {@code query}, {@code direction}, {@code start} (node ids),
  * {@code nodes} (calls with {@code kind:"call"}, values with {@code kind:"value"}, each with {@code
  * effectiveConfidence}), {@code edges} ({@code used}: value to call; {@code generated}: call to
- * value) and, for lineage, {@code externalInputs}.
+ * value; {@code crossingRuns: true} on a use in another run than the value's) and, for lineage,
+ * {@code externalInputs}.
  */
 public final class GraphJson {
   private GraphJson() {}
@@ -62,6 +63,9 @@ public final class GraphJson {
       o.put("type", e.type().name().toLowerCase(Locale.ROOT));
       if (e.role() != null) {
         o.put("role", e.role());
+      }
+      if (GraphText.crosses(g, e)) {
+        o.put("crossingRuns", true);
       }
     }
     if (s.direction() == Subgraph.Direction.UPSTREAM) {

@@ -38,6 +38,7 @@ public final class GraphText {
       out.println(label(g, start, null));
       walk(g, s.direction(), start, next, "", shown, out);
     }
+    long crossing = s.edges().stream().filter(e -> crosses(g, e)).count();
     long calls = s.nodes().stream().filter(g::isCall).count();
     long values = s.nodes().size() - calls;
     long external =
@@ -45,10 +46,11 @@ public final class GraphText {
             .filter(n -> !g.isCall(n) && g.value(n) != null && g.value(n).external())
             .count();
     out.printf(
-        "%d calls, %d values%s%n",
+        "%d calls, %d values%s%s%n",
         calls,
         values,
-        s.direction() == Direction.UPSTREAM ? ", " + external + " external inputs" : "");
+        s.direction() == Direction.UPSTREAM ? ", " + external + " external inputs" : "",
+        crossing == 0 ? "" : ", " + crossing + " links crossing runs");
   }
 
   private static void walk(
@@ -75,8 +77,29 @@ public final class GraphText {
     }
   }
 
-  /** One node's line; {@code via} is the edge that led to it (its role is shown). */
+  /** Whether {@code e} links a value of one run to its use in another. */
+  static boolean crosses(ProvenanceGraph g, Edge e) {
+    return e.type() == Subgraph.EdgeType.USED && g.crossesRuns(e.from(), e.to());
+  }
+
+  /**
+   * One node's line; {@code via} is the edge that led to it (its role is shown, and where it
+   * crosses runs, the two runs).
+   */
   static String label(ProvenanceGraph g, String id, Edge via) {
+    String line = node(g, id, via);
+    if (via != null && crosses(g, via)) {
+      line +=
+          "  (crossing runs: made in run "
+              + Fmt.shortHash(g.value(via.from()).runId())
+              + ", used in run "
+              + Fmt.shortHash(g.call(via.to()).runId())
+              + ")";
+    }
+    return line;
+  }
+
+  private static String node(ProvenanceGraph g, String id, Edge via) {
     String role = via != null && via.role() != null ? "[" + via.role() + "] " : "";
     String eff = "  effective " + Fmt.decimal(g.effectiveConfidence(id));
     if (g.isCall(id)) {
