@@ -75,7 +75,8 @@ final class DiffCommand implements Callable<Integer> {
         b = runInfo(dataA, runB);
       } else {
         try (RecordedData dataB =
-            DataSources.open(QueueSet.resolve(List.of(dirB), err), null, index.noIndex(), err)) {
+            DataSources.open(
+                QueueSet.resolve(List.of(dirB), err), null, index.noIndex(), true, err)) {
           b = runInfo(dataB, runB);
         }
       }

@@ -8,6 +8,7 @@ import dev.tooltrace.cli.analysis.ProvenanceGraph;
 import dev.tooltrace.cli.analysis.Subgraph;
 import dev.tooltrace.cli.data.GraphAnswer;
 import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.data.Timing;
 import dev.tooltrace.cli.render.GraphDot;
 import dev.tooltrace.cli.render.GraphJson;
 import dev.tooltrace.cli.render.GraphText;
@@ -76,6 +77,7 @@ abstract class GraphQueryCommand implements Callable<Integer> {
     GraphAnswer answer;
     try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
       answer = data.query(target, run.resolveOrAll(data::runs), upstream());
+      Timing.mark("answered");
     } catch (IllegalArgumentException e) {
       throw CliException.noData(e.getMessage());
     }

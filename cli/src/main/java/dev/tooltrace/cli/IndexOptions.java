@@ -41,6 +41,11 @@ public final class IndexOptions {
 
   /** Opens the recorded data of {@code queue}'s directories: the index when it can be used. */
   public RecordedData open(QueueOptions queue, PrintWriter err) {
-    return DataSources.open(queue.queues(err), index, noIndex, err);
+    return DataSources.open(queue.queues(err), index, noIndex, true, err);
+  }
+
+  /** Like {@link #open}, for answers made of aggregates only (no record is read back). */
+  public RecordedData openForAggregates(QueueOptions queue, PrintWriter err) {
+    return DataSources.open(queue.queues(err), index, noIndex, false, err);
   }
 }

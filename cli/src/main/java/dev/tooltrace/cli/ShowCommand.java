@@ -6,6 +6,7 @@ package dev.tooltrace.cli;
 
 import dev.tooltrace.cli.analysis.TraceForest.Trace;
 import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.data.Timing;
 import dev.tooltrace.cli.data.TraceQuery;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.render.TraceJson;
@@ -87,6 +88,7 @@ final class ShowCommand implements Callable<Integer> {
     try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
       String id = run.resolveOrAll(data::runs);
       traces = data.traces(new TraceQuery(id, tool, traceId, spanId, since, until, limit));
+      Timing.mark("answered");
     }
     if (json.json()) {
       out.println(Json.pretty(TraceJson.of(traces)));

@@ -6,6 +6,7 @@ package dev.tooltrace.cli;
 
 import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.data.Timing;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.render.StatsJson;
 import dev.tooltrace.cli.render.StatsText;
@@ -39,9 +40,10 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     StatsReport report;
-    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
+    try (RecordedData data = index.openForAggregates(queue, spec.commandLine().getErr())) {
       String id = run.resolveOrAll(data::runs);
       report = data.stats(id);
+      Timing.mark("answered");
     }
     if (json.json()) {
       out.println(Json.pretty(StatsJson.of(report)));

@@ -48,11 +48,12 @@ final class DuckIndex implements RecordedData {
   private final QueueDocs docs;
   private RunCatalog runs;
 
-  DuckIndex(Connection conn, List<Path> queues, PrintWriter err) throws SQLException {
+  DuckIndex(Connection conn, List<Path> queues, QueueDocs docs, PrintWriter err)
+      throws SQLException {
     this.conn = conn;
     this.queues = queues;
     this.err = err;
-    this.docs = new QueueDocs(queues);
+    this.docs = docs;
     reportDuplicateRuns();
   }
 
@@ -61,6 +62,9 @@ final class DuckIndex implements RecordedData {
   }
 
   private void reportDuplicateRuns() throws SQLException {
+    if (queues.size() < 2) {
+      return;
+    }
     try (Statement s = conn.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -92,10 +96,7 @@ final class DuckIndex implements RecordedData {
     if (runs == null) {
       RunCatalog c = new RunCatalog();
       try (Statement s = conn.createStatement()) {
-        try (ResultSet rs =
-            s.executeQuery(
-                "SELECT run FROM (SELECT run, src, qidx, row_number() OVER (PARTITION BY run"
-                    + " ORDER BY src, qidx) AS rn FROM docs) WHERE rn = 1 ORDER BY src, qidx")) {
+        try (ResultSet rs = s.executeQuery("SELECT run FROM run_order ORDER BY src, qidx")) {
           while (rs.next()) {
             c.addRunId(rs.getString(1));
           }

@@ -8,6 +8,7 @@ import dev.tooltrace.cli.data.FullLoad;
 import dev.tooltrace.cli.data.QueueSet;
 import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.data.RecordedDataProvider;
+import dev.tooltrace.cli.data.Timing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,13 +24,19 @@ import java.util.List;
  */
 public final class DuckIndexProvider implements RecordedDataProvider {
   @Override
-  public RecordedData open(QueueSet queues, Path indexDir, PrintWriter err) {
+  public RecordedData open(QueueSet queues, Path indexDir, boolean readsRecords, PrintWriter err) {
     List<Path> sorted = new ArrayList<>(queues.queues());
     sorted.sort(null);
     String key = String.join("\n", sorted.stream().map(Path::toString).toList());
+    QueueDocs docs = new QueueDocs(sorted);
+    if (readsRecords) {
+      docs.openInBackground();
+    }
+    Connection conn = null;
     try {
       NativeLibrary.require();
-      Connection conn = IndexStore.open(indexDir, key, err);
+      conn = IndexStore.open(indexDir, key, err);
+      Timing.mark("index opened");
       try {
         new Ingest(conn, err).run(sorted);
       } catch (Ingest.QueueChanged e) {
@@ -40,9 +47,15 @@ public final class DuckIndexProvider implements RecordedDataProvider {
         conn = IndexStore.open(indexDir, key, err);
         new Ingest(conn, err).run(sorted);
       }
+      Timing.mark("queues checked for new documents");
       new Linker(conn).link();
-      return new DuckIndex(conn, sorted, err);
+      Timing.mark("linked");
+      DuckIndex index = new DuckIndex(conn, sorted, docs, err);
+      Timing.mark("ready");
+      return index;
     } catch (SQLException | Ingest.QueueChanged | RuntimeException | LinkageError e) {
+      docs.close();
+      closeQuietly(conn);
       if (e instanceof dev.tooltrace.record.QueueFiles.NotAQueueException n) {
         throw n;
       }
@@ -55,6 +68,16 @@ public final class DuckIndexProvider implements RecordedDataProvider {
               + "); reading the queues in full");
       err.flush();
       return new FullLoad(queues, err);
+    }
+  }
+
+  private static void closeQuietly(Connection conn) {
+    if (conn != null) {
+      try {
+        conn.close();
+      } catch (SQLException e) {
+        // the full read goes on without it
+      }
     }
   }
 }

@@ -40,9 +40,20 @@ final class IndexStore {
   static Connection open(Path dir, String queuesKey, PrintWriter err) throws SQLException {
     Path file = dir.resolve(FILE);
     if (Files.exists(file)) {
-      String problem = check(file, queuesKey);
+      Connection c = null;
+      String problem;
+      try {
+        c = connect(file);
+        problem = check(c, queuesKey);
+      } catch (SQLException | RuntimeException e) {
+        problem =
+            "is damaged (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")";
+      }
       if (problem == null) {
-        return connect(file);
+        return c;
+      }
+      if (c != null) {
+        c.close();
       }
       err.println("tooltrace: index " + dir + " " + problem + "; rebuilding it from the queues");
       err.flush();
@@ -58,10 +69,9 @@ final class IndexStore {
     return c;
   }
 
-  /** Why the index file cannot be used, or null when it can. */
-  private static String check(Path file, String queuesKey) {
-    try (Connection c = connect(file);
-        Statement s = c.createStatement();
+  /** Why the open index cannot be used, or null when it can. */
+  private static String check(Connection c, String queuesKey) {
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT k, v FROM meta")) {
       String version = null;
       String key = null;

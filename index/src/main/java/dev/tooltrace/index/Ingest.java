@@ -7,6 +7,7 @@ package dev.tooltrace.index;
 import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.CallGroup;
 import dev.tooltrace.cli.analysis.ValueLinking;
+import dev.tooltrace.cli.data.Timing;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.QueueReader;
@@ -72,8 +73,14 @@ final class Ingest {
 
   private long source(int src, Path dir) throws SQLException, QueueChanged {
     long[] pos = position(src, dir);
+    // Taken before reading: whatever is appended while reading changes it again.
+    QueueFingerprint fingerprint = QueueFingerprint.of(dir);
+    if (pos[1] >= 0 && fingerprint.unchangedSince(storedFingerprint(src))) {
+      return 0;
+    }
     long added = 0;
     try (QueueReader reader = QueueReader.open(dir)) {
+      Timing.mark("source " + src + " queue opened");
       ExcerptTailer tailer = reader.queue().createTailer();
       long first = reader.queue().firstIndex();
       if (pos[0] != Long.MIN_VALUE && first != Long.MAX_VALUE && first > pos[0]) {
@@ -103,7 +110,23 @@ final class Ingest {
         }
       }
     }
+    try (PreparedStatement ps =
+        conn.prepareStatement("UPDATE sources SET fingerprint = ? WHERE src = ?")) {
+      ps.setString(1, fingerprint.toStore());
+      ps.setInt(2, src);
+      ps.executeUpdate();
+    }
     return added;
+  }
+
+  private String storedFingerprint(int src) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT fingerprint FROM sources WHERE src = ?")) {
+      ps.setInt(1, src);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
   }
 
   /** {first_qidx, last_qidx} of a source; registers it when new. */
@@ -119,7 +142,7 @@ final class Ingest {
       }
     }
     try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1)")) {
+        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1, NULL)")) {
       ps.setInt(1, src);
       ps.setString(2, dir.toString());
       ps.executeUpdate();
@@ -141,6 +164,18 @@ final class Ingest {
               + " WHERE v.seq IN (SELECT seq FROM calls WHERE seq >= "
               + chunk.firstSeq
               + ")");
+      for (Map.Entry<String, long[]> r : chunk.runsSeen.entrySet()) {
+        try (PreparedStatement ps =
+            conn.prepareStatement(
+                "INSERT INTO run_order SELECT ?, ?, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM run_order WHERE run = ?)")) {
+          ps.setString(1, r.getKey());
+          ps.setInt(2, src);
+          ps.setLong(3, r.getValue()[0]);
+          ps.setString(4, r.getKey());
+          ps.executeUpdate();
+        }
+      }
       s.execute("DELETE FROM stage_calls");
       s.execute("DELETE FROM stage_vals");
       if (inserted == staged) {
@@ -235,6 +270,10 @@ final class Ingest {
     final int src;
     final long firstSeq = nextSeq;
     final Map<String, CallGroup> stats = new HashMap<>();
+
+    /** Each run met in this chunk and its first document's position (LinkedHashMap: in order). */
+    final Map<String, long[]> runsSeen = new java.util.LinkedHashMap<>();
+
     final DuckDBAppender calls;
     final DuckDBAppender vals;
     final DuckDBAppender docs;
@@ -270,6 +309,7 @@ final class Ingest {
         return;
       }
       lastDoc = qidx;
+      runsSeen.putIfAbsent(run, new long[] {qidx});
       try {
         docs.beginRow().append(src).append(qidx).append(run).append((byte) kind).endRow();
       } catch (SQLException e) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import net.openhft.chronicle.queue.ExcerptTailer;
 
 /**
@@ -22,14 +24,56 @@ final class QueueDocs implements AutoCloseable {
   private final List<Path> queues;
   private final Map<Integer, QueueReader> readers = new HashMap<>();
   private final Map<Integer, ExcerptTailer> tailers = new HashMap<>();
+  private final Map<Integer, CompletableFuture<QueueReader>> opening = new HashMap<>();
 
   QueueDocs(List<Path> queues) {
     this.queues = queues;
   }
 
+  /**
+   * Starts opening every queue on a background thread, so that Chronicle's class loading (most of a
+   * second) overlaps with opening the index and running the query. Only the queue objects are made
+   * there; tailers, which Chronicle binds to one thread, are made where they are used.
+   */
+  void openInBackground() {
+    for (int src = 0; src < queues.size(); src++) {
+      Path q = queues.get(src);
+      opening.put(
+          src,
+          CompletableFuture.supplyAsync(
+              () -> QueueReader.open(q),
+              r -> {
+                Thread t = new Thread(r, "tooltrace-queue-open");
+                t.setDaemon(true);
+                t.start();
+              }));
+    }
+  }
+
+  private QueueReader reader(int src) {
+    QueueReader r = readers.get(src);
+    if (r == null) {
+      CompletableFuture<QueueReader> f = opening.remove(src);
+      if (f == null) {
+        r = QueueReader.open(queues.get(src));
+      } else {
+        try {
+          r = f.join();
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw e;
+        }
+      }
+      readers.put(src, r);
+    }
+    return r;
+  }
+
   /** Decodes the document at {@code qidx} of queue {@code src} into {@code visitor}. */
   void read(int src, long qidx, RecordVisitor visitor) {
-    QueueReader r = readers.computeIfAbsent(src, s -> QueueReader.open(queues.get(s)));
+    QueueReader r = reader(src);
     ExcerptTailer t = tailers.computeIfAbsent(src, s -> r.queue().createTailer());
     if (!t.moveToIndex(qidx)) {
       throw new IllegalStateException(
@@ -70,5 +114,12 @@ final class QueueDocs implements AutoCloseable {
   public void close() {
     tailers.values().forEach(ExcerptTailer::close);
     readers.values().forEach(QueueReader::close);
+    for (CompletableFuture<QueueReader> f : opening.values()) {
+      try {
+        f.join().close();
+      } catch (RuntimeException e) {
+        // it never opened: nothing to close
+      }
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.PackedHistogram;
 
@@ -20,6 +22,12 @@ import org.HdrHistogram.PackedHistogram;
  * observed duration, clamped to the exact minimum and maximum), a few kilobytes per group. A group
  * can be written to bytes and merged, which is how the persistent index keeps per-tool statistics
  * without keeping a duration per call.
+ *
+ * <p>Two histogram layouts, both HdrHistogram's: calls added one by one go into a {@link
+ * PackedHistogram} (memory grows with the distinct durations seen, so reading a queue with
+ * thousands of groups stays small); a group read back {@link #fromBytes} is a plain {@link
+ * Histogram} (a counts array of ~170 KB for durations up to a second), because filling a packed one
+ * with a thousand buckets takes tens of milliseconds, which {@code stats} would pay per group.
  */
 public final class CallGroup {
   /** Calls whose durations are kept exactly before the histogram takes over. */
@@ -30,7 +38,7 @@ public final class CallGroup {
 
   private final String name;
   private long[] durations = new long[16];
-  private PackedHistogram histogram;
+  private AbstractHistogram histogram;
   private long count;
   private long errors;
   private long first = Long.MAX_VALUE;
@@ -102,9 +110,17 @@ public final class CallGroup {
     }
     if (other.histogram != null) {
       if (histogram == null) {
-        toHistogram();
+        // Same layout as other's: a copy of a plain histogram is one array copy.
+        AbstractHistogram h = other.histogram.copy();
+        h.setAutoResize(true);
+        for (int i = 0; i < count; i++) {
+          h.recordValue(durations[i]);
+        }
+        histogram = h;
+        durations = null;
+      } else {
+        histogram.add(other.histogram);
       }
-      histogram.add(other.histogram);
       count += other.count;
       min = Math.min(min, other.min);
       max = Math.max(max, other.max);
@@ -214,10 +230,12 @@ public final class CallGroup {
       int buckets = b.getInt();
       if (buckets >= 0) {
         g.durations = null;
-        g.histogram = new PackedHistogram(DIGITS);
+        Histogram h = new Histogram(1, Math.max(2, g.max), DIGITS);
+        h.setAutoResize(true);
         for (int i = 0; i < buckets; i++) {
-          g.histogram.recordValueWithCount(b.getLong(), b.getLong());
+          h.recordValueWithCount(b.getLong(), b.getLong());
         }
+        g.histogram = h;
       }
       if (b.hasRemaining() || (buckets < 0 && samples != g.count)) {
         throw new IllegalArgumentException("length does not match");

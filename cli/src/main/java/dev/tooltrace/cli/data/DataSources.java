@@ -21,18 +21,26 @@ import java.util.List;
 public final class DataSources {
   private DataSources() {}
 
+  /**
+   * Opens the recorded data of {@code queues}; {@code readsRecords} is false when the answers need
+   * only aggregates (statistics), true when they read records back (see {@link
+   * RecordedDataProvider}).
+   */
   public static RecordedData open(
-      QueueSet queues, Path indexDir, boolean noIndex, PrintWriter err) {
+      QueueSet queues, Path indexDir, boolean noIndex, boolean readsRecords, PrintWriter err) {
     if (!noIndex && !"off".equalsIgnoreCase(System.getenv("TOOLTRACE_INDEX"))) {
       RecordedDataProvider engine;
       try {
+        Timing.mark("command parsed");
         engine = IndexEngine.find();
+        Timing.mark("index engine loaded");
       } catch (RuntimeException e) {
         err.println("tooltrace: " + e.getMessage() + "; reading the queues in full");
         engine = null;
       }
       if (engine != null) {
-        return engine.open(queues, indexDir != null ? indexDir : defaultIndexDir(queues), err);
+        Path dir = indexDir != null ? indexDir : defaultIndexDir(queues);
+        return engine.open(queues, dir, readsRecords, err);
       }
     }
     return new FullLoad(queues, err);

@@ -16,7 +16,9 @@ public interface RecordedDataProvider {
   /**
    * Opens the index; brings it up to date with the queues first. Problems with the index itself
    * (damaged, another format version, another set of queues) are one line on {@code err} and a
-   * rebuild, never an error.
+   * rebuild, never an error. {@code readsRecords} says whether the answers will read records back
+   * from the queues (previews, whole runs) or only the index's own tables (statistics), so that the
+   * queues are opened ahead only when they will be read.
    */
-  RecordedData open(QueueSet queues, Path indexDir, PrintWriter err);
+  RecordedData open(QueueSet queues, Path indexDir, boolean readsRecords, PrintWriter err);
 }
