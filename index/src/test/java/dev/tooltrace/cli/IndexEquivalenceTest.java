@@ -149,6 +149,27 @@ class IndexEquivalenceTest {
   }
 
   @Test
+  void anAppendToAQueueThatWasQuietIsSeen() throws Exception {
+    Path dir = pipeline();
+    Path index = tmp.resolve("index");
+    // Quiet for an hour: the next command trusts the files' fingerprint and stores it.
+    try (var files = Files.newDirectoryStream(dir, "*.cq4")) {
+      for (Path f : files) {
+        Files.setLastModifiedTime(
+            f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+      }
+    }
+    same(dir, index, "stats", "--json");
+    same(dir, index, "stats", "--json");
+    try (TestQueue q = new TestQueue(dir, 0x99, 0x98)) {
+      q.batch(7, "main", call(0x31, 0, "late", 70, 1).arg("v", V.str("r3")).returns(V.str("r5")));
+    }
+    same(dir, index, "stats", "--json");
+    same(dir, index, "lineage", TestQueue.span(0x31), "--json");
+    assertTrue(Cli.run(args(dir, index, "show", "--json")).out().contains("\"late\""));
+  }
+
+  @Test
   void twoDirectoriesHoldingTheSameRunCountItOnce() throws Exception {
     Path dir = pipeline();
     Path copy = tmp.resolve("backup");
