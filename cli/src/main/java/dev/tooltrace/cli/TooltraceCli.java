@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       ImpactCommand.class,
       ProvCommand.class,
       ExportCommand.class,
+      ExportTablesCommand.class,
       EvidenceCommand.class,
       RunsCommand.class,
       DiffCommand.class,

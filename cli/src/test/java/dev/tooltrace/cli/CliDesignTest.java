@@ -142,6 +142,9 @@ class CliDesignTest {
     words.addAll(List.of(args));
     words.addAll(
         List.of("--dir", dir.resolve("a").toString(), "--dir", dir.resolve("b").toString()));
+    if (command.equals("export-tables")) {
+      words.addAll(List.of("--to", dir.resolve("tables").toString()));
+    }
     Cli.Result r = Cli.run(words.toArray(String[]::new));
     // Neither is a queue: the first one's problem is the error, one line, exit code 2.
     assertEquals(ExitCodes.USAGE, r.code(), r.err());

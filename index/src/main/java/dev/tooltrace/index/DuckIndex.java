@@ -13,6 +13,7 @@ import dev.tooltrace.cli.analysis.TraceForest;
 import dev.tooltrace.cli.analysis.TraceForest.Trace;
 import dev.tooltrace.cli.data.GraphAnswer;
 import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.data.TableExporter;
 import dev.tooltrace.cli.data.TraceQuery;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.RecordVisitor;
@@ -39,7 +40,7 @@ import java.util.TreeSet;
  * and graphs by looking up only the rows they need and reading those records back from the queues.
  * Memory grows with the answer, not with the queues.
  */
-final class DuckIndex implements RecordedData {
+final class DuckIndex implements RecordedData, TableExporter {
   private static final int PAGE = 64;
 
   private final Connection conn;
@@ -385,6 +386,18 @@ final class DuckIndex implements RecordedData {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Table> exportTables(Path dir, String format, String runId) {
+    try {
+      return TableExport.export(conn, dir, format, runId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot write the tables: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          e);
     }
   }
 
