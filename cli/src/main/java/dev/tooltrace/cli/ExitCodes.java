@@ -25,4 +25,7 @@ public final class ExitCodes {
 
   /** {@code replay}: the call cannot be re-invoked (an input was redacted or not captured). */
   public static final int NOT_REPLAYABLE = 4;
+
+  /** {@code prov --send}: the OpenLineage endpoint could not be reached or refused an event. */
+  public static final int SEND_FAILED = 5;
 }

@@ -11,8 +11,12 @@ import dev.tooltrace.cli.analysis.ProvenanceGraph;
 import dev.tooltrace.cli.analysis.ProvenanceGraphBuilder;
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.cli.data.RecordedData;
+import dev.tooltrace.cli.openlineage.OpenLineageHttp;
 import dev.tooltrace.cli.render.Json;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +34,11 @@ import picocli.CommandLine.Spec;
           + " wasInformedBy, wasAssociatedWith, wasStartedBy (nesting), actedOnBehalfOf.",
       "openlineage: OpenLineage run events, one JSON object per line: START/COMPLETE for the"
           + " run, START and COMPLETE or FAIL for every call (a run of job TOOL whose parent is"
-          + " the enclosing call), values as datasets in namespace 'tooltrace'."
+          + " the enclosing call), values as datasets in namespace 'tooltrace'.",
+      "--send posts the OpenLineage events to an OpenLineage HTTP endpoint (Marquez:"
+          + " /api/v1/lineage) instead of printing them, configured the OpenLineage way:"
+          + " OPENLINEAGE_URL (or --url), OPENLINEAGE_ENDPOINT (default api/v1/lineage),"
+          + " OPENLINEAGE_API_KEY (Authorization: Bearer), OPENLINEAGE_DISABLED=true."
     },
     footer = "%nSee docs/provenance.md.")
 final class ProvCommand implements Callable<Integer> {
@@ -52,9 +60,35 @@ final class ProvCommand implements Callable<Integer> {
       description = "prov-json (default) or openlineage.")
   Format format = Format.prov_json;
 
+  @Option(
+      names = "--send",
+      description = "Post the OpenLineage events to $OPENLINEAGE_URL instead of printing them.")
+  boolean send;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "The OpenLineage server for --send (default: $OPENLINEAGE_URL).")
+  String url;
+
+  /** Where OpenLineage settings are read from (the process environment; tests replace it). */
+  Map<String, String> environment = System.getenv();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    OpenLineageHttp http = null;
+    if (send || url != null) {
+      if (format != Format.openlineage) {
+        throw CliException.usage(
+            "--send and --url send OpenLineage events: add --format openlineage");
+      }
+      try {
+        http = OpenLineageHttp.configure(url, environment);
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage(e.getMessage());
+      }
+    }
     Recording rec;
     String id;
     try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
@@ -62,7 +96,29 @@ final class ProvCommand implements Callable<Integer> {
       rec = data.recording(id);
     }
     ProvenanceGraph g = ProvenanceGraphBuilder.build(rec.filter(c -> c.runId().equals(id)));
-    if (format == Format.openlineage) {
+    if (http != null) {
+      List<String> events = new ArrayList<>();
+      for (ObjectNode e : OpenLineageBuilder.build(g, rec, id)) {
+        events.add(Json.compact(e));
+      }
+      if (http.disabled()) {
+        out.println("OPENLINEAGE_DISABLED is set: " + events.size() + " events not sent");
+      } else {
+        try {
+          long n = http.send(events);
+          out.println("sent " + n + " OpenLineage events to " + http.target());
+        } catch (OpenLineageHttp.SendFailed f) {
+          throw new CliException(
+              ExitCodes.SEND_FAILED,
+              "sent "
+                  + f.sent()
+                  + " of "
+                  + events.size()
+                  + " OpenLineage events: "
+                  + f.getMessage());
+        }
+      }
+    } else if (format == Format.openlineage) {
       for (ObjectNode e : OpenLineageBuilder.build(g, rec, id)) {
         out.println(Json.compact(e));
       }

@@ -68,7 +68,7 @@ class ProvExportTest {
             SchemaLocation.of("classpath:schemas/prov-json/prov-json-schema-v4.json"), STRICT);
   }
 
-  private static JsonSchemaFactory openLineage() {
+  static JsonSchemaFactory openLineage() {
     return JsonSchemaFactory.getInstance(
         VersionFlag.V202012,
         b ->
