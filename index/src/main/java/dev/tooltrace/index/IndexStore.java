@@ -88,6 +88,12 @@ final class IndexStore {
       if (!queuesKey.equals(key)) {
         return "was built from other queues";
       }
+      for (String table : Schema.NAMES) {
+        try (Statement t = c.createStatement();
+            ResultSet none = t.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
+          // the table is there
+        }
+      }
       return null;
     } catch (SQLException | RuntimeException e) {
       String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");

@@ -41,26 +41,44 @@ final class Linker {
     this.conn = conn;
   }
 
+  /**
+   * Links the calls from {@code linked_seq} on. Each step is its own transaction and can be run
+   * again (it replaces what it derives), so an interrupted linking is simply redone from {@code
+   * linked_seq}, which moves only once all steps are done. Separate transactions keep DuckDB's
+   * memory bounded: one transaction holding every change of a 10M-call build does not fit in its
+   * memory limit.
+   */
   void link() throws SQLException {
     long lo = Long.parseLong(Sql.meta(conn, "linked_seq"));
     long next = Long.parseLong(Sql.meta(conn, "next_seq"));
     if (lo >= next) {
       return;
     }
+    step(() -> parents(lo));
+    step(() -> identity(lo));
+    step(() -> content(lo));
+    step(() -> returned(lo));
+    step(() -> effective(next));
+    step(
+        () -> {
+          Sql.setMeta(conn, "linked_seq", Long.toString(next));
+          Sql.exec(
+              conn,
+              "DROP TABLE IF EXISTS aff",
+              "DROP TABLE IF EXISTS idl",
+              "DROP TABLE IF EXISTS hl",
+              "DROP TABLE IF EXISTS rl");
+        });
+  }
+
+  private interface Step {
+    void run() throws SQLException;
+  }
+
+  private void step(Step s) throws SQLException {
     conn.setAutoCommit(false);
     try {
-      parents(lo);
-      identity(lo);
-      content(lo);
-      returned(lo);
-      effective(next);
-      Sql.setMeta(conn, "linked_seq", Long.toString(next));
-      Sql.exec(
-          conn,
-          "DROP TABLE IF EXISTS aff",
-          "DROP TABLE IF EXISTS idl",
-          "DROP TABLE IF EXISTS hl",
-          "DROP TABLE IF EXISTS rl");
+      s.run();
       conn.commit();
     } catch (SQLException | RuntimeException e) {
       conn.rollback();
@@ -73,13 +91,15 @@ final class Linker {
   private void parents(long lo) throws SQLException {
     Sql.exec(
         conn,
-        "UPDATE calls SET parent_seq = p.seq FROM calls p"
-            + " WHERE calls.parent <> 0 AND calls.parent_seq IS NULL AND p.span = calls.parent"
-            + " AND p.t1 = calls.t1 AND p.t2 = calls.t2 AND (calls.seq >= "
+        "CREATE OR REPLACE TEMP TABLE ps AS SELECT c.seq, p.seq AS v FROM calls c JOIN calls p"
+            + " ON p.span = c.parent AND p.t1 = c.t1 AND p.t2 = c.t2"
+            + " WHERE c.parent <> 0 AND c.parent_seq IS NULL AND (c.seq >= "
             + lo
             + " OR p.seq >= "
             + lo
             + ")");
+    BulkUpdate.column(conn, "parent_seq", "ps");
+    Sql.exec(conn, "DROP TABLE ps");
   }
 
   private void identity(long lo) throws SQLException {
@@ -265,7 +285,7 @@ final class Linker {
     }
     double[] eff = new double[(int) next];
     Arrays.fill(eff, 1.0);
-    Sql.exec(conn, "CREATE OR REPLACE TEMP TABLE effs(seq BIGINT, eff DOUBLE)");
+    Sql.exec(conn, "CREATE OR REPLACE TEMP TABLE effs(seq BIGINT, v DOUBLE)");
     DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
     try (DuckDBAppender out = d.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "effs");
         Statement s = conn.createStatement();
@@ -296,10 +316,8 @@ final class Linker {
         flush(out, eff, cur, value, stored);
       }
     }
-    Sql.exec(
-        conn,
-        "UPDATE calls SET eff = effs.eff FROM effs WHERE calls.seq = effs.seq",
-        "DROP TABLE effs");
+    BulkUpdate.column(conn, "eff", "effs");
+    Sql.exec(conn, "DROP TABLE effs");
   }
 
   private static void flush(DuckDBAppender out, double[] eff, long seq, double value, double stored)

@@ -44,6 +44,11 @@ final class Schema {
   static final String VAL_COLUMNS =
       "seq BIGINT, pos INTEGER, name VARCHAR, h1 BIGINT, h2 BIGINT, linkable BOOLEAN, idp BIGINT";
 
+  /** Every table's name: an index missing one is damaged. */
+  static final List<String> NAMES =
+      List.of(
+          "meta", "sources", "run_order", "docs", "runs", "calls", "vals", "edges", "tool_stats");
+
   static final List<String> TABLES =
       List.of(
           "CREATE TABLE meta(k VARCHAR, v VARCHAR)",

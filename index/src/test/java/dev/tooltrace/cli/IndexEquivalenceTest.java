@@ -85,6 +85,17 @@ class IndexEquivalenceTest {
   }
 
   @Test
+  void theSameWhenLinkingRewritesTheCallsTable() throws Exception {
+    // A first build of millions of calls rewrites the calls table instead of updating it.
+    System.setProperty("tooltrace.index.rewriteRows", "0");
+    try {
+      everyQueryAnswersAsAFullRead();
+    } finally {
+      System.clearProperty("tooltrace.index.rewriteRows");
+    }
+  }
+
+  @Test
   void appendsAreIndexedIncrementallyAndABrokenIndexIsRebuilt() throws Exception {
     Path dir = pipeline();
     Path index = tmp.resolve("index");
