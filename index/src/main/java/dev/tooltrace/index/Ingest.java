@@ -90,7 +90,13 @@ final class Ingest {
         if (!tailer.moveToIndex(pos[1])) {
           throw new QueueChanged(dir + " no longer holds the document the index read last");
         }
-        reader.readFrom(tailer, new RecordVisitor() {}, 1);
+        LastDocument last = new LastDocument();
+        reader.readFrom(tailer, last, 1);
+        String stored = lastSignature(src);
+        if (stored != null && !stored.equals(last.signature)) {
+          throw new QueueChanged(
+              dir + " was replaced: the document the index read last is not there any more");
+        }
       } else {
         tailer.toStart();
       }
@@ -119,6 +125,63 @@ final class Ingest {
     return added;
   }
 
+  private String lastSignature(int src) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT last_sig FROM sources WHERE src = ?")) {
+      ps.setInt(1, src);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /**
+   * What identifies a document (its type, run and first record), so that a resumed build can tell
+   * that the document at its stored position is still the one it read: a queue restored over
+   * another can hold a different document at the same index.
+   */
+  static String signature(int kind, String run, long detail) {
+    return kind + ":" + run + ":" + detail;
+  }
+
+  /** Reads the signature of one document. */
+  private static final class LastDocument implements RecordVisitor {
+    String signature = "corrupt";
+    private boolean seen;
+
+    private void sign(int kind, String run, long detail) {
+      if (!seen) {
+        seen = true;
+        signature = signature(kind, run, detail);
+      }
+    }
+
+    @Override
+    public void onRun(RunRecord r) {
+      sign(2, r.runId(), r.startEpochNanos());
+    }
+
+    @Override
+    public void onCall(CallRecord c) {
+      sign(1, c.runId(), Ids.span(c.spanId()));
+    }
+
+    @Override
+    public void onSample(SampleRecord s) {
+      sign(3, s.runId(), s.epochNanos());
+    }
+
+    @Override
+    public void onRunEnd(RunEndRecord e) {
+      sign(4, e.runId(), e.endEpochNanos());
+    }
+
+    @Override
+    public void onCorrupt(long index, String file, CorruptRecordException e) {
+      // "corrupt": a document that could not be read then cannot be read now either
+    }
+  }
+
   private String storedFingerprint(int src) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT fingerprint FROM sources WHERE src = ?")) {
@@ -142,7 +205,7 @@ final class Ingest {
       }
     }
     try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1, NULL)")) {
+        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1, NULL, NULL)")) {
       ps.setInt(1, src);
       ps.setString(2, dir.toString());
       ps.executeUpdate();
@@ -183,13 +246,15 @@ final class Ingest {
       } else {
         recomputeStats(chunk.firstSeq);
       }
-      s.execute(
-          "UPDATE sources SET first_qidx = "
-              + firstIndex
-              + ", last_qidx = "
-              + chunk.lastIndex
-              + " WHERE src = "
-              + src);
+      try (PreparedStatement ps =
+          conn.prepareStatement(
+              "UPDATE sources SET first_qidx = ?, last_qidx = ?, last_sig = ? WHERE src = ?")) {
+        ps.setLong(1, firstIndex);
+        ps.setLong(2, chunk.lastIndex);
+        ps.setString(3, chunk.lastSignature);
+        ps.setInt(4, src);
+        ps.executeUpdate();
+      }
       Sql.setMeta(conn, "next_seq", Long.toString(nextSeq));
       conn.commit();
       return inserted;
@@ -281,6 +346,7 @@ final class Ingest {
     long firstIndex = Long.MIN_VALUE;
     long lastIndex = -1;
     long lastDoc = Long.MIN_VALUE;
+    String lastSignature;
     long callsCount;
 
     Chunk(int src) throws SQLException {
@@ -300,7 +366,7 @@ final class Ingest {
       return callsCount;
     }
 
-    private void doc(long qidx, String run, int kind) {
+    private void doc(long qidx, String run, int kind, long detail) {
       if (firstIndex == Long.MIN_VALUE) {
         firstIndex = qidx;
       }
@@ -309,6 +375,7 @@ final class Ingest {
         return;
       }
       lastDoc = qidx;
+      lastSignature = signature(kind, run, detail);
       runsSeen.putIfAbsent(run, new long[] {qidx});
       try {
         docs.beginRow().append(src).append(qidx).append(run).append((byte) kind).endRow();
@@ -319,7 +386,7 @@ final class Ingest {
 
     @Override
     public void onRun(RunRecord r) {
-      doc(r.queueIndex(), r.runId(), 2);
+      doc(r.queueIndex(), r.runId(), 2, r.startEpochNanos());
       try {
         runs.beginRow()
             .append(r.runId())
@@ -336,12 +403,12 @@ final class Ingest {
 
     @Override
     public void onSample(SampleRecord s) {
-      doc(s.queueIndex(), s.runId(), 3);
+      doc(s.queueIndex(), s.runId(), 3, s.epochNanos());
     }
 
     @Override
     public void onRunEnd(RunEndRecord e) {
-      doc(e.queueIndex(), e.runId(), 4);
+      doc(e.queueIndex(), e.runId(), 4, e.endEpochNanos());
     }
 
     @Override
@@ -351,11 +418,13 @@ final class Ingest {
         firstIndex = index;
       }
       lastIndex = Math.max(lastIndex, index);
+      lastDoc = index;
+      lastSignature = "corrupt";
     }
 
     @Override
     public void onCall(CallRecord c) {
-      doc(c.queueIndex(), c.runId(), 1);
+      doc(c.queueIndex(), c.runId(), 1, Ids.span(c.spanId()));
       long seq = nextSeq++;
       callsCount++;
       try {

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.data.Timing;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.QueueReader;
 import dev.tooltrace.record.RecordVisitor;
@@ -41,7 +42,11 @@ final class QueueDocs implements AutoCloseable {
       opening.put(
           src,
           CompletableFuture.supplyAsync(
-              () -> QueueReader.open(q),
+              () -> {
+                QueueReader r = QueueReader.open(q);
+                Timing.mark("queue opened in the background");
+                return r;
+              },
               r -> {
                 Thread t = new Thread(r, "tooltrace-queue-open");
                 t.setDaemon(true);

@@ -27,7 +27,8 @@ import java.util.List;
  *       (with the run's {@code run.name}, so run references resolve without reading the queue).
  *   <li>{@code tool_stats}: per run and tool, a {@code CallGroup} (HdrHistogram) as bytes.
  *   <li>{@code sources}: each queue and how far it was read (the index's own tailer position,
- *       committed with the rows it covers), and the {@link QueueFingerprint} of its files when it
+ *       committed with the rows it covers), what the document there was ({@code last_sig}: a queue
+ *       restored over another is noticed), and the {@link QueueFingerprint} of its files when it
  *       was last read to its end.
  *   <li>{@code run_order}: where each run first appeared (queue, position): run references resolve
  *       in queue order without scanning {@code docs}.
@@ -53,7 +54,7 @@ final class Schema {
       List.of(
           "CREATE TABLE meta(k VARCHAR, v VARCHAR)",
           "CREATE TABLE sources(src INTEGER, dir VARCHAR, first_qidx BIGINT, last_qidx BIGINT,"
-              + " fingerprint VARCHAR)",
+              + " fingerprint VARCHAR, last_sig VARCHAR)",
           "CREATE TABLE run_order(run VARCHAR, src INTEGER, qidx BIGINT)",
           "CREATE TABLE docs(src INTEGER, qidx BIGINT, run VARCHAR, kind TINYINT)",
           "CREATE TABLE runs(run VARCHAR, src INTEGER, qidx BIGINT, start_ns BIGINT, seq BIGINT,"
