@@ -10,6 +10,7 @@ import dev.tooltrace.cli.data.Timing;
 import dev.tooltrace.cli.data.TraceQuery;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.render.TraceJson;
+import dev.tooltrace.cli.render.TraceJsonWriter;
 import dev.tooltrace.cli.render.TraceText;
 import dev.tooltrace.record.Hex;
 import java.io.PrintWriter;
@@ -84,18 +85,38 @@ final class ShowCommand implements Callable<Integer> {
     }
     String traceId = id(trace, 32, "--trace");
     String spanId = id(span, 16, "--span");
-    List<Trace> traces;
     try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
       String id = run.resolveOrAll(data::runs);
-      traces = data.traces(new TraceQuery(id, tool, traceId, spanId, since, until, limit));
+      TraceQuery q = new TraceQuery(id, tool, traceId, spanId, since, until, limit);
+      if (limit == null) {
+        // Every trace: printed as it comes, never all held at once (a run can be millions).
+        long[] shown = {0};
+        if (json.json()) {
+          try (TraceJsonWriter w = new TraceJsonWriter(out)) {
+            data.eachTrace(q, w::add);
+          }
+        } else {
+          data.eachTrace(
+              q,
+              t -> {
+                TraceText.print(List.of(t), out);
+                shown[0]++;
+              });
+          if (shown[0] == 0) {
+            out.println("no recorded calls match");
+          }
+        }
+      } else {
+        List<Trace> traces = data.traces(q);
+        if (json.json()) {
+          out.println(Json.pretty(TraceJson.of(traces)));
+        } else if (traces.isEmpty()) {
+          out.println("no recorded calls match");
+        } else {
+          TraceText.print(traces, out);
+        }
+      }
       Timing.mark("answered");
-    }
-    if (json.json()) {
-      out.println(Json.pretty(TraceJson.of(traces)));
-    } else if (traces.isEmpty()) {
-      out.println("no recorded calls match");
-    } else {
-      TraceText.print(traces, out);
     }
     out.flush();
     return ExitCodes.OK;

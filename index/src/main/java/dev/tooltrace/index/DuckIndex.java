@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Answers the query commands from the index: statistics from the stored per-tool histograms, traces
@@ -236,6 +237,93 @@ final class DuckIndex implements RecordedData, TableExporter {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Every selected trace in start order, one at a time: one query sorts the selected traces' calls
+   * by (trace start, trace id) — DuckDB sorts out of core — and each trace's records are read back
+   * from the queue when its last row has gone by. Memory: one trace.
+   */
+  @Override
+  public void eachTrace(TraceQuery q, Consumer<Trace> sink) {
+    if (q.limit() != null || q.spanId() != null) {
+      traces(q).forEach(sink);
+      return;
+    }
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder("TRUE");
+    if (q.runId() != null) {
+      where.append(" AND c.run = ?");
+      params.add(q.runId());
+    }
+    if (q.traceId() != null) {
+      where.append(" AND c.t1 = ? AND c.t2 = ?");
+      params.add(Ids.hi(q.traceId()));
+      params.add(Ids.lo(q.traceId()));
+    }
+    StringBuilder having = new StringBuilder("TRUE");
+    if (q.sinceEpochNanos() != null) {
+      having.append(" AND ts >= ").append(q.sinceEpochNanos());
+    }
+    if (q.untilEpochNanos() != null) {
+      having.append(" AND ts < ").append(q.untilEpochNanos());
+    }
+    String toolCond = "";
+    if (q.tool() != null) {
+      toolCond =
+          " AND EXISTS (SELECT 1 FROM calls x WHERE x.t1 = c.t1 AND x.t2 = c.t2 AND x.tool = ?)";
+    }
+    String sql =
+        "WITH tr AS (SELECT c.t1, c.t2, min(c.start_ns) FILTER (WHERE c.parent_seq IS NULL) AS ts"
+            + " FROM calls c WHERE "
+            + where
+            + toolCond
+            + " GROUP BY c.t1, c.t2 HAVING "
+            + having
+            + ") SELECT c.src, c.qidx, c.span, c.t1, c.t2 FROM calls c JOIN tr"
+            + " ON c.t1 = tr.t1 AND c.t2 = tr.t2 WHERE "
+            + where
+            + " ORDER BY tr.ts, printf('%016x%016x', tr.t1, tr.t2), c.seq";
+    List<Object> all = new ArrayList<>(params);
+    if (q.tool() != null) {
+      all.add(q.tool());
+    }
+    all.addAll(params);
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int i = 1;
+      for (Object p : all) {
+        ps.setObject(i++, p);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        List<long[]> rows = new ArrayList<>();
+        long t1 = 0;
+        long t2 = 0;
+        while (rs.next()) {
+          long a = rs.getLong(4);
+          long b = rs.getLong(5);
+          if (!rows.isEmpty() && (a != t1 || b != t2)) {
+            emit(rows, q, sink);
+            rows.clear();
+          }
+          t1 = a;
+          t2 = b;
+          rows.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+        }
+        if (!rows.isEmpty()) {
+          emit(rows, q, sink);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void emit(List<long[]> rows, TraceQuery q, Consumer<Trace> sink) {
+    List<Trace> built = TraceForest.build(CallFetch.fetch(docs, rows));
+    if (q.tool() != null) {
+      built = TraceForest.selectTool(built, q.tool());
+    }
+    built.forEach(sink);
   }
 
   /** The traces with these ids (t1, t2 in each array), each built from all its calls. */

@@ -73,6 +73,18 @@ class IndexEquivalenceTest {
     same(dir, index, "stats", "--json");
     same(dir, index, "stats", "--run", TestQueue.RUN.substring(0, 6));
     same(dir, index, "show", "--json");
+    same(dir, index, "show");
+    same(dir, index, "show", "--tool", "split", "--json");
+    same(dir, index, "show", "--tool", "score");
+    same(dir, index, "show", "--run", TestQueue.RUN.substring(0, 8), "--json");
+    same(dir, index, "show", "--trace", "aaaa000000000001bbbb000000000001", "--json");
+    same(
+        dir,
+        index,
+        "show",
+        "--since",
+        String.valueOf((TestQueue.T0 + 9 * TestQueue.MS) / 1_000_000));
+    same(dir, index, "show", "--tool", "nothing-called-so");
     same(dir, index, "show", "--tool", "score", "--limit", "1");
     same(dir, index, "show", "--limit", "3");
     same(dir, index, "prov", "--run", TestQueue.RUN, "--format", "openlineage");

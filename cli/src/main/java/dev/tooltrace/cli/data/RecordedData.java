@@ -10,6 +10,7 @@ import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.analysis.TraceForest.Trace;
 import dev.tooltrace.record.RecordVisitor;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the query commands ask of recorded data, whether it comes from a persistent index ({@code
@@ -28,6 +29,15 @@ public interface RecordedData extends AutoCloseable {
 
   /** The traces {@code show} prints, ordered by start. */
   List<Trace> traces(TraceQuery q);
+
+  /**
+   * The same traces as {@link #traces}, handed to {@code sink} one at a time in the same order, so
+   * that {@code show} without {@code --limit} never holds a whole run: the index streams them
+   * (memory bounded by the largest trace); a full read has them in memory already.
+   */
+  default void eachTrace(TraceQuery q, Consumer<Trace> sink) {
+    traces(q).forEach(sink);
+  }
 
   /**
    * Lineage ({@code upstream}) or impact of a span id, content hash or value node id. Throws {@link
