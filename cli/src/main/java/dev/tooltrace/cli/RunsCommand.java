@@ -6,14 +6,18 @@ package dev.tooltrace.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tooltrace.cli.analysis.CallStats;
 import dev.tooltrace.cli.analysis.Recording;
+import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.render.Fmt;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.cli.repro.RunInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +41,18 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Recording rec;
-    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
-      rec = data.recording(null);
-    }
+    // From the runs' RUN/RUN_END records and their aggregated statistics: no call is held, so a
+    // queue of millions of calls lists its runs in the memory of a few.
     List<RunInfo> runs = new ArrayList<>();
-    for (String id : rec.runIds()) {
-      runs.add(RunInfo.of(rec, id));
+    try (RecordedData data = index.open(queue, spec.commandLine().getErr())) {
+      Recording headers = data.headers();
+      Map<String, CallStats> totals = new HashMap<>();
+      for (StatsReport.RunStats r : data.stats(null).runs()) {
+        totals.put(r.runId(), r.total());
+      }
+      for (String id : data.runs().ids()) {
+        runs.add(RunInfo.summary(id, headers.run(id), headers.runEnd(id), totals.get(id)));
+      }
     }
     if (json.json()) {
       ArrayNode arr = Json.MAPPER.createArrayNode();
@@ -57,7 +66,7 @@ final class RunsCommand implements Callable<Integer> {
         o.put("startEpochNanos", r.startEpochNanos());
         o.put("durationNanos", r.durationNanos());
         o.put("ended", r.ended());
-        o.put("calls", r.calls().size());
+        o.put("calls", r.callCount());
         o.put("errors", r.errors());
         o.put("gitCommit", r.gitCommit());
         o.put("gitDirty", r.gitDirty());
@@ -81,7 +90,7 @@ final class RunsCommand implements Callable<Integer> {
             r.name().isEmpty() ? "-" : Fmt.shorten(r.name(), 20),
             Fmt.time(r.startEpochNanos()),
             Fmt.duration(r.durationNanos()) + (r.ended() ? "" : "+"),
-            r.calls().size(),
+            r.callCount(),
             r.errors(),
             commit);
         if (!r.tags().isEmpty()) {

@@ -89,6 +89,8 @@ class IndexEquivalenceTest {
     same(dir, index, "show", "--limit", "3");
     same(dir, index, "prov", "--run", TestQueue.RUN, "--format", "openlineage");
     same(dir, index, "evidence", "--json");
+    same(dir, index, "runs", "--json");
+    same(dir, index, "runs");
     same(dir, index, "diff", TestQueue.RUN, "9999");
     assertTrue(Files.exists(index.resolve("index.duckdb")));
 

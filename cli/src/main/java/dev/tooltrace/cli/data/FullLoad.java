@@ -243,6 +243,27 @@ public final class FullLoad implements RecordedData {
   }
 
   @Override
+  public Recording headers() {
+    if (all != null) {
+      return all.filter(c -> false);
+    }
+    Recording rec = new Recording();
+    stream(
+        new RecordVisitor() {
+          @Override
+          public void onRun(RunRecord run) {
+            rec.addRun(run);
+          }
+
+          @Override
+          public void onRunEnd(RunEndRecord end) {
+            rec.addRunEnd(end);
+          }
+        });
+    return rec;
+  }
+
+  @Override
   public Recording recording(String runId) {
     Recording rec = all();
     return runId == null ? rec : rec.filter(c -> c.runId().equals(runId));

@@ -45,7 +45,10 @@ public interface RecordedData extends AutoCloseable {
    */
   GraphAnswer query(String target, String runId, boolean upstream);
 
-  /** Every record of one run (or of all runs when null): for prov, diff and runs. */
+  /** The RUN and RUN_END records of every run, without calls (for {@code runs}). */
+  Recording headers();
+
+  /** Every record of one run (or of all runs when null): for prov and diff. */
   Recording recording(String runId);
 
   /**

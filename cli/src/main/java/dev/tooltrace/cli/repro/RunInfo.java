@@ -6,6 +6,7 @@ package dev.tooltrace.cli.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tooltrace.cli.analysis.CallStats;
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.CallRecord;
@@ -27,28 +28,70 @@ public final class RunInfo {
   private final long startEpochNanos;
   private final long endEpochNanos;
   private final boolean ended;
+  private final long callCount;
+  private final long errorCount;
 
   private RunInfo(
-      String id, JsonNode env, List<CallRecord> calls, long start, long end, boolean ended) {
+      String id,
+      JsonNode env,
+      List<CallRecord> calls,
+      long start,
+      long end,
+      boolean ended,
+      long callCount,
+      long errorCount) {
     this.id = id;
     this.env = env;
     this.calls = calls;
     this.startEpochNanos = start;
     this.endEpochNanos = end;
     this.ended = ended;
+    this.callCount = callCount;
+    this.errorCount = errorCount;
+  }
+
+  private static JsonNode env(RunRecord run) {
+    if (run != null) {
+      try {
+        return Json.MAPPER.readTree(run.environmentJson());
+      } catch (Exception e) {
+        return MissingNode.getInstance();
+      }
+    }
+    return MissingNode.getInstance();
+  }
+
+  /**
+   * The figures {@code runs} lists, from the run's RUN and RUN_END records (either may be null) and
+   * its aggregated calls ({@code totals} null when it has none), without holding its calls: {@link
+   * #calls()} is empty. Start, end and counts are what {@link #of} computes from the calls.
+   */
+  public static RunInfo summary(
+      String runId, RunRecord run, RunEndRecord endRec, CallStats totals) {
+    long start =
+        run != null ? run.startEpochNanos() : totals == null ? 0 : totals.firstStartEpochNanos();
+    long end = start;
+    if (totals != null) {
+      end = Math.max(end, totals.lastEndEpochNanos());
+    }
+    if (endRec != null) {
+      end = Math.max(end, endRec.endEpochNanos());
+    }
+    return new RunInfo(
+        runId,
+        env(run),
+        List.of(),
+        start,
+        end,
+        endRec != null,
+        totals == null ? 0 : totals.calls(),
+        totals == null ? 0 : totals.errors());
   }
 
   /** The run {@code runId} of {@code rec} (which must hold it). */
   public static RunInfo of(Recording rec, String runId) {
     RunRecord run = rec.run(runId);
-    JsonNode env = MissingNode.getInstance();
-    if (run != null) {
-      try {
-        env = Json.MAPPER.readTree(run.environmentJson());
-      } catch (Exception e) {
-        env = MissingNode.getInstance();
-      }
-    }
+    JsonNode env = env(run);
     List<CallRecord> calls = new ArrayList<>();
     for (CallRecord c : rec.calls()) {
       if (c.runId().equals(runId)) {
@@ -67,7 +110,9 @@ public final class RunInfo {
     if (endRec != null) {
       end = Math.max(end, endRec.endEpochNanos());
     }
-    return new RunInfo(runId, env, List.copyOf(calls), start, end, endRec != null);
+    long errors = calls.stream().filter(CallRecord::error).count();
+    return new RunInfo(
+        runId, env, List.copyOf(calls), start, end, endRec != null, calls.size(), errors);
   }
 
   public String id() {
@@ -78,6 +123,7 @@ public final class RunInfo {
     return env;
   }
 
+  /** The run's calls in start order; empty for a {@link #summary}. */
   public List<CallRecord> calls() {
     return calls;
   }
@@ -106,7 +152,12 @@ public final class RunInfo {
   }
 
   public long errors() {
-    return calls.stream().filter(CallRecord::error).count();
+    return errorCount;
+  }
+
+  /** How many calls the run recorded (also for a {@link #summary}, which holds none). */
+  public long callCount() {
+    return callCount;
   }
 
   public String gitCommit() {
