@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       ProvCommand.class,
       ExportCommand.class,
       EvidenceCommand.class,
+      ReportCommand.class,
       RunsCommand.class,
       DiffCommand.class,
       RerunScriptCommand.class,
