@@ -71,8 +71,13 @@ final class TestQueue implements AutoCloseable {
   }
 
   TestQueue run(long startNanos) {
+    return run(startNanos, 4242, "{\"service.name\":\"test-pipeline\"}");
+  }
+
+  /** A RUN document with this process id and environment snapshot (JSON). */
+  TestQueue run(long startNanos, long pid, String environmentJson) {
     Buf b = new Buf(256);
-    Encoder.run(b, runHi, runLo, startNanos, 4242, "{\"service.name\":\"test-pipeline\"}");
+    Encoder.run(b, runHi, runLo, startNanos, pid, environmentJson);
     write(b);
     return this;
   }
