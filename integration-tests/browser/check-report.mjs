@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Opens a tooltrace HTML report in Debian's headless Chromium (playwright-core drives the
-// installed browser; nothing is downloaded), clicks a graph node and a slow trace, takes
-// screenshots, and prints one JSON object with what it saw. ReportBrowserTest asserts on it.
+// installed browser; nothing is downloaded), zooms the lineage graph, clicks a graph node and a
+// slow trace, takes screenshots (PREFIX-top.png, -page.png, -graph.png), and prints one JSON
+// object with what it saw. ReportBrowserTest asserts on it.
 //
 // Usage: node check-report.mjs REPORT.html SCREENSHOT_PREFIX
 import { chromium } from 'playwright-core';
@@ -53,6 +54,7 @@ try {
   seen.envRows = await page.locator('table.env-table tr').count();
   seen.runFacts = await page.locator('#run-facts').innerText();
   seen.lossesText = await page.locator('#losses-body').innerText();
+  await page.screenshot({ path: shots + '-top.png' });
   await page.screenshot({ path: shots + '-page.png', fullPage: true });
 
   // Zoom with the wheel over the graph: the viewport transform must change.

@@ -57,7 +57,7 @@ final class Limits {
   static final int SHAPES_PER_TOOL = 12;
 
   /** Calls and values remembered for linking an input to the call that produced it. */
-  static final int LINK_WINDOW = 200_000;
+  static final int LINK_WINDOW = 100_000;
 
   /** Calls held to put the queue's append order into end-time order before linking. */
   static final int REORDER_WINDOW = 20_000;

@@ -179,7 +179,7 @@ class ReportBrowserTest {
   }
 
   private static void assertScreenshots(String name) throws Exception {
-    for (String part : List.of("-page.png", "-graph.png")) {
+    for (String part : List.of("-top.png", "-page.png", "-graph.png")) {
       Path p = shots(name + part);
       assertTrue(Files.size(p) > 10_000, p + " is a real screenshot");
     }
