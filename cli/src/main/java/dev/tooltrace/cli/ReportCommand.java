@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " run's outputs (pan and zoom; repeated structure collapsed), the environment, and"
           + " what the agent dropped or cut.",
       "The page needs no network (every script and style inline) and is bounded in size"
-          + " whatever the number of calls (a few hundred KB for a million calls).",
+          + " whatever the number of calls (at most 4 MB; tens of KB for a million calls).",
       "Without --run, the run started last. Without --output, the graph shows the lineage of"
           + " the run's final outputs."
     })

@@ -332,8 +332,10 @@ class ReportCommandTest {
     Process alive = new ProcessBuilder("sleep", "60").start();
     try {
       String host = InetAddress.getLocalHost().getHostName();
+      // The run started after its process did (a pid that started later was reused).
+      long start = System.currentTimeMillis() * TestQueue.MS;
       try (TestQueue q = new TestQueue(queue())) {
-        q.run(TestQueue.T0, alive.pid(), "{\"host.name\":\"" + host + "\"}");
+        q.run(start, alive.pid(), "{\"host.name\":\"" + host + "\"}");
         q.batch(1, "main", call(0x1, 0, "step", 0, 1).returns(V.str("one")));
       }
       JsonNode data = report();
@@ -341,6 +343,15 @@ class ReportCommandTest {
       Cli.Result r =
           Cli.run("report", "--dir", queue().toString(), "--out", dir.resolve("y.html").toString());
       assertTrue(r.out().contains("still being written"), r.out());
+
+      // A run older than the live process with its pid: the pid was reused, the run is over.
+      Path old = dir.resolve("old");
+      try (TestQueue q = new TestQueue(old)) {
+        q.run(TestQueue.T0, alive.pid(), "{\"host.name\":\"" + host + "\"}");
+      }
+      Path html = dir.resolve("old.html");
+      assertEquals(0, Cli.run("report", "--dir", old.toString(), "--out", html.toString()).code());
+      assertEquals("unended", data(html).path("header").path("state").asText());
     } finally {
       alive.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }

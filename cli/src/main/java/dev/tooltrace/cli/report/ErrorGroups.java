@@ -31,7 +31,10 @@ final class ErrorGroups {
   private static final class Group {
     long count;
     final Map<String, Long> tools = new TreeMap<>();
-    final Set<String> messages = new HashSet<>();
+
+    /** Hash codes of the distinct messages (counting them needs no more). */
+    final Set<Integer> messages = new HashSet<>();
+
     CallView example;
   }
 
@@ -58,7 +61,7 @@ final class ErrorGroups {
     g.count++;
     g.tools.merge(c.tool(), 1L, Long::sum);
     if (g.messages.size() < MESSAGES_COUNTED && e != null && e.message() != null) {
-      g.messages.add(e.message());
+      g.messages.add(e.message().hashCode());
     }
     if (g.example == null) {
       g.example = Views.call(c, t0, true);

@@ -31,10 +31,10 @@ final class Limits {
   static final int TIMELINE_ROWS = 40;
 
   /** Threads followed while reading; calls of further threads go to the merged row. */
-  static final int THREADS_TRACKED = 4096;
+  static final int THREADS_TRACKED = 1024;
 
   /** Per thread, the outermost calls remembered to subtract nested time (see {@link Timeline}). */
-  static final int OPEN_INTERVALS = 256;
+  static final int OPEN_INTERVALS = 64;
 
   static final int SLOWEST_TRACES = 10;
 

@@ -153,6 +153,13 @@ public final class ReportBuilder {
               + Limits.LINK_WINDOW
               + " calls (or dropped); they are drawn as external inputs");
     }
+    if (l.hashesForgotten > 0) {
+      limits.add(
+          "lineage: the run has more than "
+              + Limits.LINK_WINDOW
+              + " distinct values; a value used long after it was made may be drawn as an"
+              + " external input");
+    }
     if (agg.otherToolCalls > 0) {
       limits.add(
           "tools: "
@@ -189,7 +196,7 @@ public final class ReportBuilder {
             agg.errorCount,
             RunHeader.counter(run.end, "records.dropped"),
             RunHeader.counter(run.end, "recording.failures"),
-            RunHeader.state(run.end, env, pid),
+            RunHeader.state(run.end, env, pid, run.runStart == null ? t0 : run.runStart),
             source.describe(),
             others,
             Instant.now().toString(),

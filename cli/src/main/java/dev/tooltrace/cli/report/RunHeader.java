@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.RunEndRecord;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -78,17 +79,24 @@ final class RunHeader {
    * {@code ended}, {@code running} (no RUN_END and the run's JVM is alive on this host: the report
    * is a snapshot of a run still being written) or {@code unended} (killed, or running elsewhere).
    */
-  static String state(RunEndRecord end, JsonNode env, Long pid) {
+  static String state(RunEndRecord end, JsonNode env, Long pid, long runStartEpochNanos) {
     if (end != null) {
       return "ended";
     }
     if (pid != null && pid != ProcessHandle.current().pid() && sameHost(text(env, "host.name"))) {
       Optional<ProcessHandle> p = ProcessHandle.of(pid);
-      if (p.isPresent() && p.get().isAlive()) {
+      if (p.isPresent() && p.get().isAlive() && startedBefore(p.get(), runStartEpochNanos)) {
         return "running";
       }
     }
     return "unended";
+  }
+
+  /** A process that started after the run did is another one that got the same pid. */
+  private static boolean startedBefore(ProcessHandle p, long runStartEpochNanos) {
+    Optional<Instant> started = p.info().startInstant();
+    return started.isEmpty()
+        || !started.get().isAfter(Instant.ofEpochSecond(0, runStartEpochNanos).plusSeconds(5));
   }
 
   private static boolean sameHost(String host) {
