@@ -103,7 +103,7 @@ class ReportBrowserTest {
     // A small heap: the report keeps aggregates, never the calls.
     ForkedJvm.Result r =
         AgentCli.jar(
-            List.of("-Xmx128m"), "report", "--dir", queue.toString(), "--out", html.toString());
+            List.of("-Xmx64m"), "report", "--dir", queue.toString(), "--out", html.toString());
     assertEquals(0, r.exitCode(), r.stderr());
     long size = Files.size(html);
     assertTrue(size < MAX_PAGE_BYTES, "page of " + size + " bytes");
