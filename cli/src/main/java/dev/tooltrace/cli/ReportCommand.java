@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
 /** {@code report}: one self-contained HTML page showing a whole run. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Write one self-contained HTML page about a run: header, per-tool latency and confidence,"
           + " a timeline of threads, the slowest traces, errors by type, the lineage graph of the"
@@ -38,21 +36,14 @@ import picocli.CommandLine.Spec;
       "The page needs no network (every script and style inline) and is bounded in size"
           + " whatever the number of calls (at most 4 MB; tens of KB for a million calls).",
       "Without --run, the run started last. Without --output, the graph shows the lineage of"
-          + " the run's final outputs."
+          + " the run's final outputs. Without --out, the page goes to stdout."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
-  @Option(names = "--run", paramLabel = "ID", description = "The run (id or unique prefix).")
-  String run;
-
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "FILE",
-      description = "The HTML file to write (e.g. run.html).")
-  Path out;
+  @Mixin RunOption run;
+  @Mixin OutputFileOption out;
 
   @Option(
       names = "--output",
@@ -68,11 +59,19 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     QueueSource source = new QueueSource(queue.dir(), err);
     ReportModel model =
-        new ReportBuilder(source, run, outputs, new VersionProvider().getVersion()[0]).build();
-    Path target = out.toAbsolutePath();
+        new ReportBuilder(
+                source, run::resolveOrLatest, outputs, new VersionProvider().getVersion()[0])
+            .build();
+    if (out.file() == null) {
+      PrintWriter page = spec.commandLine().getOut();
+      HtmlReport.write(model, page);
+      page.flush();
+      return ExitCodes.OK;
+    }
+    Path target = out.file().toAbsolutePath();
     Path parent = target.getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new CliException(ExitCodes.USAGE, "cannot write " + out + ": no directory " + parent);
+      throw CliException.usage("cannot write " + out.file() + ": no directory " + parent);
     }
     // Written next to the target and moved into place: a reader never sees half a page.
     Path tmp = Files.createTempFile(parent, ".tooltrace-report", ".tmp");

@@ -12,6 +12,7 @@ import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.SampleRecord;
+import dev.tooltrace.record.UnsupportedVersionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -40,44 +41,63 @@ public final class QueueSource implements ReportSource {
   public void read(RecordVisitor visitor) {
     boolean first = reads++ == 0;
     try (QueueReader reader = QueueReader.open(dir)) {
-      reader.readAll(
-          new RecordVisitor() {
-            @Override
-            public void onRun(RunRecord run) {
-              visitor.onRun(run);
-            }
-
-            @Override
-            public void onCall(CallRecord call) {
-              visitor.onCall(call);
-            }
-
-            @Override
-            public void onSample(SampleRecord sample) {
-              visitor.onSample(sample);
-            }
-
-            @Override
-            public void onRunEnd(RunEndRecord end) {
-              visitor.onRunEnd(end);
-            }
-
-            @Override
-            public void onCorrupt(long index, String file, CorruptRecordException e) {
-              if (first) {
-                unreadable++;
-                err.println(
-                    "tooltrace: skipped unreadable document at index 0x"
-                        + Long.toHexString(index)
-                        + " (cycle "
-                        + file
-                        + "): "
-                        + e.getMessage());
-              }
-            }
-          });
+      readAll(reader, visitor, first);
+      if (first) {
+        unreadable += reader.unsupportedDocuments();
+      }
     }
     err.flush();
+  }
+
+  private void readAll(QueueReader reader, RecordVisitor visitor, boolean first) {
+    reader.readAll(
+        new RecordVisitor() {
+          @Override
+          public void onRun(RunRecord run) {
+            visitor.onRun(run);
+          }
+
+          @Override
+          public void onCall(CallRecord call) {
+            visitor.onCall(call);
+          }
+
+          @Override
+          public void onSample(SampleRecord sample) {
+            visitor.onSample(sample);
+          }
+
+          @Override
+          public void onRunEnd(RunEndRecord end) {
+            visitor.onRunEnd(end);
+          }
+
+          @Override
+          public void onCorrupt(long index, String file, CorruptRecordException e) {
+            if (first) {
+              unreadable++;
+              report(index, file, e);
+            }
+          }
+
+          @Override
+          public void onUnsupportedVersion(long index, String file, UnsupportedVersionException e) {
+            // Counted by the reader, every such document (see read).
+            if (first) {
+              report(index, file, e);
+            }
+          }
+        });
+  }
+
+  private void report(long index, String file, CorruptRecordException e) {
+    err.println(
+        "tooltrace: skipped unreadable document at index 0x"
+            + Long.toHexString(index)
+            + " (cycle "
+            + file
+            + "): "
+            + e.getMessage());
   }
 
   @Override

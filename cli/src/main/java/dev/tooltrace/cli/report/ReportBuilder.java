@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tooltrace.cli.CliException;
 import dev.tooltrace.cli.ExitCodes;
+import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.report.ReportModel.Header;
 import dev.tooltrace.cli.report.ReportModel.Losses;
 import dev.tooltrace.cli.report.ReportModel.ToolRow;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the {@link ReportModel} of one run from a {@link ReportSource} in three passes, keeping
@@ -33,19 +35,22 @@ import java.util.Set;
  */
 public final class ReportBuilder {
   private final ReportSource source;
-  private final String wantedRun;
+  private final Function<RunCatalog, String> resolveRun;
   private final List<String> outputs;
   private final String version;
 
   /**
-   * @param wantedRun a run id or unique prefix; null for the run started last
+   * @param resolveRun picks the run from the queue's runs (the command's {@code --run} rule)
    * @param outputs span ids (16 hex digits) or content hashes (32) whose lineage the graph shows;
    *     empty for the run's final outputs
    */
   public ReportBuilder(
-      ReportSource source, String wantedRun, List<String> outputs, String version) {
+      ReportSource source,
+      Function<RunCatalog, String> resolveRun,
+      List<String> outputs,
+      String version) {
     this.source = source;
-    this.wantedRun = wantedRun;
+    this.resolveRun = resolveRun;
     this.outputs = outputs;
     this.version = version;
   }
@@ -53,7 +58,7 @@ public final class ReportBuilder {
   public ReportModel build() {
     RunIndex index = new RunIndex();
     source.read(index);
-    RunIndex.Run run = index.resolve(wantedRun, source.describe());
+    RunIndex.Run run = index.resolve(resolveRun);
     long t0 = run.start();
     long t1 = run.endTime();
 

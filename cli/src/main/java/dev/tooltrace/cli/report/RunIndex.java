@@ -4,15 +4,14 @@
  */
 package dev.tooltrace.cli.report;
 
-import dev.tooltrace.cli.CliException;
-import dev.tooltrace.cli.ExitCodes;
-import dev.tooltrace.cli.RunSelector;
+import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The first pass: which runs the source holds and, per run, its time window and counts — a few
@@ -53,7 +52,7 @@ final class RunIndex implements RecordVisitor {
   }
 
   private final Map<String, Run> runs = new LinkedHashMap<>();
-  private String lastStarted;
+  private final RunCatalog catalog = new RunCatalog();
 
   private Run run(String id) {
     return runs.computeIfAbsent(id, Run::new);
@@ -63,12 +62,13 @@ final class RunIndex implements RecordVisitor {
   public void onRun(RunRecord r) {
     Run run = run(r.runId());
     run.runStart = r.startEpochNanos();
-    lastStarted = r.runId();
+    catalog.addRun(r);
   }
 
   @Override
   public void onCall(CallRecord c) {
     Run run = run(c.runId());
+    catalog.addRunId(c.runId());
     run.calls++;
     if (c.error()) {
       run.errors++;
@@ -80,6 +80,7 @@ final class RunIndex implements RecordVisitor {
   @Override
   public void onRunEnd(RunEndRecord e) {
     run(e.runId()).end = e;
+    catalog.addRunId(e.runId());
   }
 
   Map<String, Run> runs() {
@@ -87,23 +88,10 @@ final class RunIndex implements RecordVisitor {
   }
 
   /**
-   * The run {@code wanted} names (an id or a unique prefix), or without it the run started last.
-   * Throws {@link CliException} when there is no run or no such run.
+   * The run {@code resolve} picks from the runs seen (see {@link RunCatalog}: without {@code
+   * --run}, the run started last). Throws {@code CliException} when there is no run or no such run.
    */
-  Run resolve(String wanted, String source) {
-    if (runs.isEmpty()) {
-      throw new CliException(ExitCodes.NO_DATA, source + " holds no run: nothing was recorded yet");
-    }
-    if (wanted != null) {
-      return runs.get(RunSelector.resolve(runs.keySet(), wanted));
-    }
-    if (lastStarted != null) {
-      return runs.get(lastStarted);
-    }
-    Run last = null;
-    for (Run r : runs.values()) {
-      last = r;
-    }
-    return last;
+  Run resolve(Function<RunCatalog, String> resolve) {
+    return runs.get(resolve.apply(catalog));
   }
 }
