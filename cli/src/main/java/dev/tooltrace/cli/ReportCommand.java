@@ -11,6 +11,7 @@ import dev.tooltrace.cli.report.ReportModel;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
   List<String> outputs = new ArrayList<>();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     QueueSource source = new QueueSource(queue.dir(), err);
     ReportModel model =
@@ -64,7 +65,11 @@ final class ReportCommand implements Callable<Integer> {
             .build();
     if (out.file() == null) {
       PrintWriter page = spec.commandLine().getOut();
-      HtmlReport.write(model, page);
+      try {
+        HtmlReport.write(model, page);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a PrintWriter does not throw it
+      }
       page.flush();
       return ExitCodes.OK;
     }
@@ -73,22 +78,18 @@ final class ReportCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw CliException.usage("cannot write " + out.file() + ": no directory " + parent);
     }
-    // Written next to the target and moved into place: a reader never sees half a page.
-    Path tmp = Files.createTempFile(parent, ".tooltrace-report", ".tmp");
+    long size;
     try {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-        HtmlReport.write(model, w);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+      size = writeAtomically(model, target, parent);
+    } catch (IOException e) {
+      throw CliException.usage("cannot write " + out.file() + ": " + e.getMessage());
     }
     PrintWriter o = spec.commandLine().getOut();
     o.println(
         "wrote "
             + target
             + " ("
-            + Files.size(target) / 1024
+            + size / 1024
             + " KB): run "
             + model.header().runId()
             + ", "
@@ -97,6 +98,20 @@ final class ReportCommand implements Callable<Integer> {
             + stateNote(model.header().state()));
     o.flush();
     return ExitCodes.OK;
+  }
+
+  /** Written next to the target and moved into place: a reader never sees half a page. */
+  private static long writeAtomically(ReportModel model, Path target, Path dir) throws IOException {
+    Path tmp = Files.createTempFile(dir, ".tooltrace-report", ".tmp");
+    try {
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+        HtmlReport.write(model, w);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      return Files.size(target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   private static String stateNote(String state) {
