@@ -90,6 +90,12 @@ public class Shapes {
     return x;
   }
 
+  /** Annotated, but matched by the test's exclude pattern. */
+  @Tracked
+  public static int excludedDespiteAnnotation(int x) {
+    return x;
+  }
+
   /** Not a tool: no annotation, no include pattern. */
   public static int untracked(int x) {
     return x;

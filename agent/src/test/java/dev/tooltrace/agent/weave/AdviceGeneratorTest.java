@@ -38,18 +38,28 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdviceGeneratorTest {
   private static final String SHAPES = "dev.tooltrace.testapp.Shapes";
+  private static final String PLAIN = "dev.tooltrace.testapp.Plain";
   private static final RecordingDispatcher BRIDGE = RecordingDispatcher.INSTANCE;
 
   private static Instrumentation inst;
   private static ClassFileTransformer weaving;
   private static Class<?> shapes;
+  private static Class<?> plain;
   private static Object instance;
 
   @BeforeAll
   static void weave() throws Exception {
     inst = ByteBuddyAgent.install();
-    weaving = new Weaver(List.of(), List.of(), Pattern.compile("(?i).*secret.*"), "").install(inst);
-    shapes = new WovenLoader("dev.tooltrace.testapp").loadClass(SHAPES);
+    weaving =
+        new Weaver(
+                List.of(PLAIN + "#parse*"),
+                List.of(PLAIN + "#parseSecret", SHAPES + "#excluded*"),
+                Pattern.compile("(?i).*secret.*"),
+                "")
+            .install(inst);
+    WovenLoader loader = new WovenLoader("dev.tooltrace.testapp");
+    shapes = loader.loadClass(SHAPES);
+    plain = loader.loadClass(PLAIN);
     instance = shapes.getConstructor().newInstance();
   }
 
@@ -68,8 +78,12 @@ class AdviceGeneratorTest {
 
   /** Calls a method of the woven Shapes; an exception it throws is rethrown as is. */
   private static Object call(String name, Object... args) throws Throwable {
+    return call(shapes, name, args);
+  }
+
+  private static Object call(Class<?> c, String name, Object... args) throws Throwable {
     Method m =
-        Arrays.stream(shapes.getDeclaredMethods())
+        Arrays.stream(c.getDeclaredMethods())
             .filter(x -> x.getName().equals(name))
             .findFirst()
             .orElseThrow();
@@ -197,6 +211,18 @@ class AdviceGeneratorTest {
   void aMethodThatIsNoToolIsLeftAlone() throws Throwable {
     assertEquals(5, call("untracked", 5));
     assertEquals(List.of(), bridgeCalls());
+  }
+
+  @Test
+  void includePatternsTrackByNameAndExcludeWins() throws Throwable {
+    assertEquals(42, call(plain, "parseInt", "42"));
+    assertEquals(List.of("enter", "argL 42", "begin", "exitI 42"), bridgeCalls());
+    assertEquals("x", call(plain, "parseSecret", " x "));
+    assertEquals(List.of(), bridgeCalls(), "excluded");
+    assertEquals(3, call(plain, "render", 3));
+    assertEquals(List.of(), bridgeCalls(), "not included");
+    assertEquals(7, call("excludedDespiteAnnotation", 7));
+    assertEquals(List.of(), bridgeCalls(), "exclude wins over @Tracked");
   }
 
   @Test
