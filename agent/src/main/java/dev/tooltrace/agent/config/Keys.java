@@ -125,11 +125,23 @@ public final class Keys {
           "a size",
           "Maximum size of one captured value.",
           s -> sizeAtLeast(s, 16));
+
+  /**
+   * Names that hold secrets: password, passwd, pwd, secret, credential, token, key, auth anywhere
+   * in the name, case-insensitively — except the words of text pipelines that only look like them:
+   * {@code tokens}, {@code tokenize}/{@code tokenise} and their forms, {@code keyword}, {@code
+   * keyboard}, {@code author} (not {@code authorization}). Over-redaction is the safe side; these
+   * exceptions keep a tokenizer's {@code tokens} argument linkable.
+   */
+  static final String REDACT_NAMES_DEFAULT =
+      "(?i).*(password|passwd|pwd|secret|credential|token(?!s|i[sz])|key(?!board|word)"
+          + "|auth(?!or(?!i[sz]))).*";
+
   public static final Key<Pattern> REDACT_NAMES =
       key(
           "redact.names",
           Key.Type.REGEX,
-          "(?i).*(password|passwd|secret|token|key|credential|auth|pwd).*",
+          REDACT_NAMES_DEFAULT,
           "a Java regular expression",
           "Parameter names (and environment/property names) whose values are redacted.",
           Keys::regex);
