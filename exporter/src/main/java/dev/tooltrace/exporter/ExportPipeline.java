@@ -121,7 +121,7 @@ public final class ExportPipeline implements AutoCloseable {
         new BatchReader(
             queue,
             new RunResources(base),
-            new CallMapper(tiers),
+            new CallMapper(tiers, GenAiToolCalls.enabled(config)),
             new ToolMetrics(meter, tiers),
             s.otlp,
             state::info);

@@ -134,6 +134,14 @@ public final class Keys {
           "an integer 1..100000",
           "Spans per OTLP request.",
           s -> intIn(s, 1, 100000));
+  public static final Key<List<String>> SEMCONV_OPT_IN =
+      key(
+          "semconv.stability.opt.in",
+          "",
+          "comma-separated values (default: OTEL_SEMCONV_STABILITY_OPT_IN), e.g."
+              + " gen_ai_latest_experimental",
+          "With gen_ai_latest_experimental, export calls as GenAI execute_tool spans.",
+          Keys::list);
   public static final Key<Boolean> HTTP_ENABLED =
       key("http.enabled", "true", "true or false", "Serve /health and /metrics.", Keys::bool);
   public static final Key<String> HTTP_HOST =
