@@ -2,7 +2,8 @@
 # Runs every test: the Maven build with all module and integration tests, then the third-party
 # transparency check (commons-lang3's own test suite with and without the agent, about 5 minutes;
 # SKIP_THIRD_PARTY=1 skips it). Installs first what the tests need and Maven cannot fetch:
-# Debian's prometheus (with promtool) and prometheus-alertmanager (with amtool).
+# Debian's prometheus (with promtool) and prometheus-alertmanager (with amtool), and Jaeger, built
+# with Go from the Go module proxy (integration-tests/jaeger/build.sh; cached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,11 @@ if ! command -v promtool >/dev/null || ! command -v amtool >/dev/null; then
     exit 1
   fi
 fi
+
+# Jaeger v2 for the Jaeger integration tests (docs/jaeger.md): built from the Go module pinned in
+# integration-tests/jaeger only when the cached binary is missing (a few minutes on two cores).
+echo "== Jaeger for the integration tests (integration-tests/jaeger/build.sh)"
+integration-tests/jaeger/build.sh
 
 mvn -B verify "$@"
 

@@ -40,7 +40,9 @@ mkdir -p "$(dirname "$BIN")"
 TMP="$BIN.tmp.$$"
 trap 'rm -f "$TMP"' EXIT
 # -trimpath and no VCS stamping: the same module versions give the same binary on every machine.
+# The version is stamped as Jaeger's own Makefile does, so `jaeger version` names the module.
 CGO_ENABLED=0 go build -mod=readonly -trimpath -buildvcs=false -o "$TMP" \
+  -ldflags "-X github.com/jaegertracing/jaeger/internal/version.latestVersion=$VERSION" \
   github.com/jaegertracing/jaeger/cmd/jaeger
 mv "$TMP" "$BIN"
 echo "$BIN"
