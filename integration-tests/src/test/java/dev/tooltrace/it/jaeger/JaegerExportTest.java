@@ -240,6 +240,12 @@ class JaegerExportTest {
               .collect(Collectors.toSet());
       assertTrue(unfinished.size() <= 2 * 2, "at most the answers in flight: " + unfinished);
       checkEverySpan(jaeger, service, mode, rec, shown, unfinished);
+      for (CallRecord c : rec.calls) {
+        if (!c.isRoot() && !spanIds.contains(c.parentSpanId())) {
+          JaegerTrace.Span orphan = shown.get(c.spanId());
+          assertFalse(orphan.warnings().isEmpty(), () -> "Jaeger warns about " + orphan);
+        }
+      }
       Set<String> complete = new TreeSet<>(traceIds(rec.calls));
       complete.removeAll(unfinished);
       assertFalse(complete.isEmpty());
