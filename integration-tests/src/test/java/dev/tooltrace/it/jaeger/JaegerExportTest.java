@@ -225,6 +225,10 @@ class JaegerExportTest {
 
       ForkedJvm.Result export = exportCommand(dir, jaeger, mode);
       assertEquals(0, export.exitCode(), export::stderr);
+      assertEquals(
+          mode == Mode.GENAI,
+          export.stderr().contains("tool calls as GenAI execute_tool spans"),
+          export::stderr);
       assertTrue(
           export.stdout().startsWith("drained: " + rec.calls.size() + " calls exported"),
           export::stdout);
