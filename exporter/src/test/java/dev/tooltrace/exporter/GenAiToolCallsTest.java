@@ -135,31 +135,23 @@ class GenAiToolCallsTest {
   @ValueSource(booleans = {false, true})
   void redactedArgumentsAndResultsNeverAppearInGenAiAttributes(boolean genAi) throws Exception {
     ValueRecord apiKey =
-        new ValueRecord(
-            "apiKey",
-            "java.lang.String",
-            RecordFormat.VALUE_REDACTED,
-            "java.lang.String",
-            null,
-            false,
-            -1,
-            "<redacted>",
-            false,
-            null,
-            null);
+        ValueRecord.builder()
+            .name("apiKey")
+            .declaredType("java.lang.String")
+            .kind(RecordFormat.VALUE_REDACTED)
+            .actualType("java.lang.String")
+            .size(-1)
+            .preview("<redacted>")
+            .build();
     ValueRecord secretResult =
-        new ValueRecord(
-            "return",
-            "java.lang.String",
-            RecordFormat.VALUE_REDACTED,
-            "java.lang.String",
-            null,
-            false,
-            -1,
-            "<redacted>",
-            false,
-            null,
-            null);
+        ValueRecord.builder()
+            .name("return")
+            .declaredType("java.lang.String")
+            .kind(RecordFormat.VALUE_REDACTED)
+            .actualType("java.lang.String")
+            .size(-1)
+            .preview("<redacted>")
+            .build();
     CallRecord c = call(false, List.of(object("city", "Oslo"), apiKey), secretResult, null);
     SpanData s = new CallMapper(TIERS, genAi).span(c, Resource.empty());
     // tooltrace's own attributes describe a redacted value by its type only (both modes).
@@ -180,18 +172,14 @@ class GenAiToolCallsTest {
   @Test
   void onlyRedactedArgumentsLeaveTheArgumentsAttributeOut() {
     ValueRecord token =
-        new ValueRecord(
-            "token",
-            "java.lang.String",
-            RecordFormat.VALUE_REDACTED,
-            "java.lang.String",
-            null,
-            false,
-            -1,
-            "<redacted>",
-            false,
-            null,
-            null);
+        ValueRecord.builder()
+            .name("token")
+            .declaredType("java.lang.String")
+            .kind(RecordFormat.VALUE_REDACTED)
+            .actualType("java.lang.String")
+            .size(-1)
+            .preview("<redacted>")
+            .build();
     SpanData s =
         new CallMapper(TIERS, true).span(call(false, List.of(token), null, null), Resource.empty());
     assertFalse(keys(s).contains("gen_ai.tool.call.arguments"), s.getAttributes()::toString);
@@ -202,31 +190,26 @@ class GenAiToolCallsTest {
   @Test
   void previewsSwitchedOffLeaveObjectContentOut() {
     ValueRecord cut =
-        new ValueRecord(
-            "city",
-            "java.lang.String",
-            RecordFormat.VALUE_OBJECT,
-            "java.lang.String",
-            "0123456789abcdef0123456789abcdef",
-            false,
-            13,
-            "",
-            true,
-            null,
-            null);
+        ValueRecord.builder()
+            .name("city")
+            .declaredType("java.lang.String")
+            .kind(RecordFormat.VALUE_OBJECT)
+            .actualType("java.lang.String")
+            .hash("0123456789abcdef0123456789abcdef")
+            .size(13)
+            .preview("")
+            .previewTruncated(true)
+            .build();
     ValueRecord empty =
-        new ValueRecord(
-            "note",
-            "java.lang.String",
-            RecordFormat.VALUE_OBJECT,
-            "java.lang.String",
-            "0123456789abcdef0123456789abcdef",
-            false,
-            0,
-            "",
-            false,
-            null,
-            null);
+        ValueRecord.builder()
+            .name("note")
+            .declaredType("java.lang.String")
+            .kind(RecordFormat.VALUE_OBJECT)
+            .actualType("java.lang.String")
+            .hash("0123456789abcdef0123456789abcdef")
+            .size(0)
+            .preview("")
+            .build();
     SpanData s =
         new CallMapper(TIERS, true)
             .span(call(false, List.of(cut, empty), cut, null), Resource.empty());
@@ -245,30 +228,22 @@ class GenAiToolCallsTest {
             primitive("c", "char", RecordFormat.VALUE_INT, "7"),
             primitive("x", "double", RecordFormat.VALUE_DOUBLE, "1.5"),
             primitive("nan", "double", RecordFormat.VALUE_DOUBLE, "NaN"),
-            new ValueRecord(
-                "nothing",
-                "java.lang.Object",
-                RecordFormat.VALUE_NULL,
-                "",
-                null,
-                false,
-                0,
-                "null",
-                false,
-                null,
-                null),
-            new ValueRecord(
-                "broken",
-                "com.example.Odd",
-                RecordFormat.VALUE_UNAVAILABLE,
-                "",
-                null,
-                false,
-                -1,
-                "<unavailable: toString threw>",
-                false,
-                null,
-                null));
+            ValueRecord.builder()
+                .name("nothing")
+                .declaredType("java.lang.Object")
+                .kind(RecordFormat.VALUE_NULL)
+                .actualType("")
+                .size(0)
+                .preview("null")
+                .build(),
+            ValueRecord.builder()
+                .name("broken")
+                .declaredType("com.example.Odd")
+                .kind(RecordFormat.VALUE_UNAVAILABLE)
+                .actualType("")
+                .size(-1)
+                .preview("<unavailable: toString threw>")
+                .build());
     SpanData s =
         new CallMapper(TIERS, true)
             .span(
@@ -313,71 +288,57 @@ class GenAiToolCallsTest {
 
   private static CallRecord call(
       boolean error, List<ValueRecord> args, ValueRecord result, CallRecord.ErrorInfo e) {
-    return new CallRecord(
-        1,
-        "7e570000000000000000000000000001",
-        7,
-        "main",
-        "4bf92f3577b34da6a3ce929d0e0e4736",
-        SPAN,
-        "",
-        1,
-        "weather.lookup",
-        "lookup",
-        "com.example.Weather",
-        "lookup",
-        "(Ljava/lang/String;I)Lcom/example/Forecast;",
-        1_000_000_000L,
-        5_000_000L,
-        error,
-        0,
-        null,
-        args,
-        result == null
-            ? new ValueRecord(
-                "return",
-                "void",
-                RecordFormat.VALUE_VOID,
-                "",
-                null,
-                false,
-                0,
-                "",
-                false,
-                null,
-                null)
-            : result,
-        e);
+    return CallRecord.builder()
+        .queueIndex(1)
+        .runId("7e570000000000000000000000000001")
+        .threadId(7)
+        .threadName("main")
+        .traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+        .spanId(SPAN)
+        .toolId(1)
+        .tool("weather.lookup")
+        .operation("lookup")
+        .codeNamespace("com.example.Weather")
+        .codeFunction("lookup")
+        .descriptor("(Ljava/lang/String;I)Lcom/example/Forecast;")
+        .startEpochNanos(1_000_000_000L)
+        .durationNanos(5_000_000L)
+        .error(error)
+        .args(args)
+        .result(
+            result == null
+                ? ValueRecord.builder()
+                    .name("return")
+                    .declaredType("void")
+                    .kind(RecordFormat.VALUE_VOID)
+                    .build()
+                : result)
+        .errorInfo(e)
+        .build();
   }
 
   private static ValueRecord object(String name, String preview) {
-    return new ValueRecord(
-        name,
-        "java.lang.Object",
-        RecordFormat.VALUE_OBJECT,
-        "java.lang.String",
-        "0123456789abcdef0123456789abcdef",
-        false,
-        preview.length(),
-        preview,
-        false,
-        null,
-        null);
+    return ValueRecord.builder()
+        .name(name)
+        .declaredType("java.lang.Object")
+        .kind(RecordFormat.VALUE_OBJECT)
+        .actualType("java.lang.String")
+        .hash("0123456789abcdef0123456789abcdef")
+        .size(preview.length())
+        .preview(preview)
+        .build();
   }
 
   private static ValueRecord primitive(String name, String type, int kind, String preview) {
-    return new ValueRecord(
-        name,
-        type,
-        kind,
-        type,
-        "0123456789abcdef0123456789abcdef",
-        false,
-        1,
-        preview,
-        false,
-        null,
-        null);
+    return ValueRecord.builder()
+        .name(name)
+        .declaredType(type)
+        .kind(kind)
+        .actualType(type)
+        .hash("0123456789abcdef0123456789abcdef")
+        .size(1)
+        .preview(preview)
+        .build();
   }
 
   private static Set<String> keys(SpanData s) {
