@@ -30,8 +30,12 @@ if [[ ${TOOLTRACE_JAEGER_BUILD:-1} == 0 ]]; then
   echo "$BIN"
   exit 0
 fi
+# Go's own install location, for shells that did not source the profile that puts it on PATH.
+if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then
+  export PATH="/usr/local/go/bin:$PATH"
+fi
 if ! command -v go >/dev/null; then
-  echo "jaeger/build.sh: Go is needed to build Jaeger $VERSION (go.dev; Debian: golang-go)" >&2
+  echo "jaeger/build.sh: Go (1.26) is needed to build Jaeger $VERSION, and is not on PATH" >&2
   exit 1
 fi
 
