@@ -167,9 +167,10 @@ class JaegerExportTest {
   }
 
   /**
-   * The crash path: the app exports to a port nobody listens on and is killed with SIGKILL mid-run;
-   * then {@code java -jar tooltrace-agent.jar export --dir DIR --until-drained} sends its queue to
-   * Jaeger, and every recorded call appears, each finished trace complete.
+   * The crash path: the app exports to a port nobody listens on and is killed with SIGKILL once its
+   * exporter has failed; then {@code java -jar tooltrace-agent.jar export --dir DIR
+   * --until-drained} sends its queue to Jaeger, and every recorded call appears, each finished
+   * trace complete.
    */
   @ParameterizedTest
   @EnumSource(Mode.class)
@@ -208,19 +209,23 @@ class JaegerExportTest {
       pb.environment().putAll(env);
       Process p = pb.start();
       try {
-        JaegerServer.await(Duration.ofSeconds(60), "'started' from the app", () -> started(out, p));
-        Thread.sleep(1500);
+        JaegerServer.await(
+            Duration.ofSeconds(60), "'started' from the app", () -> has(out, p, "started"));
+        // The exporter has read recorded calls and failed to send them: they are in the queue.
+        JaegerServer.await(
+            Duration.ofSeconds(60),
+            "'export failing' from the agent",
+            () -> has(err, p, "export failing"));
+        Thread.sleep(1000); // more calls, some of them in flight at the kill
       } finally {
         p.destroyForcibly(); // SIGKILL: no shutdown hook, no drain
       }
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       assertEquals(137, p.exitValue());
-      String appErr = Files.readString(err);
-      assertTrue(appErr.contains("export failing"), appErr);
 
       Recorded rec = Recorded.read(dir);
       assertTrue(rec.ends.isEmpty(), "a killed JVM writes no RUN_END");
-      assertTrue(rec.calls.size() >= 20, "calls recorded before the kill: " + rec.calls.size());
+      assertFalse(rec.calls.isEmpty(), "calls recorded before the kill");
       assertFalse(jaeger.services().contains(service), "nothing reached Jaeger before");
 
       ForkedJvm.Result export = exportCommand(dir, jaeger, mode);
@@ -456,9 +461,9 @@ class JaegerExportTest {
     return calls.stream().map(CallRecord::traceId).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static boolean started(Path out, Process p) {
+  private static boolean has(Path file, Process p, String text) {
     try {
-      if (Files.readString(out).contains("started")) {
+      if (Files.readString(file).contains(text)) {
         return true;
       }
     } catch (IOException e) {
