@@ -177,6 +177,15 @@ public final class Keys {
           "an integer 1..100000",
           "Spans per OTLP request.",
           s -> intIn(s, 1, 100000));
+  public static final Key<List<String>> SEMCONV_OPT_IN =
+      key(
+          "semconv.stability.opt.in",
+          Key.Type.LIST,
+          "",
+          "comma-separated values (default: OTEL_SEMCONV_STABILITY_OPT_IN), e.g."
+              + " gen_ai_latest_experimental",
+          "With gen_ai_latest_experimental, export calls as GenAI execute_tool spans.",
+          Keys::list);
   public static final Key<Boolean> HTTP_ENABLED =
       key(
           "http.enabled",
