@@ -37,9 +37,13 @@ if [ ! -f integration-tests/browser/node_modules/playwright-core/package.json ];
 fi
 
 # Jaeger v2 for the Jaeger integration tests (docs/jaeger.md): built from the Go module pinned in
-# integration-tests/jaeger only when the cached binary is missing (a few minutes on two cores).
-echo "== Jaeger for the integration tests (integration-tests/jaeger/build.sh)"
-integration-tests/jaeger/build.sh
+# integration-tests/jaeger only when the cached binary is missing. On a new machine that is mostly
+# downloading Go modules (~1.2 GB, minutes), so it runs in the background while Maven builds; the
+# Jaeger tests call the same script, which waits for this build (a lock) instead of starting another.
+mkdir -p target
+echo "== Jaeger for the integration tests (integration-tests/jaeger/build.sh, in the background;" \
+  "log: target/jaeger-build.log)"
+integration-tests/jaeger/build.sh >target/jaeger-build.log 2>&1 &
 
 mvn -B verify "$@"
 

@@ -39,8 +39,19 @@ if ! command -v go >/dev/null; then
   exit 1
 fi
 
-echo "== building Jaeger $VERSION into $BIN (a few minutes on two cores; cached afterwards)" >&2
 mkdir -p "$(dirname "$BIN")"
+# One build at a time: scripts/test.sh starts this script in the background while Maven runs, and
+# the Jaeger tests call it again; the second caller waits here for the first, then finds the binary.
+exec 9>"$BIN.lock"
+if ! flock -n 9; then
+  echo "== waiting for the Jaeger build already running ($BIN.lock)" >&2
+  flock 9
+fi
+if [[ -x $BIN ]]; then
+  echo "$BIN"
+  exit 0
+fi
+echo "== building Jaeger $VERSION into $BIN (a few minutes on two cores; cached afterwards)" >&2
 TMP="$BIN.tmp.$$"
 trap 'rm -f "$TMP"' EXIT
 # -trimpath and no VCS stamping: the same module versions give the same binary on every machine.
