@@ -78,7 +78,7 @@ measure() {
   log "$size $variant $label: $s s, $r MB, $st (runs: ${rows[*]})"
   for ((i = 0; i < ${#rows[@]}; i++)); do
     if [[ "${rows[$i]}" == "$med" ]]; then
-      grep '^tooltrace timing:' "$WORK/err.$i.txt" |
+      { grep '^tooltrace timing:' "$WORK/err.$i.txt" || true; } |
         sed -E 's/^tooltrace timing: (.*) at ([0-9]+) ms.*/\1\t\2/' |
         awk -F'\t' -v sz="$size" -v v="$variant" -v l="$label" '{printf "%s\t%s\t%s\t%s\t%s\n", sz, v, l, $1, $2}' >>"$PHASES"
       break

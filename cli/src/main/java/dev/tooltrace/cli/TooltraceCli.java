@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ExportTablesCommand.class,
       EvidenceCommand.class,
+      ReportCommand.class,
       RunsCommand.class,
       DiffCommand.class,
       RerunScriptCommand.class,
