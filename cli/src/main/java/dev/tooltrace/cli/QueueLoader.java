@@ -105,9 +105,7 @@ public final class QueueLoader {
                 @Override
                 public void onUnsupportedVersion(
                     long index, String file, UnsupportedVersionException e) {
-                  err.println(
-                      skipped(dir, index, file, e.getMessage())
-                          + "; further documents of that version are skipped too");
+                  err.println(skippedVersion(dir, index, file, e.getMessage()));
                 }
               });
       unsupported = reader.unsupportedDocuments();
@@ -115,18 +113,32 @@ public final class QueueLoader {
     err.flush();
     long unreadable = corrupt[0] + unsupported;
     if (unreadable > 0 && unreadable >= docs && readable[0] == 0) {
-      throw new CliException(
-          ExitCodes.NO_DATA, "no readable document in " + dir + " (" + unreadable + " unreadable)");
+      throw noReadableDocument(dir, unreadable);
     }
   }
 
-  private static String skipped(Path dir, long index, String cycle, String why) {
+  /**
+   * The line that reports an unreadable document (the query index prints the same line for each
+   * unreadable document it met, on every command, as a full read does).
+   */
+  public static String skipped(Path dir, long index, String cycle, String why) {
     return "tooltrace: skipped unreadable document at index 0x"
         + Long.toHexString(index)
         + " in "
         + fileName(dir, cycle)
         + ": "
         + why;
+  }
+
+  /** The line for the first document of a record format version this reader does not know. */
+  public static String skippedVersion(Path dir, long index, String cycle, String why) {
+    return skipped(dir, index, cycle, why) + "; further documents of that version are skipped too";
+  }
+
+  /** The error when a queue held documents and none of them was readable (exit code 1). */
+  public static CliException noReadableDocument(Path dir, long unreadable) {
+    return new CliException(
+        ExitCodes.NO_DATA, "no readable document in " + dir + " (" + unreadable + " unreadable)");
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.QueueLoader;
 import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.CallGroup;
 import dev.tooltrace.cli.analysis.Recording;
@@ -57,6 +58,39 @@ final class DuckIndex implements RecordedData, TableExporter {
     this.err = err;
     this.docs = docs;
     reportDuplicateRuns();
+    reportUnreadable();
+  }
+
+  /**
+   * Names every unreadable document of the queues in one line each, on every command, as a full
+   * read does: an answer that leaves records out says so. A queue that held documents of which none
+   * was readable is the error a full read gives (exit code 1).
+   */
+  private void reportUnreadable() throws SQLException {
+    List<Object[]> sources = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT src, unreadable FROM sources WHERE unreadable > 0 ORDER BY src")) {
+      while (rs.next()) {
+        sources.add(new Object[] {rs.getInt(1), rs.getLong(2)});
+      }
+    }
+    for (Object[] src : sources) {
+      try (PreparedStatement ps =
+          conn.prepareStatement("SELECT line FROM unreadable WHERE src = ? ORDER BY qidx")) {
+        ps.setInt(1, (Integer) src[0]);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            err.println(rs.getString(1));
+          }
+        }
+      }
+      err.flush();
+      if (Sql.count(conn, "SELECT count(*) FROM docs WHERE src = " + src[0]) == 0) {
+        throw QueueLoader.noReadableDocument(queues.get((Integer) src[0]), (Long) src[1]);
+      }
+    }
   }
 
   Connection connection() {

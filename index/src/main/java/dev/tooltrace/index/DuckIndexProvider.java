@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.CliException;
 import dev.tooltrace.cli.data.FullLoad;
 import dev.tooltrace.cli.data.QueueSet;
 import dev.tooltrace.cli.data.RecordedData;
@@ -58,6 +59,9 @@ public final class DuckIndexProvider implements RecordedDataProvider {
       closeQuietly(conn);
       if (e instanceof dev.tooltrace.record.QueueFiles.NotAQueueException n) {
         throw n;
+      }
+      if (e instanceof CliException c) {
+        throw c; // an answer about the queues (nothing readable), not a problem of the index
       }
       String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       err.println(

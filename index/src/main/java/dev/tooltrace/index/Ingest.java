@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.QueueLoader;
 import dev.tooltrace.cli.RunCatalog;
 import dev.tooltrace.cli.analysis.CallGroup;
 import dev.tooltrace.cli.analysis.ValueLinking;
@@ -15,6 +16,7 @@ import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.SampleRecord;
+import dev.tooltrace.record.UnsupportedVersionException;
 import dev.tooltrace.record.ValueRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,6 @@ final class Ingest {
   private final Connection conn;
   private final PrintWriter err;
   private long nextSeq;
-  private long corrupt;
 
   Ingest(Connection conn, PrintWriter err) throws SQLException {
     this.conn = conn;
@@ -63,10 +65,6 @@ final class Ingest {
     long added = 0;
     for (int src = 0; src < queues.size(); src++) {
       added += source(src, queues.get(src));
-    }
-    if (corrupt > 0) {
-      err.println("tooltrace: skipped " + corrupt + " unreadable documents while indexing");
-      err.flush();
     }
     return added;
   }
@@ -101,11 +99,14 @@ final class Ingest {
         tailer.toStart();
       }
       while (true) {
-        Chunk chunk = new Chunk(src);
+        Chunk chunk = new Chunk(src, dir);
         long docs;
+        long unsupportedBefore = reader.unsupportedDocuments();
         try (chunk) {
           docs = reader.readFrom(tailer, chunk, CHUNK_DOCS);
         }
+        // Documents of an unknown version after the first are skipped without a call: counted.
+        chunk.unreadable += reader.unsupportedDocuments() - unsupportedBefore - chunk.versionsSeen;
         if (chunk.lastIndex < 0) {
           break;
         }
@@ -205,7 +206,7 @@ final class Ingest {
       }
     }
     try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1, NULL, NULL)")) {
+        conn.prepareStatement("INSERT INTO sources VALUES (?, ?, NULL, -1, NULL, NULL, 0)")) {
       ps.setInt(1, src);
       ps.setString(2, dir.toString());
       ps.executeUpdate();
@@ -248,12 +249,29 @@ final class Ingest {
       }
       try (PreparedStatement ps =
           conn.prepareStatement(
-              "UPDATE sources SET first_qidx = ?, last_qidx = ?, last_sig = ? WHERE src = ?")) {
+              "UPDATE sources SET first_qidx = ?, last_qidx = ?, last_sig = ?,"
+                  + " unreadable = unreadable + ? WHERE src = ?")) {
         ps.setLong(1, firstIndex);
         ps.setLong(2, chunk.lastIndex);
         ps.setString(3, chunk.lastSignature);
-        ps.setInt(4, src);
+        ps.setLong(4, chunk.unreadable);
+        ps.setInt(5, src);
         ps.executeUpdate();
+      }
+      for (Object[] u : chunk.unreadableLines) {
+        try (PreparedStatement ps =
+            conn.prepareStatement(
+                "INSERT INTO unreadable SELECT ?, ?, ?, ? WHERE ? = 'corrupt' OR NOT EXISTS"
+                    + " (SELECT 1 FROM unreadable WHERE src = ? AND kind = ?)")) {
+          ps.setInt(1, src);
+          ps.setLong(2, (Long) u[0]);
+          ps.setString(3, (String) u[1]);
+          ps.setString(4, (String) u[2]);
+          ps.setString(5, (String) u[1]);
+          ps.setInt(6, src);
+          ps.setString(7, (String) u[1]);
+          ps.executeUpdate();
+        }
       }
       Sql.setMeta(conn, "next_seq", Long.toString(nextSeq));
       conn.commit();
@@ -347,10 +365,15 @@ final class Ingest {
     long lastIndex = -1;
     long lastDoc = Long.MIN_VALUE;
     String lastSignature;
+    final Path dir;
+    long unreadable;
+    long versionsSeen;
+    final List<Object[]> unreadableLines = new ArrayList<>();
     long callsCount;
 
-    Chunk(int src) throws SQLException {
+    Chunk(int src, Path dir) throws SQLException {
       this.src = src;
+      this.dir = dir;
       DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
       try (Statement s = conn.createStatement()) {
         s.execute("CREATE TABLE IF NOT EXISTS stage_calls(" + Schema.CALL_COLUMNS + ")");
@@ -412,8 +435,23 @@ final class Ingest {
     }
 
     @Override
+    public void onUnsupportedVersion(long index, String file, UnsupportedVersionException e) {
+      versionsSeen++;
+      unreadable(
+          index,
+          "version:" + (e.version() & 0xFF),
+          QueueLoader.skippedVersion(dir, index, file, e.getMessage()));
+    }
+
+    @Override
     public void onCorrupt(long index, String file, CorruptRecordException e) {
-      corrupt++;
+      unreadable(index, "corrupt", QueueLoader.skipped(dir, index, file, e.getMessage()));
+    }
+
+    /** An unreadable document: kept with the line every later command prints for it. */
+    private void unreadable(long index, String kind, String line) {
+      unreadable++;
+      unreadableLines.add(new Object[] {index, kind, line});
       if (firstIndex == Long.MIN_VALUE) {
         firstIndex = index;
       }

@@ -30,6 +30,8 @@ import java.util.List;
  *       committed with the rows it covers), what the document there was ({@code last_sig}: a queue
  *       restored over another is noticed), and the {@link QueueFingerprint} of its files when it
  *       was last read to its end.
+ *   <li>{@code unreadable}: each unreadable document (one per unknown format version), with the
+ *       line every command prints for it, as a full read of the queue does.
  *   <li>{@code run_order}: where each run first appeared (queue, position): run references resolve
  *       in queue order without scanning {@code docs}.
  * </ul>
@@ -48,13 +50,23 @@ final class Schema {
   /** Every table's name: an index missing one is damaged. */
   static final List<String> NAMES =
       List.of(
-          "meta", "sources", "run_order", "docs", "runs", "calls", "vals", "edges", "tool_stats");
+          "meta",
+          "sources",
+          "unreadable",
+          "run_order",
+          "docs",
+          "runs",
+          "calls",
+          "vals",
+          "edges",
+          "tool_stats");
 
   static final List<String> TABLES =
       List.of(
           "CREATE TABLE meta(k VARCHAR, v VARCHAR)",
           "CREATE TABLE sources(src INTEGER, dir VARCHAR, first_qidx BIGINT, last_qidx BIGINT,"
-              + " fingerprint VARCHAR, last_sig VARCHAR)",
+              + " fingerprint VARCHAR, last_sig VARCHAR, unreadable BIGINT)",
+          "CREATE TABLE unreadable(src INTEGER, qidx BIGINT, kind VARCHAR, line VARCHAR)",
           "CREATE TABLE run_order(run VARCHAR, src INTEGER, qidx BIGINT)",
           "CREATE TABLE docs(src INTEGER, qidx BIGINT, run VARCHAR, kind TINYINT)",
           "CREATE TABLE runs(run VARCHAR, src INTEGER, qidx BIGINT, start_ns BIGINT, seq BIGINT,"

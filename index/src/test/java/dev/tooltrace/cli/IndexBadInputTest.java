@@ -87,6 +87,38 @@ class IndexBadInputTest {
   }
 
   @Test
+  void unreadableDocumentsAreNamedOnEveryCommandAsByAFullRead() throws Exception {
+    Path q = tmp.resolve("q");
+    try (TestQueue t = new TestQueue(q)) {
+      t.run(TestQueue.T0);
+      t.batch(1, "main", call(0x10, 0, "a", 0, 1).returns(V.str("x")));
+      t.garbage();
+      t.batch(1, "main", call(0x11, 0, "b", 2, 1).arg("x", V.str("x")).returns(V.str("y")));
+      t.garbage();
+    }
+    Path index = tmp.resolve("idx");
+    Cli.Result fullRead = full(q, "stats", "--json");
+    assertEquals(2, fullRead.err().lines().filter(l -> l.contains("skipped unreadable")).count());
+    for (int i = 0; i < 2; i++) {
+      Cli.Result r = indexed(q, index, "stats", "--json");
+      assertEquals(0, r.code(), r.err());
+      assertEquals(fullRead.out(), r.out());
+      assertEquals(fullRead.err(), r.err(), "the same lines, also once the index is built");
+    }
+
+    Path junk = tmp.resolve("junk");
+    try (TestQueue t = new TestQueue(junk)) {
+      t.garbage();
+      t.garbage();
+    }
+    Cli.Result none = full(junk, "stats");
+    Cli.Result noneIndexed = indexed(junk, tmp.resolve("idx-junk"), "stats");
+    assertEquals(ExitCodes.NO_DATA, none.code(), none.err());
+    assertEquals(none.code(), noneIndexed.code());
+    assertEquals(none.err(), noneIndexed.err());
+  }
+
+  @Test
   void anIndexOfAnotherFormatVersionIsRebuilt() throws Exception {
     Path q = IndexTestQueues.pipeline(tmp.resolve("q"));
     Path index = tmp.resolve("idx");
