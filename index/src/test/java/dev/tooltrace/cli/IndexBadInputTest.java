@@ -119,6 +119,22 @@ class IndexBadInputTest {
   }
 
   @Test
+  void aDirectoryThatIsNotAQueueIsSkippedWithOneLine() throws Exception {
+    Path q = IndexTestQueues.pipeline(tmp.resolve("q"));
+    Path notAQueue = Files.createDirectories(tmp.resolve("photos"));
+    Files.writeString(notAQueue.resolve("cat.jpg"), "meow");
+    Cli.Result alone = Cli.run("stats", "--json", "--dir", q.toString(), "--no-index");
+    for (String mode : List.of("--no-index", "--index=" + tmp.resolve("idx"))) {
+      Cli.Result r =
+          Cli.run("stats", "--json", "--dir", q.toString(), "--dir", notAQueue.toString(), mode);
+      assertEquals(0, r.code(), r.err());
+      assertEquals(alone.out(), r.out(), mode);
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().startsWith("tooltrace: skipped: " + notAQueue), r.err());
+    }
+  }
+
+  @Test
   void anIndexOfAnotherFormatVersionIsRebuilt() throws Exception {
     Path q = IndexTestQueues.pipeline(tmp.resolve("q"));
     Path index = tmp.resolve("idx");
