@@ -183,5 +183,7 @@ print("|---:|---|" + "---:|" * len(cols))
 for (size, label), p in by.items():
     print(f"| {int(size):,} | {label} | " + " | ".join(p.get(c, "-") for c in cols) + " |")
 PY
+  NOTES="$ROOT/benchmarks/src/main/report/queries-at-scale-notes.md"
+  [[ -f "$NOTES" ]] && cat "$NOTES"
 } >"$OUT"
 log "wrote $OUT"
