@@ -26,6 +26,12 @@ public final class ExportSettings {
   /** The id under which the committed read position is stored in the queue's metadata. */
   public static final String DEFAULT_CONSUMER_ID = "otlp-exporter";
 
+  /**
+   * Default window of batches in flight: the OpenTelemetry OkHttp sender runs up to 5 requests per
+   * host at a time, and more would only queue inside it.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+
   final Path queueDir;
   final SingleChronicleQueue queue;
   final boolean otlp;
@@ -33,6 +39,7 @@ public final class ExportSettings {
   final boolean readEnvironment;
   final String consumerId;
   final int maxBatchCalls;
+  final int maxInFlight;
   final Duration pollInterval;
   final Duration initialBackoff;
   final Duration maxBackoff;
@@ -65,6 +72,7 @@ public final class ExportSettings {
     this.readEnvironment = b.readEnvironment;
     this.consumerId = b.consumerId;
     this.maxBatchCalls = b.maxBatchCalls;
+    this.maxInFlight = b.maxInFlight;
     this.pollInterval = b.pollInterval;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
@@ -97,6 +105,7 @@ public final class ExportSettings {
     private boolean readEnvironment = true;
     private String consumerId = DEFAULT_CONSUMER_ID;
     private int maxBatchCalls = 512;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Duration pollInterval = Duration.ofMillis(200);
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(30);
@@ -165,6 +174,19 @@ public final class ExportSettings {
         throw new IllegalArgumentException("maxBatchCalls must be >= 1");
       }
       this.maxBatchCalls = n;
+      return this;
+    }
+
+    /**
+     * Batches sent and not yet committed, at most: the window of requests in flight. It bounds what
+     * a restart sends twice (at most this many batches) and the memory held (their encoded
+     * requests). 1 sends one request at a time, as the OpenTelemetry SDK's batch processor does.
+     */
+    public Builder maxInFlight(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxInFlight must be >= 1");
+      }
+      this.maxInFlight = n;
       return this;
     }
 
