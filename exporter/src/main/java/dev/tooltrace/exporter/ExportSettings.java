@@ -32,6 +32,12 @@ public final class ExportSettings {
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 4;
 
+  /**
+   * The OpenTelemetry senders run at most 5 requests at a time (OkHttp's limit per host; the JDK
+   * sender's pool refuses a sixth): a larger window would only queue or be refused.
+   */
+  public static final int MAX_IN_FLIGHT = 5;
+
   final Path queueDir;
   final SingleChronicleQueue queue;
   final boolean otlp;
@@ -183,8 +189,8 @@ public final class ExportSettings {
      * requests). 1 sends one request at a time, as the OpenTelemetry SDK's batch processor does.
      */
     public Builder maxInFlight(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("maxInFlight must be >= 1");
+      if (n < 1 || n > MAX_IN_FLIGHT) {
+        throw new IllegalArgumentException("maxInFlight must be 1.." + MAX_IN_FLIGHT);
       }
       this.maxInFlight = n;
       return this;

@@ -77,7 +77,8 @@ final class OtlpExporters {
             "metrics",
             ConfigurableMetricExporterProvider.class,
             ConfigurableMetricExporterProvider::getName,
-            p -> p.createExporter(config));
+            p -> p.createExporter(capturing));
+    capture.forget(); // the metric exporter keeps and uses its own sender
     String protocol = config.getString("otel.exporter.otlp.protocol", "grpc");
     String endpoint =
         config.getString(

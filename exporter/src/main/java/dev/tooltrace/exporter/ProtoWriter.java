@@ -28,6 +28,15 @@ final class ProtoWriter {
     buf = new byte[Math.max(16, capacity)];
   }
 
+  private ProtoWriter(byte[] buf) {
+    this.buf = buf;
+  }
+
+  /** A writer into an array of exactly {@code size} bytes, for a message whose size is known. */
+  static ProtoWriter exact(int size) {
+    return new ProtoWriter(new byte[size]);
+  }
+
   public byte[] array() {
     return buf;
   }

@@ -71,25 +71,42 @@ final class RequestBuilder {
     return items == 0;
   }
 
-  /** The request's bytes; the builder is then empty again. */
+  /**
+   * The request's bytes, written once into an array of exactly their size; the builder is then
+   * empty again.
+   */
   byte[] build(RunResources resources) {
     int size = 0;
     for (int i = 0; i < count; i++) {
-      size += groups[i].w.length() + 64;
+      Group g = groups[i];
+      g.resource = resources.encoded(g.runHi, g.runLo);
+      int scopeBlock = scope.length + g.w.length();
+      int resourceBlock = g.resource.length + fieldSize(scopeBlock);
+      size += fieldSize(resourceBlock);
     }
-    ProtoWriter out = new ProtoWriter(size + 256 * count);
+    ProtoWriter out = ProtoWriter.exact(size);
     for (int i = 0; i < count; i++) {
       Group g = groups[i];
-      int rs = out.begin(RESOURCE_BLOCK);
-      out.raw(resources.encoded(g.runHi, g.runLo));
-      int ss = out.begin(SCOPE_BLOCK);
+      int scopeBlock = scope.length + g.w.length();
+      out.varint(ProtoWriter.tag(RESOURCE_BLOCK, ProtoWriter.LEN));
+      out.varint(g.resource.length + fieldSize(scopeBlock));
+      out.raw(g.resource);
+      out.varint(ProtoWriter.tag(SCOPE_BLOCK, ProtoWriter.LEN));
+      out.varint(scopeBlock);
       out.raw(scope);
       out.raw(g.w.array(), 0, g.w.length());
-      out.end(ss);
-      out.end(rs);
+      g.resource = null;
     }
     clear();
-    return Arrays.copyOf(out.array(), out.length());
+    if (out.length() != size) {
+      throw new IllegalStateException("request size " + out.length() + " != computed " + size);
+    }
+    return out.array();
+  }
+
+  /** A length-delimited field of fields 1..15 holding {@code len} bytes: tag, length, content. */
+  private static int fieldSize(int len) {
+    return 1 + ProtoWriter.varintSize(len) + len;
   }
 
   void clear() {
@@ -119,6 +136,7 @@ final class RequestBuilder {
   private static final class Group {
     long runHi;
     long runLo;
+    byte[] resource;
     final ProtoWriter w = new ProtoWriter(4096);
   }
 }

@@ -45,8 +45,10 @@ final class SenderCapture {
             if (type != HttpSenderProvider.class && type != GrpcSenderProvider.class) {
               return found;
             }
+            List<T> all = new ArrayList<>();
+            found.forEach(all::add);
             List<T> wrapped = new ArrayList<>();
-            for (T p : found) {
+            for (T p : preferred(all)) {
               wrapped.add((T) wrapProvider(p));
             }
             return wrapped;
@@ -54,6 +56,27 @@ final class SenderCapture {
         };
     return new Delegating(config, capturing);
   }
+
+  /**
+   * The one provider to use when several are on the class path: for OTLP/HTTP the JDK's {@code
+   * HttpClient} sender, which sets TCP_NODELAY (OkHttp's requests of a few hundred KB stall ~40 ms
+   * each on Nagle's algorithm and delayed ACKs, which caps one connection at a few requests a
+   * second of latency, whatever the CPU); otherwise the first. One provider also keeps the SDK from
+   * warning that it had to choose.
+   */
+  static <T> List<T> preferred(List<T> providers) {
+    if (providers.size() <= 1) {
+      return providers;
+    }
+    for (T p : providers) {
+      if (p.getClass().getName().startsWith(JDK_SENDER_PACKAGE)) {
+        return List.of(p);
+      }
+    }
+    return List.of(providers.get(0));
+  }
+
+  static final String JDK_SENDER_PACKAGE = "io.opentelemetry.exporter.sender.jdk.";
 
   private Object wrapProvider(Object p) {
     if (p instanceof HttpSenderProvider) {
@@ -74,6 +97,12 @@ final class SenderCapture {
           contentType = "application/grpc";
           return s;
         };
+  }
+
+  /** Drops what the last build captured (an exporter that sends through its sender itself). */
+  void forget() {
+    sender = null;
+    contentType = null;
   }
 
   /** The sender of the exporter built last, as a channel for {@code signal}; null if none. */

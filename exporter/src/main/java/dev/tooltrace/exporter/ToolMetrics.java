@@ -164,7 +164,12 @@ final class ToolMetrics {
     }
 
     Attributes tier(String tier) {
-      return byTier.computeIfAbsent(tier, x -> Attributes.of(TOOL, name, TIER, x));
+      Attributes a = byTier.get(tier);
+      if (a == null) {
+        a = Attributes.of(TOOL, name, TIER, tier);
+        byTier.put(tier, a);
+      }
+      return a;
     }
   }
 }

@@ -81,10 +81,10 @@ public final class CallViewDecoder {
         throw new CorruptRecordException(
             "call " + i + " of document " + idx(queueIndex) + " overruns its length " + callLen);
       }
-      sections(in, end, "call " + i);
+      sections(in, end, CALL, i, 0);
       v.onCallView(c);
     }
-    sections(in, in.position() + in.remaining(), "document " + idx(queueIndex));
+    sections(in, in.position() + in.remaining(), DOCUMENT, 0, queueIndex);
   }
 
   private void readCall(In in, byte[] doc, long queueIndex) {
@@ -181,14 +181,35 @@ public final class CallViewDecoder {
     return null;
   }
 
-  /** Skips sections up to {@code end}, with {@link DocumentDecoder}'s checks. */
-  static void sections(In in, int end, String where) {
+  static final int CALL = 0;
+  static final int DOCUMENT = 1;
+
+  /**
+   * Skips sections up to {@code end}, with {@link DocumentDecoder}'s checks and messages. Where the
+   * sections are ({@code call N}, {@code document 0x...}) is passed as parts and only spelled out
+   * when the document is corrupt: a message built per call would cost more than the reading.
+   */
+  static void sections(In in, int end, int kind, int call, long queueIndex) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        String where = kind == CALL ? "call " + call : "document " + idx(queueIndex);
+        throw new CorruptRecordException(
+            "section " + tag + " of " + where + " has bad length " + n);
+      }
+      in.skip(n);
+    }
+  }
+
+  /** Value sections: as {@link #sections}, named after the value. */
+  static void valueSections(In in, int end, Utf8Slice value) {
     while (in.position() < end) {
       int tag = in.u8();
       int n = in.varint();
       if (n < 0 || n > end - in.position()) {
         throw new CorruptRecordException(
-            "section " + tag + " of " + where + " has bad length " + n);
+            "section " + tag + " of value " + value + " has bad length " + n);
       }
       in.skip(n);
     }

@@ -122,7 +122,7 @@ public final class ValueView {
       if (n < 0 || n > in.remaining()) {
         throw new CorruptRecordException("sections of value " + nameOf + " have bad length " + n);
       }
-      CallViewDecoder.sections(in, in.position() + n, "value " + nameOf);
+      CallViewDecoder.valueSections(in, in.position() + n, nameOf);
     }
   }
 
