@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 abstract class OtlpChannel {
   final String signal;
 
-  private OtlpChannel(String signal) {
+  OtlpChannel(String signal) {
     this.signal = signal;
   }
 
