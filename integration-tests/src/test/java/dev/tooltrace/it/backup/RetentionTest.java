@@ -7,11 +7,11 @@ package dev.tooltrace.it.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tooltrace.backup.Manifest;
 import dev.tooltrace.it.app.RollingWriterApp;
 import dev.tooltrace.it.harness.ForkedJvm;
 import dev.tooltrace.it.harness.Recorded;
 import dev.tooltrace.record.QueueFiles;
-import dev.tooltrace.record.backup.Manifest;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@
  * Copyright 2026 The tooltrace Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tooltrace.record.backup;
+package dev.tooltrace.backup;
 
 import java.util.List;
 

@@ -2,9 +2,10 @@
  * Copyright 2026 The tooltrace Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tooltrace.record.backup;
+package dev.tooltrace.backup;
 
 import dev.tooltrace.record.QueueFiles;
+import dev.tooltrace.record.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

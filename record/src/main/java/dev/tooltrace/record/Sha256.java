@@ -2,7 +2,7 @@
  * Copyright 2026 The tooltrace Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tooltrace.record.backup;
+package dev.tooltrace.record;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,19 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** SHA-256 of a file, streamed (cycle files can be gigabytes). */
+/**
+ * SHA-256 of files, lowercase hex: the one implementation for the run snapshot's class-path hashes
+ * (in RUN documents) and the backup manifest. Streamed: cycle files can be gigabytes.
+ */
 public final class Sha256 {
   private Sha256() {}
 
-  public static String of(Path file) throws IOException {
-    MessageDigest md;
+  /** A fresh SHA-256 digest (every JVM has one). */
+  public static MessageDigest digest() {
     try {
-      md = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no SHA-256 in this JVM", e);
     }
+  }
+
+  /** The SHA-256 of {@code file}'s content, 64 lowercase hex chars. */
+  public static String of(Path file) throws IOException {
+    MessageDigest md = digest();
     byte[] buf = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
       int n;
@@ -30,6 +37,6 @@ public final class Sha256 {
         md.update(buf, 0, n);
       }
     }
-    return HexFormat.of().formatHex(md.digest());
+    return Hex.of(md.digest());
   }
 }
