@@ -260,7 +260,7 @@ public final class ExportPipeline implements AutoCloseable {
       stopping = true;
       wake();
       try {
-        thread.join(settings.closeTimeout.toMillis() + 2 * exportTimeout.toMillis() + 3000);
+        thread.join(settings.closeTimeout.toMillis() + exportTimeout.toMillis() + 2000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
