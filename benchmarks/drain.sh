@@ -49,6 +49,15 @@ drain_workload() {
   DRAIN_SINK_PID=$!
   for _ in $(seq 150); do [[ -f "$dir/sink.port" ]] && break; sleep 0.1; done
   read -r hp gp <"$dir/sink.port" || true # no newline at its end
+  # Warm the receiver's HTTP and gRPC paths first (its JIT), so that the first measured drain of
+  # each protocol does not pay for them; not recorded.
+  for proto in http grpc; do
+    log "drain: warming the receiver over $proto"
+    "$JAVA" "${JVM[@]}" -cp "$dcp" dev.tooltrace.benchmarks.DrainSdk spans=$((calls / 5)) \
+      protocol="$proto" \
+      endpoint="http://127.0.0.1:$([[ $proto == grpc ]] && echo "$gp" || echo "$hp")" \
+      >>"$LOGS/drain-warmup.log" 2>&1 || true
+  done
   for run in $(seq "$runs"); do
     for proto in http grpc; do
       drain_one tooltrace "$proto" "$calls" "$dir" "$hp" "$gp"
