@@ -27,8 +27,12 @@ import java.util.function.Consumer;
 abstract class OtlpChannel {
   final String signal;
 
-  OtlpChannel(String signal) {
+  /** The sender's class, for the start line and tests (which transport really sends). */
+  final String senderName;
+
+  OtlpChannel(String signal, String senderName) {
     this.signal = signal;
+    this.senderName = senderName;
   }
 
   /** Sends {@code body}; {@code done} gets null (accepted) or the failure, exactly once. */
@@ -37,7 +41,7 @@ abstract class OtlpChannel {
   abstract void shutdown();
 
   static OtlpChannel http(String signal, HttpSender sender) {
-    return new OtlpChannel(signal) {
+    return new OtlpChannel(signal, sender.getClass().getSimpleName()) {
       @Override
       void send(byte[] body, Consumer<String> done) {
         try {
@@ -58,7 +62,7 @@ abstract class OtlpChannel {
   }
 
   static OtlpChannel grpc(String signal, GrpcSender sender) {
-    return new OtlpChannel(signal) {
+    return new OtlpChannel(signal, sender.getClass().getSimpleName()) {
       @Override
       void send(byte[] body, Consumer<String> done) {
         try {

@@ -95,7 +95,8 @@ final class OtlpExporters {
             + (logs != null ? "on" : "off")
             + ", metrics "
             + (metrics != null ? "on" : "off")
-            + ")";
+            + ")"
+            + (spans != null ? ", sent by " + spans.senderName : "");
     return new OtlpExporters(spans, logs, metrics, description, spanExporter, logExporter);
   }
 

@@ -26,7 +26,7 @@ class SendWindowTest {
     final List<Consumer<String>> pending = new ArrayList<>();
 
     Manual() {
-      super("spans");
+      super("spans", "Manual");
     }
 
     @Override
