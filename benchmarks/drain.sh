@@ -43,7 +43,11 @@ drain_workload() {
       >>"$RESULTS"
     return
   fi
-  calls=$(grep -E '^[0-9]+$' "$LOGS/drain-app.log" | tail -1)
+  calls=$(grep -E '^[0-9]+$' "$LOGS/drain-app.log" | tail -1 || true)
+  if [[ -z "$calls" ]]; then
+    printf 'fail\tdrain\tDrainApp\tno call count in its log\n' >>"$RESULTS"
+    return
+  fi
   "$JAVA" -Xmx512m -cp "$dcp" dev.tooltrace.benchmarks.DrainSink portFile="$dir/sink.port" \
     >>"$LOGS/drain-sink.log" 2>&1 &
   DRAIN_SINK_PID=$!
