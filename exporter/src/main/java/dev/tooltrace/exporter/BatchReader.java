@@ -25,8 +25,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * record contract's {@link DocumentReader}, and encodes their calls straight into OTLP requests as
  * it goes: each call arrives read in place ({@link CallView}) and is written by {@link SpanEncoder}
  * into the batch's traces request (and, failed, its logs request), with no per-call object. Tool
- * metrics are updated here, once per call read, so they also work without OTLP. Single-threaded,
- * like the tailer it owns.
+ * metrics are updated here, once per call read, so they also work without OTLP — unless there are
+ * none to update (null: inside the agent, which counts them on the calling threads).
+ * Single-threaded, like the tailer it owns.
  */
 final class BatchReader implements CallViewVisitor {
   private final SingleChronicleQueue queue;
@@ -44,6 +45,7 @@ final class BatchReader implements CallViewVisitor {
 
   /**
    * @param encoder null when nothing is exported (metrics only)
+   * @param metrics null when the per-tool metrics are counted elsewhere
    * @param spans whether spans are exported
    * @param logs whether error logs are exported
    */
@@ -199,7 +201,9 @@ final class BatchReader implements CallViewVisitor {
     if (b.oldestEndNanos == 0 || end < b.oldestEndNanos) {
       b.oldestEndNanos = end;
     }
-    metrics.record(c);
+    if (metrics != null) {
+      metrics.record(c);
+    }
     if (spans != null) {
       encoder.span(spans.items(c.runIdHi(), c.runIdLo()), c);
       spans.added();

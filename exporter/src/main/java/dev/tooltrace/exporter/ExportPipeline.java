@@ -143,7 +143,7 @@ public final class ExportPipeline implements AutoCloseable {
             queue,
             new RunResources(base),
             spans != null || logs != null ? new SpanEncoder(tiers) : null,
-            new ToolMetrics(meter, tiers),
+            s.toolMetrics ? new ToolMetrics(meter, tiers) : null,
             spans != null,
             logs != null,
             state::info);
@@ -316,9 +316,23 @@ public final class ExportPipeline implements AutoCloseable {
 
   /** Exports until drained (true) or {@code deadlineNanos} (then false, after settling). */
   private boolean drainUntil(long deadlineNanos) {
+    return drainUntil(deadlineNanos, true);
+  }
+
+  /**
+   * As {@link #drainUntil(long)}; without {@code retry}, the first failed attempt ends it (after
+   * the requests in flight settle) instead of being retried with backoff.
+   */
+  private boolean drainUntil(long deadlineNanos, boolean retry) {
+    long failuresAtStart = failedAttempts;
     while (true) {
       long now = System.nanoTime();
       collect(0);
+      if (!retry && failedAttempts > failuresAtStart) {
+        settle();
+        updateLag();
+        return false;
+      }
       boolean inTime = now - deadlineNanos < 0;
       if (inTime) {
         fill(Integer.MAX_VALUE);
@@ -361,7 +375,15 @@ public final class ExportPipeline implements AutoCloseable {
           sleepNanos(backoff.delayNanos(failedRounds));
         }
       }
-      drainUntil(System.nanoTime() + settings.closeTimeout.toNanos());
+      // At close, a backend that failed (or fails now) is not waited for: the queue keeps what was
+      // not exported, for the next start or the `export` command. Requests in flight still get
+      // their answer (or time out), so what they delivered is committed.
+      if (state.failing()) {
+        settle();
+        commitAccepted();
+      } else {
+        drainUntil(System.nanoTime() + settings.closeTimeout.toNanos(), false);
+      }
     } catch (Throwable t) {
       state.info("export thread stopped: " + t);
     } finally {
