@@ -131,6 +131,7 @@ public final class ExportPipeline implements AutoCloseable {
             .setInstrumentationVersion(Versions.TOOLTRACE)
             .build();
     QualityTiers tiers = new QualityTiers(s.qualityHigh, s.qualityMedium);
+    boolean genAi = GenAiToolCalls.enabled(config);
     this.health = new HealthMetrics(meter, this::lagSecondsNow, () -> lagRecords);
 
     OtlpChannel spans = exporters != null ? exporters.spans : null;
@@ -142,7 +143,7 @@ public final class ExportPipeline implements AutoCloseable {
         new BatchReader(
             queue,
             new RunResources(base),
-            spans != null || logs != null ? new SpanEncoder(tiers) : null,
+            spans != null || logs != null ? new SpanEncoder(tiers, genAi) : null,
             s.toolMetrics ? new ToolMetrics(meter, tiers) : null,
             spans != null,
             logs != null,
@@ -156,6 +157,7 @@ public final class ExportPipeline implements AutoCloseable {
               + queue.fileAbsolutePath()
               + " with "
               + exporters.description
+              + (genAi ? ", tool calls as GenAI execute_tool spans" : "")
               + ", up to "
               + s.maxInFlight
               + " requests in flight"

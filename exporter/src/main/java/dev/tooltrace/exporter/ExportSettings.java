@@ -38,6 +38,14 @@ public final class ExportSettings {
    */
   public static final int MAX_IN_FLIGHT = 5;
 
+  /**
+   * OpenTelemetry's semantic-convention opt-in ({@code OTEL_SEMCONV_STABILITY_OPT_IN}) in its
+   * system-property spelling, for {@link Builder#otelProperty}: with {@code
+   * gen_ai_latest_experimental} in the list, calls are exported as GenAI {@code execute_tool} spans
+   * ({@link GenAiToolCalls}).
+   */
+  public static final String SEMCONV_OPT_IN_PROPERTY = "otel.semconv-stability.opt-in";
+
   final Path queueDir;
   final SingleChronicleQueue queue;
   final boolean otlp;

@@ -96,12 +96,22 @@ final class SpanEncoder {
   }
 
   private final QualityTiers tiers;
+  private final GenAiEncoder genAi; // null: tooltrace's own attributes only
   private final byte[] high;
   private final byte[] medium;
   private final byte[] low;
 
   SpanEncoder(QualityTiers tiers) {
+    this(tiers, false);
+  }
+
+  /**
+   * With {@code genAi}, spans also follow the GenAI tool-call conventions, as {@link CallMapper}
+   * with {@link GenAiToolCalls} describes them ({@link GenAiEncoder}).
+   */
+  SpanEncoder(QualityTiers tiers, boolean genAi) {
     this.tiers = tiers;
+    this.genAi = genAi ? new GenAiEncoder() : null;
     this.high = utf8(QualityTiers.HIGH);
     this.medium = utf8(QualityTiers.MEDIUM);
     this.low = utf8(QualityTiers.LOW);
@@ -115,7 +125,11 @@ final class SpanEncoder {
     if (!c.isRoot()) {
       w.idField(SPAN_PARENT_SPAN_ID, c.parentSpanId());
     }
-    w.stringField(SPAN_NAME, c.tool());
+    if (genAi != null) {
+      GenAiEncoder.spanName(w, SPAN_NAME, c.tool());
+    } else {
+      w.stringField(SPAN_NAME, c.tool());
+    }
     w.varintField(SPAN_KIND, KIND_INTERNAL);
     w.fixed64Field(SPAN_START, c.startEpochNanos());
     w.fixed64Field(SPAN_END, c.endEpochNanos());
@@ -197,6 +211,9 @@ final class SpanEncoder {
     ValueView result = c.result();
     if (!c.error() && !result.isVoid()) {
       RETURN_KEYS.write(w, f, result);
+    }
+    if (genAi != null) {
+      genAi.attributes(w, f, c);
     }
   }
 

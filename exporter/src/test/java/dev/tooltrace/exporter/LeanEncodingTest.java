@@ -38,8 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lean path (record bytes → {@link SpanEncoder} → protobuf) against the SDK's path (record →
@@ -54,13 +55,14 @@ class LeanEncodingTest {
 
   static final long OBSERVED = 1_700_000_000_123_456_789L;
 
-  @Test
-  void spansAndErrorLogsEqualTheSdkMarshalersOutput() throws Exception {
+  @ParameterizedTest(name = "GenAI conventions: {0}")
+  @ValueSource(booleans = {false, true})
+  void spansAndErrorLogsEqualTheSdkMarshalersOutput(boolean genAi) throws Exception {
     write();
     QualityTiers tiers = new QualityTiers(0.8, 0.5);
     RunResources resources = new RunResources(base());
-    CallMapper mapper = new CallMapper(tiers);
-    SpanEncoder encoder = new SpanEncoder(tiers);
+    CallMapper mapper = new CallMapper(tiers, genAi);
+    SpanEncoder encoder = new SpanEncoder(tiers, genAi);
     byte[] scope = RequestBuilder.scopeField(CallMapper.SCOPE.getName(), Versions.TOOLTRACE);
     RequestBuilder spans = new RequestBuilder(scope);
     RequestBuilder logs = new RequestBuilder(scope);
@@ -104,7 +106,7 @@ class LeanEncodingTest {
             }
           });
     }
-    assertEquals(8, sdkSpans.size());
+    assertEquals(9, sdkSpans.size());
     assertEquals(sdkSpans.size(), spans.itemCount());
 
     ExportTraceServiceRequest sdk =
@@ -112,6 +114,19 @@ class LeanEncodingTest {
     ExportTraceServiceRequest lean = ExportTraceServiceRequest.parseFrom(spans.build(resources));
     assertSameText("spans", normalize(sdk), normalize(lean));
     assertEquals(2, lean.getResourceSpansCount(), "one resource block per run");
+    List<Span> all = new ArrayList<>();
+    lean.getResourceSpansList()
+        .forEach(rs -> rs.getScopeSpansList().forEach(ss -> all.addAll(ss.getSpansList())));
+    long withArguments =
+        all.stream()
+            .filter(
+                sp ->
+                    sp.getAttributesList().stream()
+                        .anyMatch(kv -> kv.getKey().equals("gen_ai.tool.call.arguments")))
+            .count();
+    assertEquals(
+        genAi ? all.size() : 0, withArguments, "GenAI arguments on every span iff opted in");
+    assertEquals(genAi, all.stream().allMatch(sp -> sp.getName().startsWith("execute_tool ")));
 
     assertEquals(2, sdkLogs.size());
     ExportLogsServiceRequest sdkL =
@@ -242,6 +257,19 @@ class LeanEncodingTest {
               .arg("f", FixtureValue.of(2.5f))
               .arg("s", FixtureValue.of((short) -3))
               .returns(FixtureValue.of(Boolean.FALSE)));
+      a.calls(
+          10,
+          "json",
+          FixtureCall.of("quote")
+              .trace(0xD1, 0xD2)
+              .span(0x50)
+              .arg("q", FixtureValue.ofString("say \"hi\"\\ \n\t\r\u0001 ✓"))
+              .arg("s", FixtureValue.of('\uD800'))
+              .arg("t", FixtureValue.of('"'))
+              .arg("f", FixtureValue.of(0.1f))
+              .arg("big", FixtureValue.ofDouble(1e23))
+              .arg("z", FixtureValue.of(Boolean.TRUE))
+              .returns(FixtureValue.ofDouble(Double.POSITIVE_INFINITY)));
       a.calls(
           9,
           "worker-1",
