@@ -101,7 +101,8 @@ class ChainAppenderTest {
       }
       assertTrue(links.get(10).anchor());
       assertTrue(links.get(13).anchor());
-      System.out.println("reads " + c1.previousReads() + " " + c2.previousReads());
+      assertEquals(4, c1.previousReads(), "first append, a roll, after the other writer, a roll");
+      assertEquals(2, c2.previousReads());
     }
   }
 }
