@@ -53,6 +53,13 @@ public final class ChainAppender {
   /** Reads of the previous document from the queue (the slow path), for tests and benchmarks. */
   private volatile long previousReads;
 
+  /** Cycles this instance rolled away from (their last document is final), oldest first. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Integer> rolledFrom =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** Index of the document {@link #readPrevious} read last. */
+  private long previousIndex;
+
   public ChainAppender(SingleChronicleQueue queue) {
     this.queue = queue;
     this.rollCycle = queue.rollCycle();
@@ -79,6 +86,16 @@ public final class ChainAppender {
     /** The queue index of the document last written with this scratch. */
     public long index() {
       return index;
+    }
+
+    /** Where the document last written with this scratch sits in the chain. */
+    public ChainPoint point() {
+      return new ChainPoint(index, seq, prev.clone(), link.clone());
+    }
+
+    /** A copy of the link before the document last written with this scratch. */
+    public byte[] prevLink() {
+      return prev.clone();
     }
 
     /** A copy of the link of the document last written with this scratch. */
@@ -113,6 +130,9 @@ public final class ChainAppender {
         flags |= Chain.FLAG_AFTER_UNCHAINED | Chain.FLAG_ANCHOR;
         seq = 0;
       }
+      if (seqInCycle == 0 && previousIndex != Long.MIN_VALUE) {
+        rolledFrom.add(rollCycle.toCycle(previousIndex));
+      }
     }
     if (seqInCycle == 0 || anchorType(doc, len)) {
       flags |= Chain.FLAG_ANCHOR;
@@ -139,6 +159,15 @@ public final class ChainAppender {
     headIndex = Long.MIN_VALUE;
   }
 
+  /**
+   * The next cycle this instance rolled away from (it wrote the first document after that cycle's
+   * last), or -1: the cycle's file is complete and can be sealed.
+   */
+  public int takeRolledCycle() {
+    Integer c = rolledFrom.poll();
+    return c == null ? -1 : c;
+  }
+
   /** How often the previous document had to be read from the queue. */
   public long previousReads() {
     return previousReads;
@@ -163,6 +192,7 @@ public final class ChainAppender {
    * carries no chain ({@code prevOut} is then the SHA-256 of its bytes).
    */
   private long readPrevious(long previous, byte[] prevOut) {
+    previousIndex = Long.MIN_VALUE;
     byte[] doc = previous == Long.MIN_VALUE ? lastBeforeCurrentCycle() : documentAt(previous);
     if (doc == null) {
       java.util.Arrays.fill(prevOut, (byte) 0);
@@ -187,17 +217,7 @@ public final class ChainAppender {
     }
   }
 
-  /**
-   * The last data document of the queue before the current cycle (whose first document is being
-   * written, its header not yet complete): a backward tailer from the end.
-   */
-  private byte[] lastBeforeCurrentCycle() {
-    try (ExcerptTailer t = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()) {
-      return readData(t);
-    }
-  }
-
-  private static byte[] readData(ExcerptTailer t) {
+  private byte[] readData(ExcerptTailer t) {
     while (true) {
       try (DocumentContext dc = t.readingDocument()) {
         if (!dc.isPresent()) {
@@ -206,11 +226,22 @@ public final class ChainAppender {
         if (dc.isMetaData()) {
           continue;
         }
+        previousIndex = dc.index();
         Bytes<?> b = dc.wire().bytes();
         byte[] out = new byte[(int) b.readRemaining()];
         b.read(out);
         return out;
       }
+    }
+  }
+
+  /**
+   * The last data document of the queue before the current cycle (whose first document is being
+   * written, its header not yet complete): a backward tailer from the end.
+   */
+  private byte[] lastBeforeCurrentCycle() {
+    try (ExcerptTailer t = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()) {
+      return readData(t);
     }
   }
 }

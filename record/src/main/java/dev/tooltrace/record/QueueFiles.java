@@ -118,17 +118,25 @@ public final class QueueFiles {
    * IllegalArgumentException} when the name is not one of the queue's roll cycle.
    */
   public static int cycleOf(SingleChronicleQueue queue, Path file) {
-    RollingResourcesCache names =
-        new RollingResourcesCache(
-            queue.rollCycle(),
-            queue.epoch(),
-            name -> new File(queue.file(), name + SUFFIX),
-            f -> f.getName().substring(0, f.getName().length() - SUFFIX.length()));
+    RollingResourcesCache names = names(queue);
     String stem = file.getFileName().toString();
     if (!stem.endsWith(SUFFIX)) {
       throw new IllegalArgumentException(file + " is not a queue data file");
     }
     return names.parseCount(stem.substring(0, stem.length() - SUFFIX.length()));
+  }
+
+  /** The name of the data file of {@code cycle} in {@code queue} ({@code 20261201-10.cq4}). */
+  public static String fileName(SingleChronicleQueue queue, int cycle) {
+    return names(queue).resourceFor(cycle).text + SUFFIX;
+  }
+
+  private static RollingResourcesCache names(SingleChronicleQueue queue) {
+    return new RollingResourcesCache(
+        queue.rollCycle(),
+        queue.epoch(),
+        name -> new File(queue.file(), name + SUFFIX),
+        f -> f.getName().substring(0, f.getName().length() - SUFFIX.length()));
   }
 
   /** Thrown when a directory given by a user is not a readable tooltrace queue. */

@@ -6,6 +6,8 @@ package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.ChainAppender;
+import dev.tooltrace.record.ChainPoint;
 import dev.tooltrace.record.QueueFiles;
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -27,6 +29,10 @@ import net.openhft.chronicle.wire.DocumentContext;
  * failing the application, and the state change is logged once. {@link #check()} (called by the
  * housekeeper every second) re-evaluates the state and reopens the queue when the problem goes
  * away.
+ *
+ * <p>Every document is linked into the queue's hash chain on its way in, by the record contract's
+ * {@link ChainAppender}: its digest is taken just before Chronicle's write lock, its link inside it
+ * (where the order among threads and JVMs is decided). That is the only chain code here.
  */
 public final class QueueWriter implements AutoCloseable {
   private static final AgentLog.Component LOG = AgentLog.of("queue");
@@ -36,6 +42,14 @@ public final class QueueWriter implements AutoCloseable {
   private final long maxBytes;
   private final long minFree;
   private volatile SingleChronicleQueue queue;
+
+  /** The chain of {@link #queue}; set before it. */
+  private volatile ChainAppender chain;
+
+  /** Chain working memory of the agent's own appends (guarded by this writer's monitor). */
+  private final ChainAppender.Scratch agentScratch = new ChainAppender.Scratch();
+
+  private ChainPoint lastAgentPoint;
 
   /** Whether appends are accepted: the queue is open and within its disk limits. */
   private volatile boolean accepting;
@@ -81,7 +95,9 @@ public final class QueueWriter implements AutoCloseable {
       if (!Files.isWritable(dir)) {
         throw new IOException("directory is not writable");
       }
-      queue = QueueFiles.openForWriting(dir, rollCycle);
+      SingleChronicleQueue q = QueueFiles.openForWriting(dir, rollCycle);
+      chain = new ChainAppender(q);
+      queue = q;
       return true;
     } catch (Throwable t) {
       setProblem("cannot open the queue in " + dir + ": " + t.getMessage());
@@ -102,8 +118,14 @@ public final class QueueWriter implements AutoCloseable {
     // Chronicle gives up waiting for its write lock on an interrupted thread; the interrupt is the
     // application's (a cancelled task, say): append without it and hand it back untouched.
     boolean interrupted = Thread.interrupted();
+    ChainAppender c = chain;
     lockAppender(ts);
     try {
+      ChainAppender.Scratch s = ts.chainScratch;
+      if (s == null) {
+        ts.chainScratch = s = new ChainAppender.Scratch();
+      }
+      c.digest(s, doc.array(), doc.length());
       ExcerptAppender a = ts.appender;
       if (a == null || ts.appenderQueue != q) {
         a = q.createAppender();
@@ -112,7 +134,7 @@ public final class QueueWriter implements AutoCloseable {
         appendingThreads.add(ts);
       }
       try (DocumentContext dc = a.writingDocument()) {
-        dc.wire().bytes().write(doc.array(), 0, doc.length());
+        c.write(dc, s, doc.array(), doc.length());
       }
       ts.appenderCycle = a.cycle();
       written.add(records);
@@ -124,11 +146,13 @@ public final class QueueWriter implements AutoCloseable {
       // check.
       dropped.add(records);
       ts.appender = null;
+      c.forget();
       threadFailure(e, records);
       return false;
     } catch (Throwable t) {
       dropped.add(records);
       ts.appender = null;
+      c.forget();
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     } finally {
@@ -252,16 +276,44 @@ public final class QueueWriter implements AutoCloseable {
    * One agent document through an appender of its own, closed right after (callers hold the lock).
    */
   private boolean appendShortLived(SingleChronicleQueue q, Buf doc) {
+    ChainAppender c = chain;
+    lastAgentPoint = null;
+    c.digest(agentScratch, doc.array(), doc.length());
     try (ExcerptAppender a = q.createAppender();
         DocumentContext dc = a.writingDocument()) {
-      dc.wire().bytes().write(doc.array(), 0, doc.length());
+      c.write(dc, agentScratch, doc.array(), doc.length());
       writtenBytes.add(doc.length());
+      lastAgentPoint = agentScratch.point();
       return true;
     } catch (Throwable t) {
+      c.forget();
+      lastAgentPoint = null;
       dropped.increment();
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     }
+  }
+
+  /**
+   * {@link #appendFromAgent}, returning where the document sits in the chain (null: not appended):
+   * for documents a seal names (the RUN).
+   */
+  public synchronized ChainPoint appendFromAgentAt(Buf doc) {
+    return appendFromAgent(doc) ? lastAgentPoint : null;
+  }
+
+  /** {@link #appendFinal}, returning where the document sits in the chain (null: not appended). */
+  public synchronized ChainPoint appendFinalAt(Buf doc) {
+    return appendFinal(doc) ? lastAgentPoint : null;
+  }
+
+  /**
+   * The next cycle this writer rolled the queue away from (its file is complete), or -1: for the
+   * seal of that file.
+   */
+  public int takeRolledCycle() {
+    ChainAppender c = chain;
+    return c == null ? -1 : c.takeRolledCycle();
   }
 
   /** Re-evaluates writability, free space and the budget; logs once per state change. */
