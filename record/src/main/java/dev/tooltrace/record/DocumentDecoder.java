@@ -256,6 +256,8 @@ public final class DocumentDecoder {
    * Decodes a CALLS document's calls (its own sections are left to the caller); returns its run.
    */
   private static String decodeCalls(In in, long queueIndex, RecordVisitor v) {
+    ChainLink chain = Chain.find(in.array(), in.position() + in.remaining());
+    long chainSeq = chain == null ? -1 : chain.seq();
     String run = Hex.of(in.i64(), in.i64());
     long threadId = in.i64();
     String threadName = in.str();
@@ -268,18 +270,37 @@ public final class DocumentDecoder {
             "call " + i + " of document " + idx(queueIndex) + " has bad length " + len);
       }
       int end = in.position() + len;
-      CallRecord call = decodeCall(in, queueIndex, run, threadId, threadName, tools);
+      CallRecord.Builder call = decodeCall(in, queueIndex, run, threadId, threadName, tools);
       if (in.position() > end) {
         throw new CorruptRecordException(
             "call " + i + " of document " + idx(queueIndex) + " overruns its length " + len);
       }
-      sections(in, end, "call " + i);
-      v.onCall(call);
+      callSections(in, end, i, call);
+      v.onCall(call.chainSeq(chainSeq).build());
     }
     return run;
   }
 
-  private static CallRecord decodeCall(
+  /** A call's sections up to {@code end}: its cost is read, unknown tags skipped. */
+  private static void callSections(In in, int end, int call, CallRecord.Builder b) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of call " + call + " has bad length " + n);
+      }
+      if (tag == RecordFormat.SECTION_COST && n >= 32) {
+        int next = in.position() + n;
+        b.cost(in.i64(), in.i64(), in.i64(), in.i64());
+        in.position(next);
+      } else {
+        in.skip(n);
+      }
+    }
+  }
+
+  private static CallRecord.Builder decodeCall(
       In in,
       long queueIndex,
       String run,
@@ -356,8 +377,7 @@ public final class DocumentDecoder {
         .confidence(Double.isNaN(conf) ? null : conf)
         .args(args)
         .result(result)
-        .errorInfo(err)
-        .build();
+        .errorInfo(err);
   }
 
   private static ValueRecord decodeValue(In in, String name, String declared) {

@@ -148,7 +148,15 @@ public final class RecordFormat {
    * document's last section. Payload: {@code [prev[32]] seq:i64 link[32] flags:u8}, the previous
    * link present when {@code flags} has {@link Chain#FLAG_ANCHOR} (41 or 73 bytes).
    */
-  public static final int SECTION_CHAIN = 1;
+  public static final int SECTION_CHAIN = 3;
+
+  /**
+   * Call section: what the call cost its thread, measured when {@code capture.cost} selects the
+   * tool. Payload: {@code cpuNanos:i64 selfCpuNanos:i64 allocatedBytes:i64 selfAllocatedBytes:i64}
+   * — thread CPU time and bytes allocated from the call's entry to its exit, including its nested
+   * calls on the same thread, and the same without them ("self"). 32 bytes.
+   */
+  public static final int SECTION_COST = 2;
 
   /** A section tag no writer ever uses: tests write it to check that readers skip unknown tags. */
   public static final int SECTION_RESERVED_FOR_TESTS = 255;
