@@ -100,7 +100,8 @@ public final class AgentStarter {
             config.get(Keys.INCLUDE),
             config.get(Keys.EXCLUDE),
             config.get(Keys.REDACT_NAMES),
-            config.get(Keys.CAPTURE_ARGS))
+            config.get(Keys.CAPTURE_ARGS),
+            config.get(Keys.CAPTURE_COST))
         .install(inst);
     ContextPropagation.install(inst);
 
