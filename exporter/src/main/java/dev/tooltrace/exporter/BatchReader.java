@@ -5,6 +5,7 @@
 package dev.tooltrace.exporter;
 
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.DocumentDecoder;
 import dev.tooltrace.record.DocumentReader;
@@ -36,6 +37,7 @@ final class BatchReader implements RecordVisitor {
   private final DocumentReader documents = new DocumentReader(this);
   private Batch current;
   private long corrupt;
+  private long runDocumentIndex = -1;
 
   BatchReader(
       SingleChronicleQueue queue,
@@ -133,6 +135,7 @@ final class BatchReader implements RecordVisitor {
   Batch read(int maxCalls) {
     Batch b = new Batch();
     current = b;
+    resources.beginBatch();
     long start = tailer.index();
     b.nextIndex = start;
     try {
@@ -152,6 +155,12 @@ final class BatchReader implements RecordVisitor {
   @Override
   public void onRun(RunRecord run) {
     resources.onRun(run);
+    runDocumentIndex = run.queueIndex();
+  }
+
+  @Override
+  public void onChainLink(long queueIndex, String runId, ChainLink link) {
+    resources.onChainLink(runId, link, queueIndex == runDocumentIndex);
   }
 
   @Override
@@ -208,6 +217,11 @@ final class BatchReader implements RecordVisitor {
           @Override
           public void onRun(RunRecord run) {
             resources.onRun(run);
+          }
+
+          @Override
+          public void onChainLink(long queueIndex, String runId, ChainLink link) {
+            resources.onChainLink(runId, link, true); // only RUN documents are decoded here
           }
 
           @Override

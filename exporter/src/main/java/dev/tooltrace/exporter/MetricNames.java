@@ -16,6 +16,13 @@ public final class MetricNames {
   public static final String TOOL_DURATION = "tooltrace.tool.duration";
   public static final String TOOL_CONFIDENCE = "tooltrace.tool.confidence";
   public static final String TOOL_QUALITY = "tooltrace.tool.quality";
+
+  /** Thread CPU time of a tool's measured calls ({@code capture.cost}), nested calls included. */
+  public static final String TOOL_CPU = "tooltrace.tool.cpu";
+
+  /** Bytes a tool's measured calls allocated ({@code capture.cost}), nested calls included. */
+  public static final String TOOL_ALLOCATED = "tooltrace.tool.allocated";
+
   public static final String RECORDS_EXPORTED = "tooltrace.records.exported";
   public static final String EXPORT_LAG = "tooltrace.export.lag";
   public static final String EXPORT_LAG_RECORDS = "tooltrace.export.lag.records";

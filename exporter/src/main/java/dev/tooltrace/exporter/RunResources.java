@@ -5,6 +5,8 @@
 package dev.tooltrace.exporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tooltrace.record.ChainLink;
+import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RunRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -20,9 +22,18 @@ import java.util.Set;
  * standalone exporter may drain the queue of a process that is long gone, so a span's resource
  * comes from ITS run's RUN document, not from the exporting process. A run whose RUN document was
  * not seen (resuming past it) gets a fallback: the exporting process's service name and the run id.
+ *
+ * <p>The run's place in the queue's hash chain travels with it, so an exported trace can be matched
+ * to its local evidence ({@code tooltrace audit}): {@code tooltrace.chain.anchor}, the link of the
+ * run's RUN document, and {@code tooltrace.chain.head} / {@code tooltrace.chain.head.seq}, the
+ * run's chain head when the export batch was read — its latest document's link, refreshed at most
+ * once per batch (a resource is built per run per batch, not per document).
  */
 final class RunResources {
   static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("tooltrace.run.id");
+  static final AttributeKey<String> CHAIN_ANCHOR = AttributeKey.stringKey("tooltrace.chain.anchor");
+  static final AttributeKey<String> CHAIN_HEAD = AttributeKey.stringKey("tooltrace.chain.head");
+  static final AttributeKey<Long> CHAIN_HEAD_SEQ = AttributeKey.longKey("tooltrace.chain.head.seq");
 
   /** Top-level keys of the environment JSON taken as resource attributes, by prefix. */
   private static final Set<String> PREFIXES =
@@ -47,6 +58,27 @@ final class RunResources {
           return size() > MAX_RUNS;
         }
       };
+
+  /** Each run's chain: anchor, head, and the resource with the head as of this batch. */
+  private final Map<String, ChainState> chains =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChainState> eldest) {
+          return size() > MAX_RUNS;
+        }
+      };
+
+  private long batch;
+
+  private static final class ChainState {
+    String anchor;
+    byte[] head;
+    long headSeq = -1;
+    Resource resource;
+    Resource builtFrom;
+    long builtInBatch = -1;
+    byte[] builtHead;
+  }
 
   /**
    * @param base SDK defaults merged with the exporting process's environment resource ({@code
@@ -83,13 +115,48 @@ final class RunResources {
         run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
   }
 
+  /** A new export batch: each run's resource may take its current chain head once more. */
+  void beginBatch() {
+    batch++;
+  }
+
+  /**
+   * The chain section of a document of {@code runId} was read; {@code runDocument}: it is the run's
+   * RUN document (its anchor).
+   */
+  void onChainLink(String runId, ChainLink link, boolean runDocument) {
+    ChainState c = chains.computeIfAbsent(runId, k -> new ChainState());
+    if (runDocument) {
+      c.anchor = link.linkHex();
+    }
+    c.head = link.link();
+    c.headSeq = link.seq();
+  }
+
   Resource forRun(String runId) {
     Resource r = byRun.get(runId);
     if (r == null) {
       r = Resource.create(base.getAttributes().toBuilder().put(RUN_ID, runId).build());
       byRun.put(runId, r);
     }
-    return r;
+    ChainState c = chains.get(runId);
+    if (c == null || c.head == null) {
+      return r;
+    }
+    if (c.resource == null
+        || c.builtFrom != r
+        || c.builtHead != c.head && c.builtInBatch != batch) {
+      AttributesBuilder b = r.getAttributes().toBuilder();
+      if (c.anchor != null) {
+        b.put(CHAIN_ANCHOR, c.anchor);
+      }
+      b.put(CHAIN_HEAD, Hex.of(c.head)).put(CHAIN_HEAD_SEQ, c.headSeq);
+      c.resource = Resource.create(b.build());
+      c.builtFrom = r;
+      c.builtHead = c.head;
+      c.builtInBatch = batch;
+    }
+    return c.resource;
   }
 
   boolean knows(String runId) {
