@@ -77,6 +77,44 @@ class AuditCommandTest {
   }
 
   @Test
+  void provenanceExportsCarryTheRunsChainAsAuditReportsIt() throws Exception {
+    Path dir = twoRuns();
+    JsonNode audit =
+        Json.MAPPER.readTree(Cli.run("audit", "--dir", dir.toString(), "--json").out());
+    JsonNode runA = audit.get("runs").get(0);
+    Cli.Result prov = Cli.run("prov", "--dir", dir.toString(), "--run", TestQueue.RUN);
+    assertEquals(0, prov.code(), prov.err());
+    JsonNode agent = Json.MAPPER.readTree(prov.out()).get("agent").get("run:" + TestQueue.RUN);
+    assertEquals(runA.get("headLink").asText(), agent.get("tt:chainHead").asText());
+    assertEquals(runA.get("lastSeq").asLong(), agent.get("tt:chainHeadSeq").asLong());
+    assertEquals(0, agent.get("tt:chainAnchorSeq").asLong(), "the RUN document is the first");
+
+    Cli.Result ol =
+        Cli.run("prov", "--dir", dir.toString(), "--run", TestQueue.RUN, "--format", "openlineage");
+    JsonNode complete =
+        ol.out()
+            .lines()
+            .map(l -> readQuietly(l))
+            .filter(
+                e ->
+                    e.get("eventType").asText().equals("COMPLETE")
+                        && e.get("job").get("name").asText().equals("test-pipeline"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(ol.out()));
+    JsonNode facet = complete.get("run").get("facets").get("tooltrace_chain");
+    assertEquals(runA.get("headLink").asText(), facet.get("head").asText());
+    assertEquals(agent.get("tt:chainAnchor").asText(), facet.get("anchor").asText());
+  }
+
+  private static JsonNode readQuietly(String line) {
+    try {
+      return Json.MAPPER.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void anAlteredValueIsNamedWithItsFileIndexAndKindAndOnlyItsRunIsBroken() throws Exception {
     Path dir = twoRuns();
     flip(dir, "secret-alpha");
