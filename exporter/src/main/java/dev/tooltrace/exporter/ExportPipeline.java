@@ -167,6 +167,14 @@ public final class ExportPipeline implements AutoCloseable {
     return p;
   }
 
+  /**
+   * The daemon thread of a {@link #start started} pipeline, for a liveness check that must see it
+   * die; null for an {@link #open} one (it runs on its caller's thread).
+   */
+  public Thread thread() {
+    return thread;
+  }
+
   public ExportStatus status() {
     return new ExportStatus(
         exportedCalls,

@@ -14,6 +14,7 @@ import dev.tooltrace.backup.BackupProgress;
 import dev.tooltrace.backup.BackupResult;
 import dev.tooltrace.backup.QueueBackup;
 import dev.tooltrace.exporter.ExportSettings;
+import dev.tooltrace.exporter.MetricNames;
 import io.opentelemetry.api.metrics.Meter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -258,7 +259,7 @@ public final class BackupService {
   public void registerMetrics(Meter meter) {
     if (backupEnabled()) {
       meter
-          .gaugeBuilder("tooltrace.backup.last.success")
+          .gaugeBuilder(MetricNames.BACKUP_LAST_SUCCESS)
           .setUnit("s")
           .setDescription("Unix time of the last successful backup")
           .buildWithCallback(
@@ -269,7 +270,7 @@ public final class BackupService {
                 }
               });
       meter
-          .gaugeBuilder("tooltrace.backup.age")
+          .gaugeBuilder(MetricNames.BACKUP_AGE)
           .setUnit("s")
           .setDescription("Seconds since the last successful backup")
           .buildWithCallback(
@@ -280,14 +281,14 @@ public final class BackupService {
                 }
               });
       meter
-          .counterBuilder("tooltrace.backup.files")
+          .counterBuilder(MetricNames.BACKUP_FILES)
           .setUnit("{file}")
           .setDescription("Queue files stored by scheduled backups")
           .buildWithCallback(o -> o.record(filesCopied.get()));
     }
     if (retentionEnabled()) {
       meter
-          .counterBuilder("tooltrace.retention.deleted")
+          .counterBuilder(MetricNames.RETENTION_DELETED)
           .setUnit("{file}")
           .setDescription("Queue files deleted by retention")
           .buildWithCallback(o -> o.record(retentionDeleted.get()));
