@@ -2,8 +2,9 @@
 # Runs every test: the Maven build with all module and integration tests, then the third-party
 # transparency check (commons-lang3's own test suite with and without the agent, about 5 minutes;
 # SKIP_THIRD_PARTY=1 skips it). Installs first what the tests need and Maven cannot fetch:
-# Debian's prometheus (with promtool), prometheus-alertmanager (with amtool) and chromium, and
-# playwright-core from npm for the HTML report's browser test.
+# Debian's prometheus (with promtool), prometheus-alertmanager (with amtool) and chromium,
+# playwright-core from npm for the HTML report's browser test, and Jaeger, built with Go from
+# the Go module proxy (integration-tests/jaeger/build.sh; cached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,15 @@ if [ ! -f integration-tests/browser/node_modules/playwright-core/package.json ];
   echo "== npm ci in integration-tests/browser (playwright-core)"
   (cd integration-tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
+
+# Jaeger v2 for the Jaeger integration tests (docs/jaeger.md): built from the Go module pinned in
+# integration-tests/jaeger only when the cached binary is missing. On a new machine that is mostly
+# downloading Go modules (~1.2 GB, minutes), so it runs in the background while Maven builds; the
+# Jaeger tests call the same script, which waits for this build (a lock) instead of starting another.
+mkdir -p target
+echo "== Jaeger for the integration tests (integration-tests/jaeger/build.sh, in the background;" \
+  "log: target/jaeger-build.log)"
+integration-tests/jaeger/build.sh >target/jaeger-build.log 2>&1 &
 
 mvn -B verify "$@"
 

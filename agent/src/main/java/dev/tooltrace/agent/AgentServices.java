@@ -219,6 +219,11 @@ final class AgentServices {
                     }
                   })
               .logger(EXPORT_LOG::info);
+      List<String> optIn = config.get(Keys.SEMCONV_OPT_IN);
+      if (!optIn.isEmpty()) {
+        // Above OTEL_SEMCONV_STABILITY_OPT_IN, as every tooltrace key is above the environment.
+        b.otelProperty(ExportSettings.SEMCONV_OPT_IN_PROPERTY, String.join(",", optIn));
+      }
       export = ExportPipeline.start(b.build());
       agentThreads.add(export.thread());
     } catch (Throwable t) {

@@ -26,6 +26,14 @@ public final class ExportSettings {
   /** The id under which the committed read position is stored in the queue's metadata. */
   public static final String DEFAULT_CONSUMER_ID = "otlp-exporter";
 
+  /**
+   * OpenTelemetry's semantic-convention opt-in ({@code OTEL_SEMCONV_STABILITY_OPT_IN}) in its
+   * system-property spelling, for {@link Builder#otelProperty}: with {@code
+   * gen_ai_latest_experimental} in the list, calls are exported as GenAI {@code execute_tool} spans
+   * ({@link GenAiToolCalls}).
+   */
+  public static final String SEMCONV_OPT_IN_PROPERTY = "otel.semconv-stability.opt-in";
+
   final Path queueDir;
   final SingleChronicleQueue queue;
   final boolean otlp;

@@ -133,11 +133,23 @@ public final class Keys {
           "a size",
           "Maximum size of one captured value.",
           s -> sizeAtLeast(s, 16));
+
+  /**
+   * Names that hold secrets: password, passwd, pwd, secret, credential, token, key, auth anywhere
+   * in the name, case-insensitively — except the words of text pipelines that only look like them:
+   * {@code tokens}, {@code tokenize}/{@code tokenise} and their forms, {@code keyword}, {@code
+   * keyboard}, {@code author} (not {@code authorization}). Over-redaction is the safe side; these
+   * exceptions keep a tokenizer's {@code tokens} argument linkable.
+   */
+  static final String REDACT_NAMES_DEFAULT =
+      "(?i).*(password|passwd|pwd|secret|credential|token(?!s|i[sz])|key(?!board|word)"
+          + "|auth(?!or(?!i[sz]))).*";
+
   public static final Key<Pattern> REDACT_NAMES =
       key(
           "redact.names",
           Key.Type.REGEX,
-          "(?i).*(password|passwd|secret|token|key|credential|auth|pwd).*",
+          REDACT_NAMES_DEFAULT,
           "a Java regular expression",
           "Parameter names (and environment/property names) whose values are redacted.",
           Keys::regex);
@@ -173,6 +185,15 @@ public final class Keys {
           "an integer 1..100000",
           "Spans per OTLP request.",
           s -> intIn(s, 1, 100000));
+  public static final Key<List<String>> SEMCONV_OPT_IN =
+      key(
+          "semconv.stability.opt.in",
+          Key.Type.LIST,
+          "",
+          "comma-separated values (default: OTEL_SEMCONV_STABILITY_OPT_IN), e.g."
+              + " gen_ai_latest_experimental",
+          "With gen_ai_latest_experimental, export calls as GenAI execute_tool spans.",
+          Keys::list);
   public static final Key<Boolean> HTTP_ENABLED =
       key(
           "http.enabled",
