@@ -62,18 +62,30 @@ public final class Chain {
   }
 
   /**
-   * Computes {@code link(n)} into {@code out} (32 bytes) with {@code sha} (reset on return). No
-   * allocation.
+   * Starts a link: resets {@code sha} and feeds it the body {@code doc[0, bodyLength)} — the
+   * expensive part, done before the queue's write lock is taken. No allocation.
    */
-  public static void link(
-      MessageDigest sha, byte[] prev, long seq, int flags, byte[] bodyDigest, byte[] out) {
+  public static void begin(MessageDigest sha, byte[] doc, int bodyLength) {
     sha.reset();
-    sha.update(prev, 0, LINK_BYTES);
+    sha.update(doc, 0, bodyLength);
+  }
+
+  /** Bytes fed after the body: prev[32] seq:i64 flags:u8. */
+  public static final int TAIL_BYTES = LINK_BYTES + 8 + 1;
+
+  /**
+   * Completes a link begun with {@link #begin}: feeds the previous link, seq and flags (laid out in
+   * {@code tail}, {@link #TAIL_BYTES} long, in one update) and writes the 32-byte result into
+   * {@code out} — inside the write lock: one or two SHA-256 blocks. No allocation.
+   */
+  public static void finish(
+      MessageDigest sha, byte[] prev, long seq, int flags, byte[] tail, byte[] out) {
+    System.arraycopy(prev, 0, tail, 0, LINK_BYTES);
     for (int i = 0; i < 8; i++) {
-      sha.update((byte) (seq >>> (8 * i)));
+      tail[LINK_BYTES + i] = (byte) (seq >>> (8 * i));
     }
-    sha.update((byte) flags);
-    sha.update(bodyDigest, 0, LINK_BYTES);
+    tail[LINK_BYTES + 8] = (byte) flags;
+    sha.update(tail, 0, TAIL_BYTES);
     try {
       sha.digest(out, 0, LINK_BYTES);
     } catch (java.security.DigestException e) {
@@ -81,10 +93,12 @@ public final class Chain {
     }
   }
 
-  /** A fresh 32-byte result of {@link #link}. */
-  public static byte[] link(byte[] prev, long seq, int flags, byte[] bodyDigest) {
+  /** {@code link(n)} of a document whose body is {@code doc[0, bodyLength)}, freshly allocated. */
+  public static byte[] link(byte[] doc, int bodyLength, byte[] prev, long seq, int flags) {
+    MessageDigest sha = Sha256.digest();
+    begin(sha, doc, bodyLength);
     byte[] out = new byte[LINK_BYTES];
-    link(Sha256.digest(), prev, seq, flags, bodyDigest, out);
+    finish(sha, prev, seq, flags, new byte[TAIL_BYTES], out);
     return out;
   }
 

@@ -68,7 +68,7 @@ public final class ChainAppender {
   /** Per-thread working memory: a digest and the arrays the chain is computed in. */
   public static final class Scratch {
     final MessageDigest sha = Sha256.digest();
-    final byte[] digest = new byte[Chain.LINK_BYTES];
+    final byte[] tail = new byte[Chain.TAIL_BYTES];
     final byte[] prev = new byte[Chain.LINK_BYTES];
     final byte[] section = new byte[Chain.MAX_SECTION_BYTES];
 
@@ -104,15 +104,19 @@ public final class ChainAppender {
     }
   }
 
-  /** Digests the complete document {@code doc[0, len)}; call outside the write lock. */
+  /**
+   * Hashes the complete document {@code doc[0, len)} (the expensive part of its link); call outside
+   * the write lock, then {@link #write} the same document with the same scratch.
+   */
   public void digest(Scratch s, byte[] doc, int len) {
-    Chain.digest(s.sha, doc, len, s.digest);
+    Chain.begin(s.sha, doc, len);
   }
 
   /**
    * Inside the writing context {@code dc} (Chronicle's write lock held): links the document
    * digested last with {@code s} to the previous document in the queue and writes it, followed by
-   * its chain section. Returns its chain position.
+   * its chain section. Returns its chain position. The previous document is read, when it must be,
+   * with a digest of its own: {@code s} holds this document's hash in progress.
    */
   public long write(DocumentContext dc, Scratch s, byte[] doc, int len) {
     long index = dc.index();
@@ -137,7 +141,7 @@ public final class ChainAppender {
     if (seqInCycle == 0 || anchorType(doc, len)) {
       flags |= Chain.FLAG_ANCHOR;
     }
-    Chain.link(s.sha, s.prev, seq, flags, s.digest, s.link);
+    Chain.finish(s.sha, s.prev, seq, flags, s.tail, s.link);
     int n = Chain.writeSection(s.section, s.prev, seq, s.link, flags);
     Bytes<?> bytes = dc.wire().bytes();
     bytes.write(doc, 0, len);

@@ -85,7 +85,7 @@ public final class ChainAuditor {
       long index,
       byte[] bytes,
       ChainLink link,
-      byte[] digest,
+      MessageDigest body,
       String runId,
       int type) {
     long seq() {
@@ -160,10 +160,10 @@ public final class ChainAuditor {
 
   private Doc doc(String file, boolean first, long index, byte[] bytes) {
     ChainLink link = Chain.find(bytes, bytes.length);
-    byte[] digest = null;
+    MessageDigest body = null;
     if (link != null) {
-      digest = new byte[Chain.LINK_BYTES];
-      Chain.digest(sha, bytes, link.bodyLength(), digest);
+      body = Sha256.digest();
+      Chain.begin(body, bytes, link.bodyLength());
     }
     String run = null;
     try {
@@ -172,7 +172,7 @@ public final class ChainAuditor {
       // Not a tooltrace document: checked by its chain like any other.
     }
     return new Doc(
-        file, first, index, bytes, link, digest, run, DocumentDecoder.typeOf(bytes, bytes.length));
+        file, first, index, bytes, link, body, run, DocumentDecoder.typeOf(bytes, bytes.length));
   }
 
   private void push(Doc d) {
@@ -198,9 +198,17 @@ public final class ChainAuditor {
     return d.link.anchor() && Arrays.equals(link(d.link.prev(), d), d.link.link());
   }
 
-  private byte[] link(byte[] prev, Doc d) {
+  /** The link {@code d} would have after {@code prev} (its body's hash state is kept per doc). */
+  private static byte[] link(byte[] prev, Doc d) {
     byte[] out = new byte[Chain.LINK_BYTES];
-    Chain.link(sha, prev, d.link.seq(), d.link.flags(), d.digest, out);
+    MessageDigest sha;
+    try {
+      sha = (MessageDigest) d.body.clone();
+    } catch (CloneNotSupportedException e) {
+      sha = Sha256.digest();
+      Chain.begin(sha, d.bytes, d.link.bodyLength());
+    }
+    Chain.finish(sha, prev, d.link.seq(), d.link.flags(), new byte[Chain.TAIL_BYTES], out);
     return out;
   }
 

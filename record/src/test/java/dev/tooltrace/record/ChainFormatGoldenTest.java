@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden bytes of the chain section and the SEAL document. The links pinned here were computed
- * outside Java (Python's hashlib: {@code sha256(prev + seq.to_bytes(8, 'little') + bytes([flags]) +
- * sha256(body))}), so a change in how links are computed fails here, not only a change in layout.
+ * outside Java (Python's hashlib: {@code sha256(body + prev + seq.to_bytes(8, 'little') +
+ * bytes([flags]))}), so a change in how links are computed fails here, not only a change in layout.
  */
 class ChainFormatGoldenTest {
   @TempDir Path dir;
@@ -55,14 +55,14 @@ class ChainFormatGoldenTest {
           + " "
           + "00".repeat(32) // previous link: genesis
           + " 0000000000000000" // seq 0
-          + " a9dbfcd2c34b2b30cca54655abe475bd29b4e8653e05756641289e1fbce22132" // link
+          + " ce3ffa0de7bd65e2bbb2b4b3c674c98bb68e70ef664a4540658ade50a68033cd" // link
           + " 01"; // FLAG_ANCHOR
 
   /** The SAMPLE after it in the same file: no anchor, so no previous link. */
   static final String SAMPLE_CHAIN =
       "03 29" // SECTION_CHAIN, 41 bytes
           + " 0100000000000000" // seq 1
-          + " 117342f0187fc8cf326565eb38bbf5056226ee3f2ff3653d0053c03ae8f589fb" // link
+          + " 4df3d9d016a4856e0a8ac5f5f1df4668b7e816bd84b3726da3eb980ea903360e" // link
           + " 00"; // no flags
 
   static final String SEAL_DOC =
@@ -145,7 +145,7 @@ class ChainFormatGoldenTest {
     assertTrue(links.get(0).anchor());
     assertArrayEquals(Chain.genesis(), links.get(0).prev());
     assertEquals(
-        "117342f0187fc8cf326565eb38bbf5056226ee3f2ff3653d0053c03ae8f589fb", links.get(1).linkHex());
+        "4df3d9d016a4856e0a8ac5f5f1df4668b7e816bd84b3726da3eb980ea903360e", links.get(1).linkHex());
     assertEquals(bytes(SAMPLE_DOC).length, links.get(1).bodyLength());
   }
 
