@@ -63,7 +63,8 @@ public final class AgentStarter {
             dir,
             config.get(Keys.ROLL_CYCLE),
             config.get(Keys.DISK_MAX_BYTES),
-            config.get(Keys.DISK_MIN_FREE));
+            config.get(Keys.DISK_MIN_FREE),
+            config.get(Keys.AUDIT_CHAIN));
     writer.open();
     writer.check();
     Sealer sealer = new Sealer(writer, runHi, runLo, Sealer.loadSigner(config.get(Keys.AUDIT_KEY)));

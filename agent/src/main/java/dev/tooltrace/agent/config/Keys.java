@@ -290,6 +290,14 @@ public final class Keys {
           "a duration (>= 1s)",
           "How often retention runs.",
           s -> durationAtLeast(s, Duration.ofSeconds(1)));
+  public static final Key<Boolean> AUDIT_CHAIN =
+      key(
+          "audit.chain",
+          Key.Type.BOOLEAN,
+          "true",
+          "true or false",
+          "Link every document into the queue's hash chain (tamper evidence, docs/audit.md).",
+          Keys::bool);
   public static final Key<String> AUDIT_KEY =
       key(
           "audit.key",

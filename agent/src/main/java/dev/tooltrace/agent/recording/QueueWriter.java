@@ -41,6 +41,7 @@ public final class QueueWriter implements AutoCloseable {
   private final String rollCycle;
   private final long maxBytes;
   private final long minFree;
+  private final boolean chained;
   private volatile SingleChronicleQueue queue;
 
   /** The chain of {@link #queue}; set before it. */
@@ -68,6 +69,15 @@ public final class QueueWriter implements AutoCloseable {
   private volatile boolean outOfMemoryReported;
 
   public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree) {
+    this(dir, rollCycle, maxBytes, minFree, true);
+  }
+
+  /**
+   * @param chained {@code audit.chain}: link every document into the queue's hash chain (false
+   *     appends them unchained: no tamper evidence, no chain cost)
+   */
+  public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree, boolean chained) {
+    this.chained = chained;
     this.dir = dir.toAbsolutePath().normalize();
     this.rollCycle = rollCycle;
     this.maxBytes = maxBytes;
@@ -96,7 +106,7 @@ public final class QueueWriter implements AutoCloseable {
         throw new IOException("directory is not writable");
       }
       SingleChronicleQueue q = QueueFiles.openForWriting(dir, rollCycle);
-      chain = new ChainAppender(q);
+      chain = chained ? new ChainAppender(q) : null;
       queue = q;
       return true;
     } catch (Throwable t) {
@@ -125,7 +135,9 @@ public final class QueueWriter implements AutoCloseable {
       if (s == null) {
         ts.chainScratch = s = new ChainAppender.Scratch();
       }
-      c.digest(s, doc.array(), doc.length());
+      if (c != null) {
+        c.digest(s, doc.array(), doc.length());
+      }
       ExcerptAppender a = ts.appender;
       if (a == null || ts.appenderQueue != q) {
         a = q.createAppender();
@@ -134,7 +146,11 @@ public final class QueueWriter implements AutoCloseable {
         appendingThreads.add(ts);
       }
       try (DocumentContext dc = a.writingDocument()) {
-        c.write(dc, s, doc.array(), doc.length());
+        if (c != null) {
+          c.write(dc, s, doc.array(), doc.length());
+        } else {
+          dc.wire().bytes().write(doc.array(), 0, doc.length());
+        }
       }
       ts.appenderCycle = a.cycle();
       written.add(records);
@@ -146,13 +162,13 @@ public final class QueueWriter implements AutoCloseable {
       // check.
       dropped.add(records);
       ts.appender = null;
-      c.forget();
+      forget(c);
       threadFailure(e, records);
       return false;
     } catch (Throwable t) {
       dropped.add(records);
       ts.appender = null;
-      c.forget();
+      forget(c);
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     } finally {
@@ -278,19 +294,31 @@ public final class QueueWriter implements AutoCloseable {
   private boolean appendShortLived(SingleChronicleQueue q, Buf doc) {
     ChainAppender c = chain;
     lastAgentPoint = null;
-    c.digest(agentScratch, doc.array(), doc.length());
+    if (c != null) {
+      c.digest(agentScratch, doc.array(), doc.length());
+    }
     try (ExcerptAppender a = q.createAppender();
         DocumentContext dc = a.writingDocument()) {
-      c.write(dc, agentScratch, doc.array(), doc.length());
+      if (c != null) {
+        c.write(dc, agentScratch, doc.array(), doc.length());
+        lastAgentPoint = agentScratch.point();
+      } else {
+        dc.wire().bytes().write(doc.array(), 0, doc.length());
+      }
       writtenBytes.add(doc.length());
-      lastAgentPoint = agentScratch.point();
       return true;
     } catch (Throwable t) {
-      c.forget();
+      forget(c);
       lastAgentPoint = null;
       dropped.increment();
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
+    }
+  }
+
+  private static void forget(ChainAppender c) {
+    if (c != null) {
+      c.forget();
     }
   }
 

@@ -109,7 +109,7 @@ class SealerTest {
     appendIntoNextCycle(w);
     appendIntoNextCycle(w);
     List<Path> files = QueueFiles.dataFiles(q);
-    assertEquals(3, files.size());
+    assertTrue(files.size() >= 3, "a file per second: " + files);
 
     Retention refused =
         new Retention(q, 0, 1, List.of(), file -> false); // a seal that cannot be written
@@ -118,7 +118,7 @@ class SealerTest {
 
     Retention retention = new Retention(q, 0, 1, List.of(), sealer::sealGap);
     List<Path> deleted = retention.run(System.currentTimeMillis());
-    assertEquals(files.subList(0, 2), deleted, "all but the writer's file");
+    assertEquals(files.subList(0, files.size() - 1), deleted, "all but the writer's file");
     w.queue().refreshDirectoryListing();
     w.appendFromAgent(sample(100));
     w.close();
