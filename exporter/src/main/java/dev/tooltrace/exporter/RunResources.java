@@ -5,7 +5,6 @@
 package dev.tooltrace.exporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RunRecord;
 import io.opentelemetry.api.common.AttributeKey;
@@ -25,9 +24,10 @@ import java.util.Set;
  *
  * <p>The run's place in the queue's hash chain travels with it, so an exported trace can be matched
  * to its local evidence ({@code tooltrace audit}): {@code tooltrace.chain.anchor}, the link of the
- * run's RUN document, and {@code tooltrace.chain.head} / {@code tooltrace.chain.head.seq}, the
- * run's chain head when the export batch was read — its latest document's link, refreshed at most
- * once per batch (a resource is built per run per batch, not per document).
+ * run's RUN document, and {@code tooltrace.chain.head} / {@code tooltrace.chain.head.seq}, the link
+ * of the run's latest document read when the request was built — every span of the request lies at
+ * or before it. The resource is encoded again only when the head moved, so at most once per run per
+ * request.
  */
 final class RunResources {
   static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("tooltrace.run.id");
@@ -51,6 +51,36 @@ final class RunResources {
   private static final int MAX_RUNS = 256;
 
   private final Resource base;
+  private final Map<String, byte[]> encodedByRun =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+          return size() > MAX_RUNS;
+        }
+      };
+  private long lastHi;
+  private long lastLo;
+  private byte[] lastEncoded;
+  private Chain lastChain;
+
+  /** Each run's anchor and head; the encoded resource is valid for {@code encodedSeq}. */
+  private static final class Chain {
+    String anchor;
+    final byte[] head = new byte[dev.tooltrace.record.Chain.LINK_BYTES];
+    long headSeq = -1;
+    long encodedSeq = -1;
+  }
+
+  private final Map<String, Chain> chains =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Chain> eldest) {
+          return size() > MAX_RUNS;
+        }
+      };
+  private long chainHi;
+  private long chainLo;
+  private Chain chainLast;
   private final Map<String, Resource> byRun =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -58,27 +88,6 @@ final class RunResources {
           return size() > MAX_RUNS;
         }
       };
-
-  /** Each run's chain: anchor, head, and the resource with the head as of this batch. */
-  private final Map<String, ChainState> chains =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ChainState> eldest) {
-          return size() > MAX_RUNS;
-        }
-      };
-
-  private long batch;
-
-  private static final class ChainState {
-    String anchor;
-    byte[] head;
-    long headSeq = -1;
-    Resource resource;
-    Resource builtFrom;
-    long builtInBatch = -1;
-    byte[] builtHead;
-  }
 
   /**
    * @param base SDK defaults merged with the exporting process's environment resource ({@code
@@ -113,24 +122,98 @@ final class RunResources {
     b.put(RUN_ID, run.runId());
     byRun.put(
         run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
-  }
-
-  /** A new export batch: each run's resource may take its current chain head once more. */
-  void beginBatch() {
-    batch++;
+    encodedByRun.remove(run.runId());
+    lastEncoded = null;
   }
 
   /**
-   * The chain section of a document of {@code runId} was read; {@code runDocument}: it is the run's
-   * RUN document (its anchor).
+   * The resource of run {@code (hi, lo)} as the encoded {@code resource} field (1) of an OTLP
+   * resource block, plus its {@code schema_url} (3) when it has one: encoded once per run, since
+   * every span of the run carries it. The last run asked for is answered without a lookup.
    */
-  void onChainLink(String runId, ChainLink link, boolean runDocument) {
-    ChainState c = chains.computeIfAbsent(runId, k -> new ChainState());
-    if (runDocument) {
-      c.anchor = link.linkHex();
+  byte[] encoded(long hi, long lo) {
+    if (lastEncoded != null
+        && hi == lastHi
+        && lo == lastLo
+        && (lastChain == null || lastChain.encodedSeq == lastChain.headSeq)) {
+      return lastEncoded;
     }
-    c.head = link.link();
-    c.headSeq = link.seq();
+    String runId = Hex.of(hi, lo);
+    Chain c = chains.get(runId);
+    byte[] e = encodedByRun.get(runId);
+    if (e == null || c != null && c.encodedSeq != c.headSeq) {
+      Resource r = forRun(runId);
+      if (c != null && c.headSeq >= 0) {
+        AttributesBuilder b = r.getAttributes().toBuilder();
+        if (c.anchor != null) {
+          b.put(CHAIN_ANCHOR, c.anchor);
+        }
+        b.put(CHAIN_HEAD, Hex.of(c.head)).put(CHAIN_HEAD_SEQ, c.headSeq);
+        r = Resource.create(b.build(), r.getSchemaUrl());
+        c.encodedSeq = c.headSeq;
+      }
+      e = encode(r);
+      encodedByRun.put(runId, e);
+    }
+    lastHi = hi;
+    lastLo = lo;
+    lastEncoded = e;
+    lastChain = c;
+    return e;
+  }
+
+  /**
+   * A document of run {@code (hi, lo)} at chain position {@code seq} was read; {@code link} is
+   * filled in only when the position is a new head (no allocation per call: most calls share their
+   * document's position, and positions grow).
+   */
+  void onChainPosition(long hi, long lo, long seq, LinkSource link) {
+    Chain c;
+    if (chainLast != null && hi == chainHi && lo == chainLo) {
+      c = chainLast;
+    } else {
+      String runId = Hex.of(hi, lo);
+      c = chains.get(runId);
+      if (c == null) {
+        c = new Chain();
+        chains.put(runId, c);
+        lastEncoded = null; // the next request re-encodes this run's resource with its chain
+      }
+      chainHi = hi;
+      chainLo = lo;
+      chainLast = c;
+    }
+    if (seq > c.headSeq && link.copyTo(c.head)) {
+      c.headSeq = seq;
+    }
+  }
+
+  /** Fills a 32-byte array with a document's link; false when it has none. */
+  interface LinkSource {
+    boolean copyTo(byte[] out);
+  }
+
+  /** A run's RUN document's chain section: its anchor, and a head. */
+  void onRunChainLink(String runId, dev.tooltrace.record.ChainLink link) {
+    Chain c = chains.computeIfAbsent(runId, k -> new Chain());
+    c.anchor = link.linkHex();
+    c.encodedSeq = -1;
+    lastEncoded = null;
+    if (link.seq() > c.headSeq) {
+      System.arraycopy(link.link(), 0, c.head, 0, c.head.length);
+      c.headSeq = link.seq();
+    }
+  }
+
+  static byte[] encode(Resource r) {
+    ProtoWriter w = new ProtoWriter(1024);
+    int m = w.begin(1);
+    KeyValues.all(w, 1, r.getAttributes());
+    w.end(m);
+    if (r.getSchemaUrl() != null && !r.getSchemaUrl().isEmpty()) {
+      w.stringField(3, r.getSchemaUrl());
+    }
+    return java.util.Arrays.copyOf(w.array(), w.length());
   }
 
   Resource forRun(String runId) {
@@ -139,24 +222,7 @@ final class RunResources {
       r = Resource.create(base.getAttributes().toBuilder().put(RUN_ID, runId).build());
       byRun.put(runId, r);
     }
-    ChainState c = chains.get(runId);
-    if (c == null || c.head == null) {
-      return r;
-    }
-    if (c.resource == null
-        || c.builtFrom != r
-        || c.builtHead != c.head && c.builtInBatch != batch) {
-      AttributesBuilder b = r.getAttributes().toBuilder();
-      if (c.anchor != null) {
-        b.put(CHAIN_ANCHOR, c.anchor);
-      }
-      b.put(CHAIN_HEAD, Hex.of(c.head)).put(CHAIN_HEAD_SEQ, c.headSeq);
-      c.resource = Resource.create(b.build());
-      c.builtFrom = r;
-      c.builtHead = c.head;
-      c.builtInBatch = batch;
-    }
-    return c.resource;
+    return r;
   }
 
   boolean knows(String runId) {

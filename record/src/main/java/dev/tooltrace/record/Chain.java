@@ -136,28 +136,58 @@ public final class Chain {
   }
 
   /**
-   * The chain section at the end of {@code doc[0, len)}, or null when the document does not end
-   * with one (an unchained document: written before chaining, or not a tooltrace document).
+   * Where the chain section at the end of {@code doc[0, len)} starts (its body's length), or -1
+   * when the document does not end with one. No allocation: readers on the export path use it with
+   * {@link #seqAt} and {@link #linkOffset}.
    */
-  public static ChainLink find(byte[] doc, int len) {
+  public static int sectionStart(byte[] doc, int len) {
     if (len < 3 + 2 + PAYLOAD) {
-      return null;
+      return -1;
     }
     int flags = doc[len - 1] & 0xFF;
     if ((flags & ~(FLAG_ANCHOR | FLAG_AFTER_UNCHAINED)) != 0) {
-      return null;
+      return -1;
     }
     boolean anchor = (flags & FLAG_ANCHOR) != 0;
     if ((flags & FLAG_AFTER_UNCHAINED) != 0 && !anchor) {
-      return null;
+      return -1;
     }
     int payload = anchor ? ANCHOR_PAYLOAD : PAYLOAD;
     int start = len - payload - 2;
     if (start < 3
         || (doc[start] & 0xFF) != RecordFormat.SECTION_CHAIN
         || (doc[start + 1] & 0xFF) != payload) {
+      return -1;
+    }
+    return start;
+  }
+
+  /** The seq of a document whose chain section ends at {@code len} ({@link #sectionStart} ≥ 0). */
+  public static long seqAt(byte[] doc, int len) {
+    int p = len - 1 - LINK_BYTES - 8;
+    long seq = 0;
+    for (int i = 0; i < 8; i++) {
+      seq |= (doc[p + i] & 0xFFL) << (8 * i);
+    }
+    return seq;
+  }
+
+  /** Where the link of a document whose chain section ends at {@code len} starts. */
+  public static int linkOffset(int len) {
+    return len - 1 - LINK_BYTES;
+  }
+
+  /**
+   * The chain section at the end of {@code doc[0, len)}, or null when the document does not end
+   * with one (an unchained document: written before chaining, or not a tooltrace document).
+   */
+  public static ChainLink find(byte[] doc, int len) {
+    int start = sectionStart(doc, len);
+    if (start < 0) {
       return null;
     }
+    int flags = doc[len - 1] & 0xFF;
+    boolean anchor = (flags & FLAG_ANCHOR) != 0;
     int p = start + 2;
     byte[] prev = null;
     if (anchor) {

@@ -65,4 +65,18 @@ class CostFormatGoldenTest {
     assertEquals(-1, plain.allocatedBytes());
     assertEquals(plain, c.toBuilder().cost(-1, -1, -1, -1).build());
   }
+
+  @Test
+  void theExportersInPlaceReaderSeesTheSameCostAndChainPosition() {
+    byte[] doc = call(true).toByteArray();
+    assertEquals(CallViewDecoderTest.records(doc), CallViewDecoderTest.views(doc));
+    // The same document with a chain section, as ChainAppender appends it.
+    byte[] section = new byte[Chain.MAX_SECTION_BYTES];
+    int n = Chain.writeSection(section, Chain.genesis(), 41, new byte[32], Chain.FLAG_ANCHOR);
+    byte[] chained = java.util.Arrays.copyOf(doc, doc.length + n);
+    System.arraycopy(section, 0, chained, doc.length, n);
+    CallRecord viewed = CallViewDecoderTest.views(chained).get(0);
+    assertEquals(41, viewed.chainSeq());
+    assertEquals(CallViewDecoderTest.records(chained), CallViewDecoderTest.views(chained));
+  }
 }
