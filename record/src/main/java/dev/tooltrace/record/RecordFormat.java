@@ -76,6 +76,12 @@ public final class RecordFormat {
   public static final byte DOC_SAMPLE = 3;
   public static final byte DOC_RUN_END = 4;
 
+  /**
+   * A seal: the chain head at a roll, at a run's end, or over files retention deleted, optionally
+   * signed (see {@link Seal}). Older readers skip it, as every unknown document type.
+   */
+  public static final byte DOC_SEAL = 5;
+
   public static final byte TOOL_INLINE = 1;
   public static final byte TOOL_REF = 2;
 
@@ -132,10 +138,25 @@ public final class RecordFormat {
   public static final int VALUE_KIND_MASK = 0x7F;
 
   /*
-   * Section tags (1..255): none is assigned yet. Each new optional field takes the next free tag
-   * here, documented with its payload. Tag 255 is reserved for tests (never assigned), so that a
-   * test can prove that readers skip a tag they do not know.
+   * Section tags (1..255). Each new optional field takes the next free tag here, documented with
+   * its payload. Tag 255 is reserved for tests (never assigned), so that a test can prove that
+   * readers skip a tag they do not know.
    */
+
+  /**
+   * Document section: the document's link in its queue's hash chain ({@link Chain}); always the
+   * document's last section. Payload: {@code [prev[32]] seq:i64 link[32] flags:u8}, the previous
+   * link present when {@code flags} has {@link Chain#FLAG_ANCHOR} (41 or 73 bytes).
+   */
+  public static final int SECTION_CHAIN = 3;
+
+  /**
+   * Call section: what the call cost its thread, measured when {@code capture.cost} selects the
+   * tool. Payload: {@code cpuNanos:i64 selfCpuNanos:i64 allocatedBytes:i64 selfAllocatedBytes:i64}
+   * — thread CPU time and bytes allocated from the call's entry to its exit, including its nested
+   * calls on the same thread, and the same without them ("self"). 32 bytes.
+   */
+  public static final int SECTION_COST = 2;
 
   /** A section tag no writer ever uses: tests write it to check that readers skip unknown tags. */
   public static final int SECTION_RESERVED_FOR_TESTS = 255;

@@ -73,6 +73,8 @@ class CallViewDecoderTest {
                     c.errorMessage().toString(),
                     c.errorStackTrace().toString())
                 : null)
+        .chainSeq(c.chainSeq())
+        .cost(c.cpuNanos(), c.selfCpuNanos(), c.allocatedBytes(), c.selfAllocatedBytes())
         .build();
   }
 

@@ -117,6 +117,14 @@ public final class Keys {
           "true, false, or tool-name patterns ('*' wildcards, ';')",
           "Record arguments in full for replay.",
           Keys::any);
+  public static final Key<String> CAPTURE_COST =
+      key(
+          "capture.cost",
+          Key.Type.TEXT,
+          "false",
+          "true, false, or tool-name patterns ('*' wildcards, ';')",
+          "Record each call's thread CPU time and allocated bytes.",
+          Keys::any);
   public static final Key<Long> CAPTURE_MAX_BYTES =
       key(
           "capture.max.bytes",
@@ -282,6 +290,22 @@ public final class Keys {
           "a duration (>= 1s)",
           "How often retention runs.",
           s -> durationAtLeast(s, Duration.ofSeconds(1)));
+  public static final Key<Boolean> AUDIT_CHAIN =
+      key(
+          "audit.chain",
+          Key.Type.BOOLEAN,
+          "true",
+          "true or false",
+          "Link every document into the queue's hash chain (tamper evidence, docs/audit.md).",
+          Keys::bool);
+  public static final Key<String> AUDIT_KEY =
+      key(
+          "audit.key",
+          Key.Type.PATH,
+          "",
+          "a key file: Ed25519 private key (PEM) or HMAC-SHA256 secret (empty: seals unsigned)",
+          "Sign the hash chain's head at each roll and at the run's end (docs/audit.md).",
+          Keys::any);
   public static final Key<String> LOG_LEVEL =
       key(
           "log.level",

@@ -30,6 +30,15 @@ final class Frame {
   /** How many arguments were received (and written into {@link #args}). */
   int argIndex;
 
+  // The call's cost (tools with captureCost only): thread counters at begin, totals at exit, and
+  // the totals of the measured calls nested in it on this thread.
+  long cpuStart;
+  long allocStart;
+  long cpuTotal;
+  long allocTotal;
+  long childCpu;
+  long childAlloc;
+
   Frame(ThreadState owner, int level) {
     this.owner = owner;
     this.level = level;

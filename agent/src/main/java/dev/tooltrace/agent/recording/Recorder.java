@@ -148,7 +148,42 @@ public final class Recorder extends Dispatcher {
 
   @Override
   public void begin(Object frame) {
-    ((Frame) frame).startNano = System.nanoTime();
+    Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      startCost(f);
+    }
+    f.startNano = System.nanoTime();
+  }
+
+  // ---- cost (capture.cost) -----------------------------------------------------------------
+
+  /**
+   * Reads the thread's counters as the tool's body starts (after its arguments were described, so
+   * the agent's own work is not the call's cost).
+   */
+  private static void startCost(Frame f) {
+    f.childCpu = 0;
+    f.childAlloc = 0;
+    f.allocStart = ThreadCost.allocatedBytes();
+    f.cpuStart = ThreadCost.cpuNanos();
+  }
+
+  /**
+   * Reads the counters as the body ends (before the result is described) and hands the call's
+   * totals to the frame below it, whose "self" figures exclude them.
+   */
+  private static void stopCost(Frame f) {
+    f.cpuTotal = ThreadCost.cpuNanos() - f.cpuStart;
+    f.allocTotal = ThreadCost.allocatedBytes() - f.allocStart;
+    if (f.level > 0 && f.owner != null) {
+      Frame parent = f.owner.stack[f.level - 1];
+      parent.childCpu += f.cpuTotal;
+      parent.childAlloc += f.allocTotal;
+    }
+  }
+
+  private static void writeCost(BatchWriter w, Frame f) {
+    w.cost(f.cpuTotal, f.cpuTotal - f.childCpu, f.allocTotal, f.allocTotal - f.childAlloc);
   }
 
   private boolean redactedArg(Frame f) {
@@ -237,6 +272,9 @@ public final class Recorder extends Dispatcher {
 
   private void tail(ThreadState ts, Frame f, int pos, long end) {
     BatchWriter w = ts.batch;
+    if (f.tool.captureCost) {
+      writeCost(w, f);
+    }
     w.endCall(pos);
     ts.depth = f.level;
     if (ts.depth == 0
@@ -299,6 +337,9 @@ public final class Recorder extends Dispatcher {
   public void exitV(Object frame) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     int mark = ts.batch.mark();
     try {
@@ -314,6 +355,9 @@ public final class Recorder extends Dispatcher {
   public void exitZ(Object frame, boolean v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     int mark = ts.batch.mark();
     try {
@@ -331,6 +375,9 @@ public final class Recorder extends Dispatcher {
   public void exitI(Object frame, int v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     int mark = ts.batch.mark();
     try {
@@ -348,6 +395,9 @@ public final class Recorder extends Dispatcher {
   public void exitJ(Object frame, long v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     int mark = ts.batch.mark();
     try {
@@ -365,6 +415,9 @@ public final class Recorder extends Dispatcher {
   public void exitD(Object frame, double v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     int mark = ts.batch.mark();
     try {
@@ -382,6 +435,9 @@ public final class Recorder extends Dispatcher {
   public void exitL(Object frame, Object v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     if (v instanceof CompletionStage && !isDone(v)) {
       deferUntilComplete(ts, f, (CompletionStage<?>) v);
@@ -408,6 +464,9 @@ public final class Recorder extends Dispatcher {
   public void exitThrown(Object frame, Throwable thrown) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     int mark = ts.batch.mark();
     boolean was = ts.busy;
@@ -452,6 +511,10 @@ public final class Recorder extends Dispatcher {
       copy.flags = f.flags | RecordFormat.FLAG_ASYNC;
       copy.args.append(f.args);
       copy.argIndex = f.argIndex;
+      copy.cpuTotal = f.cpuTotal;
+      copy.allocTotal = f.allocTotal;
+      copy.childCpu = f.childCpu;
+      copy.childAlloc = f.childAlloc;
       ts.depth = f.level;
       if (ts.depth == 0) {
         flush(ts);
@@ -500,6 +563,9 @@ public final class Recorder extends Dispatcher {
         values.rememberProducer(result, copy.spanId);
       } else {
         ValueEncoder.redacted(b, copy.tool.block.returnType);
+      }
+      if (copy.tool.captureCost) {
+        writeCost(w, copy);
       }
       w.endCall(pos);
       if (ts.depth == 0) {

@@ -21,9 +21,23 @@ public final class ToolInfo {
   final char returnTag;
   final int flags;
 
+  /** Whether each call's thread CPU time and allocation are measured ({@code capture.cost}). */
+  final boolean captureCost;
+
   public ToolInfo(
       ToolBlock block, boolean[] redacted, boolean redactReturn, boolean captureArgs, int flags) {
+    this(block, redacted, redactReturn, captureArgs, flags, false);
+  }
+
+  public ToolInfo(
+      ToolBlock block,
+      boolean[] redacted,
+      boolean redactReturn,
+      boolean captureArgs,
+      int flags,
+      boolean captureCost) {
     this.block = block;
+    this.captureCost = captureCost && ThreadCost.AVAILABLE;
     this.redacted = redacted.clone();
     this.redactReturn = redactReturn;
     this.captureArgs = captureArgs;

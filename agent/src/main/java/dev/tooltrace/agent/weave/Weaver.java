@@ -47,14 +47,29 @@ public final class Weaver {
   private final ToolSelector selector;
   private final Pattern redactNames;
   private final Predicate<String> captureArgs;
+  private final Predicate<String> captureCost;
   private final ClassFileLocator agentLocator =
       ClassFileLocator.ForClassLoader.of(Advice.class.getClassLoader());
 
   public Weaver(
       List<String> include, List<String> exclude, Pattern redactNames, String captureArgs) {
+    this(include, exclude, redactNames, captureArgs, "false");
+  }
+
+  /**
+   * @param captureCost {@code capture.cost}: true, false or tool-name patterns, read like {@code
+   *     capture.args}
+   */
+  public Weaver(
+      List<String> include,
+      List<String> exclude,
+      Pattern redactNames,
+      String captureArgs,
+      String captureCost) {
     this.selector = new ToolSelector(new MethodPatterns(include), new MethodPatterns(exclude));
     this.redactNames = redactNames;
     this.captureArgs = CaptureRule.parse(captureArgs);
+    this.captureCost = CaptureRule.parse(captureCost);
   }
 
   /**
@@ -171,7 +186,7 @@ public final class Weaver {
             m.getReturnType().asErasure().getTypeName());
     boolean capture = sel.captureArguments() || captureArgs.test(tool);
     int flags = sel.byConfig ? RecordFormat.FLAG_BY_CONFIG : 0;
-    return new ToolInfo(block, redacted, redactReturn, capture, flags);
+    return new ToolInfo(block, redacted, redactReturn, capture, flags, captureCost.test(tool));
   }
 
   private static String simpleName(TypeDescription type) {

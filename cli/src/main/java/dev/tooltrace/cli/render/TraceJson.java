@@ -69,6 +69,16 @@ public final class TraceJson {
     if (c.confidence() != null) {
       o.put("confidence", c.confidence());
     }
+    if (c.hasCost()) {
+      ObjectNode cost = o.putObject("cost");
+      cost.put("cpuNanos", c.cpuNanos());
+      cost.put("selfCpuNanos", c.selfCpuNanos());
+      cost.put("allocatedBytes", c.allocatedBytes());
+      cost.put("selfAllocatedBytes", c.selfAllocatedBytes());
+    }
+    if (c.chainSeq() >= 0) {
+      o.put("chainSeq", c.chainSeq());
+    }
     ArrayNode args = o.putArray("args");
     for (ValueRecord a : c.args()) {
       args.add(value(a));
