@@ -305,6 +305,11 @@ public final class DocumentDecoder {
               .preview(preview)
               .previewTruncated((vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0)
               .producerSpanId(producer == 0 ? null : Hex.of(producer))
+              .producerIsElement(
+                  producer != 0 && (vflags & RecordFormat.VFLAG_PRODUCER_ELEMENT) != 0)
+              .hashSampled(
+                  hashKind == RecordFormat.HASH_PARTIAL
+                      && (vflags & RecordFormat.VFLAG_HASH_SAMPLED) != 0)
               .capture(capture);
           break;
         }
@@ -322,9 +327,62 @@ public final class DocumentDecoder {
       if (n < 0 || n > in.remaining()) {
         throw new CorruptRecordException("sections of value " + name + " have bad length " + n);
       }
-      sections(in, in.position() + n, "value " + name);
+      valueSections(in, in.position() + n, name, v);
     }
     return v.build();
+  }
+
+  /** A value's sections: the elements section is read, others skipped. */
+  private static void valueSections(In in, int end, String name, ValueRecord.Builder v) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of value " + name + " has bad length " + n);
+      }
+      int sectionEnd = in.position() + n;
+      if (tag == RecordFormat.SECTION_ELEMENTS) {
+        readElements(in, sectionEnd, name, v);
+      }
+      in.position(sectionEnd);
+    }
+  }
+
+  private static void readElements(In in, int end, String name, ValueRecord.Builder v) {
+    int flags = in.u8();
+    long omitted = in.varint();
+    int count = in.varint();
+    if (count < 0 || count > end - in.position()) {
+      throw new CorruptRecordException("elements of value " + name + " have bad count " + count);
+    }
+    List<ElementRef> refs = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int f = in.u8();
+      String hash = null;
+      if ((f & RecordFormat.ELEMENT_HAS_HASH) != 0) {
+        hash = Hex.of(in.i64(), in.i64());
+      }
+      String producer = null;
+      if ((f & RecordFormat.ELEMENT_HAS_PRODUCER) != 0) {
+        producer = Hex.of(in.i64());
+      }
+      refs.add(
+          new ElementRef(
+              f & RecordFormat.ELEMENT_DEPTH_MASK,
+              (f & RecordFormat.ELEMENT_CONTAINER) != 0,
+              hash,
+              hash != null && (f & RecordFormat.ELEMENT_HASH_PARTIAL) != 0,
+              producer,
+              producer != null && (f & RecordFormat.ELEMENT_PRODUCER_ELEMENT) != 0));
+    }
+    if (in.position() > end) {
+      throw new CorruptRecordException("elements of value " + name + " overrun their section");
+    }
+    v.elements(refs)
+        .elementsTruncated((flags & RecordFormat.ELEMENTS_TRUNCATED) != 0)
+        .elementsDegraded((flags & RecordFormat.ELEMENTS_DEGRADED) != 0)
+        .elementsOmitted(omitted);
   }
 
   private static final String NULL_HASH = new ContentHasher().putByte('N').finish().hex();
