@@ -28,7 +28,7 @@ final class HashCache {
   private final WeakIdentityTable table;
 
   HashCache(int capacity) {
-    table = new WeakIdentityTable(capacity);
+    table = new WeakIdentityTable(capacity, true);
   }
 
   /** Whether {@code o} is immutable and large enough to be cached. */

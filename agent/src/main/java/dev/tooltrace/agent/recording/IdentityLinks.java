@@ -22,7 +22,7 @@ final class IdentityLinks {
   private final WeakIdentityTable table;
 
   IdentityLinks(int capacity) {
-    table = new WeakIdentityTable(capacity);
+    table = new WeakIdentityTable(capacity, false);
   }
 
   /** {@code o} was returned by {@code spanId}. */

@@ -37,10 +37,14 @@ final class WeakIdentityTable {
     }
   }
 
-  WeakIdentityTable(int capacity) {
+  /**
+   * @param capacity entries kept at most
+   * @param twoValues whether entries use {@code b} (else it is not stored and reads as 0)
+   */
+  WeakIdentityTable(int capacity, boolean twoValues) {
     int per = Integer.highestOneBit(Math.max(64, capacity / SEGMENTS));
     for (int i = 0; i < SEGMENTS; i++) {
-      segments[i] = new Segment(per);
+      segments[i] = new Segment(per, twoValues);
     }
   }
 
@@ -66,28 +70,35 @@ final class WeakIdentityTable {
   }
 
   private static final class Segment {
+    private static final int INITIAL = 16;
     private final int max;
+    private final boolean twoValues;
     private WeakReference<Object>[] keys;
     private long[] as;
     private long[] bs;
-    private int[] metas;
+    private byte[] metas;
     private long[] ages;
     private int size;
     private long clock;
 
-    @SuppressWarnings("unchecked")
-    Segment(int max) {
+    Segment(int max, boolean twoValues) {
       this.max = max;
-      alloc(Math.max(16, max * 2));
+      this.twoValues = twoValues;
+      alloc(INITIAL);
     }
 
     @SuppressWarnings("unchecked")
     private void alloc(int n) {
       keys = new WeakReference[n];
       as = new long[n];
-      bs = new long[n];
-      metas = new int[n];
+      bs = twoValues ? new long[n] : null;
+      metas = new byte[n];
       ages = new long[n];
+    }
+
+    /** The table length for {@code max} entries: at most half full. */
+    private int fullLength() {
+      return Math.max(INITIAL, max * 2);
     }
 
     synchronized void put(Object o, int h, long a, long b, int meta, int keepMeta, Slot previous) {
@@ -106,16 +117,13 @@ final class WeakIdentityTable {
           if (previous != null) {
             previous.found = true;
             previous.a = as[i];
-            previous.b = bs[i];
+            previous.b = twoValues ? bs[i] : 0;
             previous.meta = metas[i];
           }
           if (metas[i] == keepMeta && meta != keepMeta) {
             return;
           }
-          as[i] = a;
-          bs[i] = b;
-          metas[i] = meta;
-          ages[i] = ++clock;
+          set(i, a, b, meta);
           return;
         }
         if (ko == null && free < 0) {
@@ -125,8 +133,8 @@ final class WeakIdentityTable {
       if (previous != null) {
         previous.clear();
       }
-      if (size >= max) {
-        evict();
+      if (size >= max || (2 * (size + 1) > keys.length && keys.length < fullLength())) {
+        rebuild();
         put(o, h, a, b, meta, keepMeta, null);
         return;
       }
@@ -137,10 +145,16 @@ final class WeakIdentityTable {
         size++;
       }
       keys[free] = new WeakReference<>(o);
-      as[free] = a;
-      bs[free] = b;
-      metas[free] = meta;
-      ages[free] = ++clock;
+      set(free, a, b, meta);
+    }
+
+    private void set(int i, long a, long b, int meta) {
+      as[i] = a;
+      if (twoValues) {
+        bs[i] = b;
+      }
+      metas[i] = (byte) meta;
+      ages[i] = ++clock;
     }
 
     synchronized void get(Object o, int h, Slot out) {
@@ -153,7 +167,7 @@ final class WeakIdentityTable {
         if (k.get() == o) {
           out.found = true;
           out.a = as[i];
-          out.b = bs[i];
+          out.b = twoValues ? bs[i] : 0;
           out.meta = metas[i];
           return;
         }
@@ -161,12 +175,15 @@ final class WeakIdentityTable {
       out.clear();
     }
 
-    /** Rebuilds the table keeping live entries, and only the newest half if still full. */
-    private void evict() {
+    /**
+     * Rebuilds the table keeping live entries: twice as long while it may still grow, and keeping
+     * only the newest half of the entries when it is full of live ones.
+     */
+    private void rebuild() {
       WeakReference<Object>[] oldK = keys;
       long[] oldA = as;
       long[] oldB = bs;
-      int[] oldM = metas;
+      byte[] oldM = metas;
       long[] oldAge = ages;
       int live = 0;
       for (WeakReference<Object> k : oldK) {
@@ -175,7 +192,11 @@ final class WeakIdentityTable {
         }
       }
       long cutoff = live >= max ? clock - max / 2 : Long.MIN_VALUE;
-      alloc(oldK.length);
+      int length = oldK.length;
+      if (live < max && 2 * (live + 1) > length) {
+        length = Math.min(fullLength(), length * 2);
+      }
+      alloc(length);
       size = 0;
       int mask = keys.length - 1;
       for (int j = 0; j < oldK.length; j++) {
@@ -190,7 +211,9 @@ final class WeakIdentityTable {
         }
         keys[i] = k;
         as[i] = oldA[j];
-        bs[i] = oldB[j];
+        if (twoValues) {
+          bs[i] = oldB[j];
+        }
         metas[i] = oldM[j];
         ages[i] = oldAge[j];
         size++;
