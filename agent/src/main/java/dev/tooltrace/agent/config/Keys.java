@@ -99,8 +99,8 @@ public final class Keys {
           "capture.budget.micros",
           "5",
           "an integer 0..1000000 (0 = never switch)",
-          "A parameter whose value takes longer than this to describe, and longer than the call"
-              + " itself, 5 calls in a row, is described with a sampled hash from then on.",
+          "A parameter whose value takes longer than this to describe, and over 4 times longer than"
+              + " the call itself, 5 calls in a row, is described with a sampled hash from then on.",
           s -> (long) intIn(s, 0, 1_000_000));
   public static final Key<Integer> ELEMENTS_MAX =
       key(

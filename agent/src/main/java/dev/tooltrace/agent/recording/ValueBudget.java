@@ -10,17 +10,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The adaptive part of the per-call budget for describing values, for one parameter (or the return
  * value) of one tool: whether its values are still hashed exactly or already switched to sampled
  * hashes. Like the {@code toString()} guard, the verdict is per parameter and final: once
- * describing the parameter's value cost more than the budget <em>and</em> more than the call itself
- * on {@link #SWITCH_AFTER} calls in a row, its later values are described cheaply (a sampled hash,
- * fewer elements). Consecutive calls, not an average: one slow description (a GC pause, a
- * descheduled thread) never switches a parameter, and one cheap call (a short value) resets the
- * count.
+ * describing the parameter's value cost more than the budget <em>and</em> much more ({@value
+ * #CALL_FACTOR} times) than the call itself on {@link #SWITCH_AFTER} calls in a row, its later
+ * values are described cheaply (a sampled hash, fewer elements). Consecutive calls, not an average:
+ * one slow description (a GC pause, a descheduled thread) never switches a parameter, and one cheap
+ * call (a short value) resets the count. The factor keeps the switch for values that cost far more
+ * to describe than the tool spends on them (a 1 MB buffer handed to an O(1) matcher: a factor in
+ * the hundreds), not for the first calls of a JVM, when the agent's code and the tool's both still
+ * run interpreted and cost about alike.
  *
  * <p>Shared by the threads calling the tool; a lost update only delays the verdict by a call.
  */
 final class ValueBudget {
   /** Consecutive over-budget descriptions before a parameter is switched to sampled hashes. */
   static final int SWITCH_AFTER = 5;
+
+  /** How many times the call's own duration a description must exceed to count against it. */
+  static final int CALL_FACTOR = 4;
 
   final String tool;
 
@@ -58,7 +64,7 @@ final class ValueBudget {
     if (pinned || sampled || budgetNanos <= 0) {
       return false;
     }
-    if (describeNanos <= budgetNanos || describeNanos <= callNanos) {
+    if (describeNanos <= budgetNanos || describeNanos <= CALL_FACTOR * callNanos) {
       if (overInARow.get() != 0) {
         overInARow.set(0);
       }

@@ -35,10 +35,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Describing a value costs at most what {@code capture.hash.max.bytes} (bytes hashed exactly,
  * beyond it a sampled hash) and {@code capture.elements.max} (elements looked at) allow; on top of
  * that an adaptive budget per parameter ({@link ValueBudget}): describing a large value is timed,
- * and a parameter whose description keeps costing more than {@code capture.budget.micros} and more
- * than the call itself is switched to sampled hashes and fewer elements, reported once. Parameters
- * selected by {@code capture.hash} are never switched. Immutable values are hashed once per
- * instance ({@link HashCache}).
+ * and a parameter whose description keeps costing more than {@code capture.budget.micros} and much
+ * more than the call itself is switched to sampled hashes and fewer elements, reported once.
+ * Parameters selected by {@code capture.hash} are never switched. Immutable values are hashed once
+ * per instance ({@link HashCache}).
  */
 final class ValueWriter {
   private static final AgentLog.Component LOG = AgentLog.of("record");
@@ -285,7 +285,9 @@ final class ValueWriter {
                 + ElementWalker.SAMPLED_MAX_ELEMENTS
                 + " elements: describing one took "
                 + micros(budget.lastDescribeNanos)
-                + " us, more than the call itself ("
+                + " us, more than "
+                + ValueBudget.CALL_FACTOR
+                + " times the call itself ("
                 + micros(budget.lastCallNanos)
                 + " us) and the budget ("
                 + budgetNanos / 1000
@@ -350,16 +352,22 @@ final class ValueWriter {
         sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16))
             .append(Character.forDigit(b[i] & 0xF, 16));
       }
-    } else if (o.getClass().isArray()) {
+    } else if (o instanceof Object[]) {
+      Object[] a = (Object[]) o;
       sb.append('[');
-      int n = java.lang.reflect.Array.getLength(o);
-      for (int i = 0; i < n && sb.length() < limit; i++) {
+      for (int i = 0; i < a.length && sb.length() < limit; i++) {
         if (i > 0) {
           sb.append(", ");
         }
-        preview(sb, java.lang.reflect.Array.get(o, i), depth + 1);
+        preview(sb, a[i], depth + 1);
       }
       sb.append(']');
+    } else if (o.getClass().isArray()) {
+      primitives(sb, o, limit);
+    } else if (o instanceof Number && o.getClass().getName().startsWith("java.lang.")
+        || o instanceof Boolean
+        || o instanceof Character) {
+      sb.append(o); // a JDK box: its toString() is the JDK's, cheap and safe
     } else if (o instanceof Collection && depth < MAX_DEPTH) {
       sb.append('[');
       boolean first = true;
@@ -406,6 +414,36 @@ final class ValueWriter {
       String s = toStringGuarded(o);
       sb.append(s, 0, Math.min(s.length(), Math.max(0, limit - sb.length())));
     }
+  }
+
+  /**
+   * A primitive array other than byte[], element by element as {@code Arrays.toString} writes it,
+   * without boxing.
+   */
+  private static void primitives(StringBuilder sb, Object a, int limit) {
+    sb.append('[');
+    int n = java.lang.reflect.Array.getLength(a);
+    for (int i = 0; i < n && sb.length() < limit; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      if (a instanceof int[]) {
+        sb.append(((int[]) a)[i]);
+      } else if (a instanceof long[]) {
+        sb.append(((long[]) a)[i]);
+      } else if (a instanceof char[]) {
+        sb.append(((char[]) a)[i]);
+      } else if (a instanceof double[]) {
+        sb.append(((double[]) a)[i]);
+      } else if (a instanceof float[]) {
+        sb.append(((float[]) a)[i]);
+      } else if (a instanceof short[]) {
+        sb.append(((short[]) a)[i]);
+      } else if (a instanceof boolean[]) {
+        sb.append(((boolean[]) a)[i]);
+      }
+    }
+    sb.append(']');
   }
 
   // ---- toString() of application objects ---------------------------------------------------
