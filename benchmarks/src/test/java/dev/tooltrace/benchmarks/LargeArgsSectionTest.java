@@ -27,11 +27,11 @@ class LargeArgsSectionTest {
     }
     rows.add(row("none", "byte[]", 1 << 20, 10, 10));
     rows.add(row("otel", "byte[]", 1 << 20, 700, 650));
-    rows.add(row("tooltrace", "List", 0, 500, 400));
-    rows.add(row("tooltrace", "List", 1024, 60_000, 51_600));
+    rows.add(row("tooltrace-exact", "List", 0, 500, 400));
+    rows.add(row("tooltrace-exact", "List", 1024, 60_000, 51_600));
     String md = LargeArgsSection.render(ResultSet.of(rows));
     assertTrue(
-        md.contains("| `byte[]` 1 MB | 10.0 (10.0) | 1000 (900) | 700 (650) | 990 ns |"), md);
+        md.contains("| `byte[]` 1 MB | 10.0 (10.0) | 1000 (900) | – | 700 (650) | 890 ns |"), md);
     assertTrue(md.contains("= 50.0 ns per element"), md);
     assertEquals("", LargeArgsSection.render(ResultSet.of(List.of())));
   }
