@@ -115,13 +115,14 @@ public final class ExportPipeline implements AutoCloseable {
             .setInstrumentationVersion(Versions.TOOLTRACE)
             .build();
     QualityTiers tiers = new QualityTiers(s.qualityHigh, s.qualityMedium);
+    boolean genAi = GenAiToolCalls.enabled(config);
     this.health = new HealthMetrics(meter, this::lagSecondsNow, () -> lagRecords);
 
     this.reader =
         new BatchReader(
             queue,
             new RunResources(base),
-            new CallMapper(tiers),
+            new CallMapper(tiers, genAi),
             new ToolMetrics(meter, tiers),
             s.otlp,
             state::info);
@@ -134,6 +135,7 @@ public final class ExportPipeline implements AutoCloseable {
               + queue.fileAbsolutePath()
               + " with "
               + exporters.description
+              + (genAi ? ", tool calls as GenAI execute_tool spans" : "")
               + (committedIndex == 0
                   ? ", from the start"
                   : ", resuming at index 0x" + Long.toHexString(committedIndex)));
@@ -165,6 +167,14 @@ public final class ExportPipeline implements AutoCloseable {
     p.thread.setDaemon(true);
     p.thread.start();
     return p;
+  }
+
+  /**
+   * The daemon thread of a {@link #start started} pipeline, for a liveness check that must see it
+   * die; null for an {@link #open} one (it runs on its caller's thread).
+   */
+  public Thread thread() {
+    return thread;
   }
 
   public ExportStatus status() {

@@ -26,6 +26,14 @@ public final class ExportSettings {
   /** The id under which the committed read position is stored in the queue's metadata. */
   public static final String DEFAULT_CONSUMER_ID = "otlp-exporter";
 
+  /**
+   * OpenTelemetry's semantic-convention opt-in ({@code OTEL_SEMCONV_STABILITY_OPT_IN}) in its
+   * system-property spelling, for {@link Builder#otelProperty}: with {@code
+   * gen_ai_latest_experimental} in the list, calls are exported as GenAI {@code execute_tool} spans
+   * ({@link GenAiToolCalls}).
+   */
+  public static final String SEMCONV_OPT_IN_PROPERTY = "otel.semconv-stability.opt-in";
+
   final Path queueDir;
   final SingleChronicleQueue queue;
   final boolean otlp;
@@ -186,7 +194,6 @@ public final class ExportSettings {
       return this;
     }
 
-    /** How long {@code close()} keeps exporting what is left before it gives up. */
     /**
      * With OTLP off (metrics only), start reading at this queue index (e.g. this run's RUN
      * document) instead of the queue's end, so nothing written before the pipeline started is
@@ -197,6 +204,7 @@ public final class ExportSettings {
       return this;
     }
 
+    /** How long {@code close()} keeps exporting what is left before it gives up. */
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = Objects.requireNonNull(d);
       return this;
@@ -216,11 +224,6 @@ public final class ExportSettings {
     }
 
     /**
-     * A meter provider owned by the caller: instruments are created there instead of on a provider
-     * of the pipeline's own (then no OTLP metric reader is added and {@link #metricReader} readers
-     * are ignored).
-     */
-    /**
      * Adjusts the pipeline's own meter provider before it is built (views, extra readers), so a
      * caller can put its own instruments and a Prometheus reader on the same provider as the
      * per-tool metrics (see {@link ExportPipeline#meterProvider()}).
@@ -231,6 +234,11 @@ public final class ExportSettings {
       return this;
     }
 
+    /**
+     * A meter provider owned by the caller: instruments are created there instead of on a provider
+     * of the pipeline's own (then no OTLP metric reader is added and {@link #metricReader} readers
+     * are ignored).
+     */
     public Builder meterProvider(MeterProvider provider) {
       this.meterProvider = provider;
       return this;

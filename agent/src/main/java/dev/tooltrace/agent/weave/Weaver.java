@@ -68,8 +68,8 @@ public final class Weaver {
       String captureHash) {
     this.selector = new ToolSelector(new MethodPatterns(include), new MethodPatterns(exclude));
     this.redactNames = redactNames;
-    this.captureArgs = captureRule(captureArgs);
-    this.captureHash = captureRule(captureHash);
+    this.captureArgs = CaptureRule.parse(captureArgs);
+    this.captureHash = CaptureRule.parse(captureHash);
   }
 
   /**
@@ -86,24 +86,11 @@ public final class Weaver {
     return r;
   }
 
-  private static Predicate<String> captureRule(String spec) {
-    String s = spec == null ? "" : spec.trim();
-    if (s.isEmpty() || s.equalsIgnoreCase("false")) {
-      return name -> false;
-    }
-    if (s.equalsIgnoreCase("true") || s.equals("*")) {
-      return name -> true;
-    }
-    List<Pattern> ps = new ArrayList<>();
-    for (String p : s.split("[;,]")) {
-      if (!p.isBlank()) {
-        ps.add(Pattern.compile(Pattern.quote(p.trim()).replace("*", "\\E.*\\Q")));
-      }
-    }
-    return name -> ps.stream().anyMatch(p -> p.matcher(name).matches());
-  }
-
-  public void install(Instrumentation inst) {
+  /**
+   * Adds the weaving transformer to {@code inst} (classes loaded from now on); returns it, so that
+   * an in-process test can remove it again.
+   */
+  public ClassFileTransformer install(Instrumentation inst) {
     ClassFileTransformer bb =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
             .disableClassFormatChanges()
@@ -123,7 +110,9 @@ public final class Weaver {
             .type(candidateType())
             .transform(this::transform)
             .makeRaw();
-    inst.addTransformer(new PreFilter(bb), false);
+    ClassFileTransformer filtered = new PreFilter(bb);
+    inst.addTransformer(filtered, false);
+    return filtered;
   }
 
   private ElementMatcher<TypeDescription> candidateType() {
