@@ -12,6 +12,7 @@ import dev.tooltrace.record.ValueRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Which recorded values may be linked to the call that produced them, and how. The rules exist to
@@ -140,6 +141,15 @@ public final class ValueLinking {
         byHash && v.hashPartial());
   }
 
+  /**
+   * The references of {@code v}'s elements (those with a producer or a hash), as {@link #inputs}.
+   */
+  public static List<Ref> elementRefs(ValueRecord v, int arg, String role) {
+    List<Ref> refs = new ArrayList<>();
+    elements(refs, arg, role, v);
+    return refs;
+  }
+
   private static void elements(List<Ref> refs, int arg, String role, ValueRecord v) {
     List<ElementRef> es = v.elements();
     for (int k = 0; k < es.size(); k++) {
@@ -209,25 +219,35 @@ public final class ValueLinking {
     if (es.isEmpty() || v.elementsTruncated() || v.elementsDegraded()) {
       return false;
     }
+    return explained(es.size(), k -> es.get(k).depth(), k -> es.get(k).container(), linked);
+  }
+
+  /**
+   * {@link #explainedByElements} over the structure alone: {@code count} entries in the agent's
+   * depth-first order, each with its depth and whether it is a container (for readers that keep
+   * less than the records).
+   */
+  public static boolean explained(
+      int count, IntUnaryOperator depth, IntPredicate container, IntPredicate linked) {
     int[] at = {0};
-    while (at[0] < es.size()) {
-      if (!explained(es, at, linked)) {
+    while (at[0] < count) {
+      if (!explained(count, depth, container, linked, at)) {
         return false;
       }
     }
-    return true;
+    return count > 0;
   }
 
   /** Whether the entry at {@code at[0]} (and its subtree, which it consumes) is explained. */
-  private static boolean explained(List<ElementRef> es, int[] at, IntPredicate linked) {
+  private static boolean explained(
+      int count, IntUnaryOperator depth, IntPredicate container, IntPredicate linked, int[] at) {
     int k = at[0]++;
-    ElementRef e = es.get(k);
-    if (!e.container()) {
+    if (!container.test(k)) {
       return linked.test(k);
     }
     boolean all = true; // an empty container (or one of nulls) holds no data
-    while (at[0] < es.size() && es.get(at[0]).depth() > e.depth()) {
-      all &= explained(es, at, linked);
+    while (at[0] < count && depth.applyAsInt(at[0]) > depth.applyAsInt(k)) {
+      all &= explained(count, depth, container, linked, at);
     }
     return linked.test(k) || all;
   }
