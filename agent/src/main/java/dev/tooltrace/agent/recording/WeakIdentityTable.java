@@ -55,14 +55,17 @@ final class WeakIdentityTable {
   }
 
   /**
-   * Sets {@code o}'s values, unless it already has an entry whose meta is {@code keepMeta} while
-   * {@code meta} is not (a better entry is kept). {@code previous} (if not null) gets what was
-   * there before.
+   * Sets {@code o}'s values, unless it already has an entry whose meta is {@code keepMeta} (or any
+   * entry, for {@link #KEEP_ANY}) while {@code meta} is not (a better entry is kept). {@code
+   * previous} (if not null) gets what was there before.
    */
   void put(Object o, long a, long b, int meta, int keepMeta, Slot previous) {
     int h = mix(System.identityHashCode(o));
     segments[h & (SEGMENTS - 1)].put(o, h >>> 6, a, b, meta, keepMeta, previous);
   }
+
+  /** {@code keepMeta} that keeps whatever entry exists: set only when absent. */
+  static final int KEEP_ANY = -2;
 
   private static int mix(int h) {
     h *= 0x9E3779B9;
@@ -120,7 +123,7 @@ final class WeakIdentityTable {
             previous.b = twoValues ? bs[i] : 0;
             previous.meta = metas[i];
           }
-          if (metas[i] == keepMeta && meta != keepMeta) {
+          if (keepMeta == KEEP_ANY || (metas[i] == keepMeta && meta != keepMeta)) {
             return;
           }
           set(i, a, b, meta);

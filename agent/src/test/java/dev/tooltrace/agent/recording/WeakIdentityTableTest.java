@@ -44,7 +44,7 @@ class WeakIdentityTableTest {
   }
 
   @Test
-  void aBetterEntryIsKeptAndThePreviousOneReported() {
+  void theProducerOfAnElementIsTheFirstContainerAWholeValueOneReplacesIt() {
     IdentityLinks links = new IdentityLinks(4096);
     Object o = new Object();
     WeakIdentityTable.Slot prev = new WeakIdentityTable.Slot();
@@ -59,6 +59,8 @@ class WeakIdentityTableTest {
     links.putElement(p, 1, prev);
     links.putElement(p, 2, prev);
     assertEquals(1, prev.a);
-    assertEquals(2, links.get(p), "a newer element producer replaces an older one");
+    assertEquals(1, links.get(p), "a later container holding the object does not make it");
+    links.put(p, 3);
+    assertEquals(3, links.get(p), "a call returning the object itself hands it on");
   }
 }

@@ -248,6 +248,15 @@ class CollectionLineageTest {
     JsonNode j = JSON.readTree(out.toString());
     String load = ex.one("loader.load").spanId();
     assertTrue(nodes(j).contains(load), "lineage reaches loader.load: " + nodes(j));
+    Set<String> tools = new TreeSet<>();
+    for (String n : nodes(j)) {
+      if (!n.contains(":")) {
+        tools.add(ex.bySpan(n).tool());
+      }
+    }
+    // summarize(parsed, 40) got the parsed document, parsed from a loaded one; the extractor
+    // returned tokens it picked from that parsed document, but summarize got none from it.
+    assertEquals(set("loader.load", "parser.parse", "summarizer.summarize"), tools);
     for (JsonNode input : j.get("externalInputs")) {
       assertTrue(
           !input.asText().startsWith("in:") || !textOf(j, input.asText()).contains("RawDocument"),
