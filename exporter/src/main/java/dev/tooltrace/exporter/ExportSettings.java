@@ -27,6 +27,18 @@ public final class ExportSettings {
   public static final String DEFAULT_CONSUMER_ID = "otlp-exporter";
 
   /**
+   * Default window of batches in flight: the OpenTelemetry OkHttp sender runs up to 5 requests per
+   * host at a time, and more would only queue inside it.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+
+  /**
+   * The OpenTelemetry senders run at most 5 requests at a time (OkHttp's limit per host; the JDK
+   * sender's pool refuses a sixth): a larger window would only queue or be refused.
+   */
+  public static final int MAX_IN_FLIGHT = 5;
+
+  /**
    * OpenTelemetry's semantic-convention opt-in ({@code OTEL_SEMCONV_STABILITY_OPT_IN}) in its
    * system-property spelling, for {@link Builder#otelProperty}: with {@code
    * gen_ai_latest_experimental} in the list, calls are exported as GenAI {@code execute_tool} spans
@@ -41,11 +53,13 @@ public final class ExportSettings {
   final boolean readEnvironment;
   final String consumerId;
   final int maxBatchCalls;
+  final int maxInFlight;
   final Duration pollInterval;
   final Duration initialBackoff;
   final Duration maxBackoff;
   final Duration closeTimeout;
   final long metricsFromIndex;
+  final boolean toolMetrics;
   final java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder>
       meterCustomizer;
   final double qualityHigh;
@@ -73,11 +87,13 @@ public final class ExportSettings {
     this.readEnvironment = b.readEnvironment;
     this.consumerId = b.consumerId;
     this.maxBatchCalls = b.maxBatchCalls;
+    this.maxInFlight = b.maxInFlight;
     this.pollInterval = b.pollInterval;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.closeTimeout = b.closeTimeout;
     this.metricsFromIndex = b.metricsFromIndex;
+    this.toolMetrics = b.toolMetrics;
     this.meterCustomizer = b.meterCustomizer;
     this.qualityHigh = b.qualityHigh;
     this.qualityMedium = b.qualityMedium;
@@ -105,11 +121,13 @@ public final class ExportSettings {
     private boolean readEnvironment = true;
     private String consumerId = DEFAULT_CONSUMER_ID;
     private int maxBatchCalls = 512;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Duration pollInterval = Duration.ofMillis(200);
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration closeTimeout = Duration.ofSeconds(5);
     private long metricsFromIndex;
+    private boolean toolMetrics = true;
     private java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder>
         meterCustomizer;
     private double qualityHigh = 0.8;
@@ -176,6 +194,19 @@ public final class ExportSettings {
       return this;
     }
 
+    /**
+     * Batches sent and not yet committed, at most: the window of requests in flight. It bounds what
+     * a restart sends twice (at most this many batches) and the memory held (their encoded
+     * requests). 1 sends one request at a time, as the OpenTelemetry SDK's batch processor does.
+     */
+    public Builder maxInFlight(int n) {
+      if (n < 1 || n > MAX_IN_FLIGHT) {
+        throw new IllegalArgumentException("maxInFlight must be 1.." + MAX_IN_FLIGHT);
+      }
+      this.maxInFlight = n;
+      return this;
+    }
+
     /** How long the background thread sleeps when the queue has nothing new. */
     public Builder pollInterval(Duration d) {
       this.pollInterval = positive(d, "pollInterval");
@@ -205,6 +236,16 @@ public final class ExportSettings {
     }
 
     /** How long {@code close()} keeps exporting what is left before it gives up. */
+    /**
+     * Whether the pipeline computes the per-tool metrics from the records it reads (default true:
+     * the standalone {@code export}). The agent counts them on the calling threads instead and
+     * turns this off.
+     */
+    public Builder toolMetrics(boolean fromRecords) {
+      this.toolMetrics = fromRecords;
+      return this;
+    }
+
     public Builder closeTimeout(Duration d) {
       this.closeTimeout = Objects.requireNonNull(d);
       return this;
