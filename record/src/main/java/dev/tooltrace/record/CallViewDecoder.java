@@ -202,8 +202,11 @@ public final class CallViewDecoder {
     }
   }
 
-  /** Value sections: as {@link #sections}, named after the value. */
-  static void valueSections(In in, int end, Utf8Slice value) {
+  /**
+   * Value sections: as {@link #sections}, named after the value; the elements section is checked as
+   * {@link DocumentDecoder} reads it and left in place for {@code v} ({@link ValueView#elements}).
+   */
+  static void valueSections(In in, int end, Utf8Slice value, ValueView v) {
     while (in.position() < end) {
       int tag = in.u8();
       int n = in.varint();
@@ -211,7 +214,13 @@ public final class CallViewDecoder {
         throw new CorruptRecordException(
             "section " + tag + " of value " + value + " has bad length " + n);
       }
-      in.skip(n);
+      int sectionEnd = in.position() + n;
+      if (tag == RecordFormat.SECTION_ELEMENTS) {
+        int at = in.position();
+        long header = ElementsSection.read(in, sectionEnd, value, null);
+        v.elementsAt(at, sectionEnd, header);
+      }
+      in.position(sectionEnd);
     }
   }
 

@@ -350,39 +350,13 @@ public final class DocumentDecoder {
   }
 
   private static void readElements(In in, int end, String name, ValueRecord.Builder v) {
-    int flags = in.u8();
-    long omitted = in.varint();
-    int count = in.varint();
-    if (count < 0 || count > end - in.position()) {
-      throw new CorruptRecordException("elements of value " + name + " have bad count " + count);
-    }
-    List<ElementRef> refs = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      int f = in.u8();
-      String hash = null;
-      if ((f & RecordFormat.ELEMENT_HAS_HASH) != 0) {
-        hash = Hex.of(in.i64(), in.i64());
-      }
-      String producer = null;
-      if ((f & RecordFormat.ELEMENT_HAS_PRODUCER) != 0) {
-        producer = Hex.of(in.i64());
-      }
-      refs.add(
-          new ElementRef(
-              f & RecordFormat.ELEMENT_DEPTH_MASK,
-              (f & RecordFormat.ELEMENT_CONTAINER) != 0,
-              hash,
-              hash != null && (f & RecordFormat.ELEMENT_HASH_PARTIAL) != 0,
-              producer,
-              producer != null && (f & RecordFormat.ELEMENT_PRODUCER_ELEMENT) != 0));
-    }
-    if (in.position() > end) {
-      throw new CorruptRecordException("elements of value " + name + " overrun their section");
-    }
+    List<ElementRef> refs = new ArrayList<>();
+    long header = ElementsSection.read(in, end, name, refs);
+    int flags = (int) (header & 0xFF);
     v.elements(refs)
         .elementsTruncated((flags & RecordFormat.ELEMENTS_TRUNCATED) != 0)
         .elementsDegraded((flags & RecordFormat.ELEMENTS_DEGRADED) != 0)
-        .elementsOmitted(omitted);
+        .elementsOmitted(header >>> 8);
   }
 
   private static final String NULL_HASH = new ContentHasher().putByte('N').finish().hex();
