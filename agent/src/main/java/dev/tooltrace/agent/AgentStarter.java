@@ -77,7 +77,9 @@ public final class AgentStarter {
             config.get(Keys.PREVIEW_CHARS),
             config.get(Keys.HASH_MAX_BYTES),
             config.get(Keys.CAPTURE_MAX_BYTES),
-            config.get(Keys.REDACT_NAMES));
+            config.get(Keys.REDACT_NAMES),
+            config.get(Keys.ELEMENTS_MAX),
+            config.get(Keys.BUDGET_MICROS));
     if (!Bridge.install(recorder)) {
       LOG.warn("another tooltrace agent is already installed in this JVM; this one stays idle");
       return;
@@ -102,7 +104,8 @@ public final class AgentStarter {
             config.get(Keys.EXCLUDE),
             config.get(Keys.REDACT_NAMES),
             config.get(Keys.CAPTURE_ARGS),
-            config.get(Keys.CAPTURE_COST))
+            config.get(Keys.CAPTURE_COST),
+            config.get(Keys.CAPTURE_HASH))
         .install(inst);
     ContextPropagation.install(inst);
 
@@ -120,6 +123,8 @@ public final class AgentStarter {
                     counters.put("records.written", writer.written());
                     counters.put("records.dropped", writer.dropped());
                     counters.put("recording.failures", recorder.failures());
+                    counters.put("values.sampled", recorder.sampledValues());
+                    counters.put("values.degraded", recorder.degradedValues());
                     Buf end = new Buf(256);
                     Encoder.runEnd(
                         end,

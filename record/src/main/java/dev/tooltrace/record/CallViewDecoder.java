@@ -88,7 +88,8 @@ public final class CallViewDecoder {
       callSections(in, end, i, c);
       v.onCallView(c);
     }
-    sections(in, in.position() + in.remaining(), DOCUMENT, 0, queueIndex);
+    // The document's own sections, chain section included, checked as DocumentDecoder does.
+    DocumentDecoder.documentSections(in, in.position() + in.remaining(), queueIndex);
   }
 
   private void readCall(In in, byte[] doc, long queueIndex) {
@@ -234,8 +235,11 @@ public final class CallViewDecoder {
     }
   }
 
-  /** Value sections: as {@link #sections}, named after the value. */
-  static void valueSections(In in, int end, Utf8Slice value) {
+  /**
+   * Value sections: as {@link #sections}, named after the value; the elements section is checked as
+   * {@link DocumentDecoder} reads it and left in place for {@code v} ({@link ValueView#elements}).
+   */
+  static void valueSections(In in, int end, Utf8Slice value, ValueView v) {
     while (in.position() < end) {
       int tag = in.u8();
       int n = in.varint();
@@ -243,7 +247,13 @@ public final class CallViewDecoder {
         throw new CorruptRecordException(
             "section " + tag + " of value " + value + " has bad length " + n);
       }
-      in.skip(n);
+      int sectionEnd = in.position() + n;
+      if (tag == RecordFormat.SECTION_ELEMENTS) {
+        int at = in.position();
+        long header = ElementsSection.read(in, sectionEnd, value, null);
+        v.elementsAt(at, sectionEnd, header);
+      }
+      in.position(sectionEnd);
     }
   }
 

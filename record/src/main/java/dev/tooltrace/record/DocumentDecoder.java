@@ -153,7 +153,7 @@ public final class DocumentDecoder {
    * Reads a document's own sections (after its payload, up to {@code end}): the chain section
    * ({@link RecordFormat#SECTION_CHAIN}, which must be the last) is returned, others skipped.
    */
-  private static ChainLink documentSections(In in, int end, long queueIndex) {
+  static ChainLink documentSections(In in, int end, long queueIndex) {
     ChainLink chain = null;
     while (in.position() < end) {
       int start = in.position();
@@ -434,6 +434,11 @@ public final class DocumentDecoder {
               .preview(preview)
               .previewTruncated((vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0)
               .producerSpanId(producer == 0 ? null : Hex.of(producer))
+              .producerIsElement(
+                  producer != 0 && (vflags & RecordFormat.VFLAG_PRODUCER_ELEMENT) != 0)
+              .hashSampled(
+                  hashKind == RecordFormat.HASH_PARTIAL
+                      && (vflags & RecordFormat.VFLAG_HASH_SAMPLED) != 0)
               .capture(capture);
           break;
         }
@@ -451,9 +456,36 @@ public final class DocumentDecoder {
       if (n < 0 || n > in.remaining()) {
         throw new CorruptRecordException("sections of value " + name + " have bad length " + n);
       }
-      sections(in, in.position() + n, "value " + name);
+      valueSections(in, in.position() + n, name, v);
     }
     return v.build();
+  }
+
+  /** A value's sections: the elements section is read, others skipped. */
+  private static void valueSections(In in, int end, String name, ValueRecord.Builder v) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of value " + name + " has bad length " + n);
+      }
+      int sectionEnd = in.position() + n;
+      if (tag == RecordFormat.SECTION_ELEMENTS) {
+        readElements(in, sectionEnd, name, v);
+      }
+      in.position(sectionEnd);
+    }
+  }
+
+  private static void readElements(In in, int end, String name, ValueRecord.Builder v) {
+    List<ElementRef> refs = new ArrayList<>();
+    long header = ElementsSection.read(in, end, name, refs);
+    int flags = (int) (header & 0xFF);
+    v.elements(refs)
+        .elementsTruncated((flags & RecordFormat.ELEMENTS_TRUNCATED) != 0)
+        .elementsDegraded((flags & RecordFormat.ELEMENTS_DEGRADED) != 0)
+        .elementsOmitted(header >>> 8);
   }
 
   private static final String NULL_HASH = new ContentHasher().putByte('N').finish().hex();

@@ -70,6 +70,39 @@ public final class Recorder extends Dispatcher {
       long hashMaxBytes,
       long captureMaxBytes,
       Pattern redactNames) {
+    this(
+        writer,
+        runHi,
+        runLo,
+        previewChars,
+        hashMaxBytes,
+        captureMaxBytes,
+        redactNames,
+        DEFAULT_ELEMENTS_MAX,
+        DEFAULT_BUDGET_MICROS);
+  }
+
+  /** {@code capture.elements.max}'s default. */
+  public static final int DEFAULT_ELEMENTS_MAX = 1024;
+
+  /** {@code capture.budget.micros}'s default. */
+  public static final long DEFAULT_BUDGET_MICROS = 5;
+
+  /**
+   * @param elementsMax elements looked at per value for lineage ({@code capture.elements.max})
+   * @param budgetMicros the adaptive budget of a parameter's description ({@code
+   *     capture.budget.micros}; 0: never switch to sampled hashes)
+   */
+  public Recorder(
+      QueueWriter writer,
+      long runHi,
+      long runLo,
+      int previewChars,
+      long hashMaxBytes,
+      long captureMaxBytes,
+      Pattern redactNames,
+      int elementsMax,
+      long budgetMicros) {
     this.writer = writer;
     this.runHi = runHi;
     this.runLo = runLo;
@@ -78,8 +111,20 @@ public final class Recorder extends Dispatcher {
             previewChars,
             hashMaxBytes,
             new IdentityLinks(1 << 20),
-            new CaptureWriter(captureMaxBytes, redactNames));
+            new CaptureWriter(captureMaxBytes, redactNames),
+            elementsMax,
+            budgetMicros);
     warmUp();
+  }
+
+  /** Values described with a sampled hash because their parameter's budget switched it. */
+  public long sampledValues() {
+    return values.sampledValues();
+  }
+
+  /** Values whose elements could not all be read (a collection changed while it was read). */
+  public long degradedValues() {
+    return values.degradedValues();
   }
 
   /**
@@ -139,7 +184,9 @@ public final class Recorder extends Dispatcher {
         writer.countDropped(1);
         return null;
       }
-      return ts.push(tool);
+      Frame f = ts.push(tool);
+      f.timedCount = 0;
+      return f;
     } catch (Throwable t) {
       fail("enter", t);
       return null;
@@ -238,7 +285,11 @@ public final class Recorder extends Dispatcher {
     boolean was = ts.busy;
     ts.busy = true;
     try {
-      values.write(f.args, v, ts, f.tool.captureArgs);
+      int i = f.argIndex - 1;
+      long nanos = values.write(f.args, v, ts, f.tool.captureArgs, f.tool.budget(i), 0);
+      if (nanos >= 0) {
+        f.timed(i, nanos);
+      }
     } catch (Throwable t) {
       ValueEncoder.unavailable(f.args, t.getClass().getName());
     } finally {
@@ -252,7 +303,10 @@ public final class Recorder extends Dispatcher {
    * Writes the call's head and arguments into the thread's batch; returns the call's position, for
    * {@link #tail}.
    */
-  private static int head(ThreadState ts, Frame f, long end, boolean error) {
+  private int head(ThreadState ts, Frame f, long end, boolean error) {
+    if (f.timedCount != 0) {
+      judgeArguments(f, end - f.startNano);
+    }
     BatchWriter w = ts.openBatch();
     int pos =
         w.beginCall(
@@ -268,6 +322,14 @@ public final class Recorder extends Dispatcher {
             f.confidence);
     w.arguments(f.argIndex, f.args);
     return pos;
+  }
+
+  /** Judges the timed argument descriptions against the call's own duration (once per call). */
+  private void judgeArguments(Frame f, long callNanos) {
+    for (int k = 0; k < f.timedCount; k++) {
+      values.judge(f.tool.budget(f.timedArgs[k]), f.timedNanos[k], callNanos);
+    }
+    f.timedCount = 0;
   }
 
   private void tail(ThreadState ts, Frame f, int pos, long end) {
@@ -449,7 +511,9 @@ public final class Recorder extends Dispatcher {
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        values.write(ts.batch.buf(), v, ts);
+        ValueBudget budget = f.tool.returnBudget();
+        long nanos = values.write(ts.batch.buf(), v, ts, false, budget, f.spanId);
+        values.judge(budget, nanos, end - f.startNano);
       }
       values.rememberProducer(v, f.spanId);
       ts.busy = was;
@@ -559,7 +623,7 @@ public final class Recorder extends Dispatcher {
             ErrorText.message(cause),
             ErrorText.stackTrace(cause, ts.text));
       } else if (!copy.tool.redactReturn) {
-        values.write(b, result, ts);
+        values.write(b, result, ts, false, copy.tool.returnBudget(), copy.spanId);
         values.rememberProducer(result, copy.spanId);
       } else {
         ValueEncoder.redacted(b, copy.tool.block.returnType);

@@ -56,6 +56,10 @@ final class ThreadState {
 
   final ContentHasher hasher = new ContentHasher();
   final StringBuilder text = new StringBuilder(512);
+
+  /** Describing values: the walk over a value's elements, identity and cache lookups. */
+  final ElementWalker.Scratch scratch = new ElementWalker.Scratch();
+
   // Trace context attached from another thread (work handed to an executor).
   boolean hasContext;
   long ctxTraceHi;

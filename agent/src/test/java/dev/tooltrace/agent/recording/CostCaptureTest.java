@@ -47,7 +47,8 @@ class CostCaptureTest {
     int id = ToolRegistry.reserveId();
     ToolBlock block =
         new ToolBlock(id, name, name, "ex.Tools", name, "()V", List.of(), List.of(), "void");
-    ToolRegistry.register(new ToolInfo(block, new boolean[0], false, false, 0, cost));
+    ToolRegistry.register(
+        new ToolInfo(block, new boolean[0], false, false, 0, new boolean[0], cost));
     return id;
   }
 

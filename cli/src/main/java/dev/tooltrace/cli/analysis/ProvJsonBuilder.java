@@ -129,6 +129,12 @@ public final class ProvJsonBuilder {
         use.put("prov:entity", inId);
         use.put("prov:time", time(c.startEpochNanos()));
         use.put("prov:role", u.role());
+        if (u.link() != null) {
+          use.put("tt:link", u.link());
+        }
+        if (u.probable()) {
+          use.put("tt:probable", true);
+        }
         if (outId != null) {
           ObjectNode d = derived.putObject("_:w" + n + "." + k);
           d.put("prov:generatedEntity", outId);

@@ -98,6 +98,9 @@ public final class TraceJson {
     if (v.hashPartial()) {
       o.put("hashPartial", true);
     }
+    if (v.hashSampled()) {
+      o.put("hashSampled", true);
+    }
     o.put("size", v.size());
     o.put("preview", v.preview());
     if (v.previewTruncated()) {
@@ -105,6 +108,19 @@ public final class TraceJson {
     }
     if (v.producerSpanId() != null) {
       o.put("producerSpanId", v.producerSpanId());
+      if (v.producerIsElement()) {
+        o.put("producerIsElement", true);
+      }
+    }
+    if (!v.elements().isEmpty() || v.elementsTruncated() || v.elementsDegraded()) {
+      o.put("elements", v.elements().size());
+      if (v.elementsTruncated()) {
+        o.put("elementsTruncated", true);
+        o.put("elementsOmitted", v.elementsOmitted());
+      }
+      if (v.elementsDegraded()) {
+        o.put("elementsDegraded", true);
+      }
     }
     return o;
   }
