@@ -6,7 +6,8 @@
 #   1. per-call overhead, MooBench style (8 configurations x 2 variants x RUNS forked JVMs),
 #   2. allocation per tracked call (per-thread counter, and JMH -prof gc),
 #   3. sustained throughput of a burst from 1 and 2 threads, and what was dropped,
-#   4. start-up time and RSS with each agent.
+#   4. start-up time and RSS with each agent,
+#   5. large arguments (1 KB .. 1 MB String and byte[]) and the cost per list element.
 # Each configuration runs in its own JVM with its own flags; configurations are interleaved within
 # each round so that a noisy neighbour hurts all of them alike.
 #
@@ -264,6 +265,32 @@ for run in $(seq "$STARTUP_RUNS"); do
   done
 done
 stop_sink
+
+# ---- large arguments and cost per element (issue 20, issue 14; branch values) -----------------
+# LargeArgsDriver: O(1) tools on a 1 KB / 64 KB / 1 MB String and byte[], and on lists of 0..1024
+# strings, with no agent, tooltrace (default capture, exporting to the sink), tooltrace with the
+# budget off (capture.budget.micros=0) and the OpenTelemetry agent, interleaved per run. Rows: largeargs <config> <case> <size> <nsPerCall> <threadCpuNs>;
+# LargeArgsSection renders them. Skipped when ONLY names other sections.
+if [[ -z "${ONLY:-}" || " ${ONLY:-} " == *" largeargs "* ]]; then
+  : "${LARGE_CALLS:=$([[ $QUICK == 1 ]] && echo 5000 || echo 100000)}"
+  start_sink false
+  for run in $(seq "$RUNS"); do
+    for config in none tooltrace tooltrace-exact otel; do
+      log "large arguments run $run/$RUNS: $config"
+      if [[ $config == tooltrace-exact ]]; then
+        # The budget off: every value hashed exactly, every element looked at (cost per element).
+        config_flags tooltrace
+        FLAGS=("${FLAGS[0]},capture.budget.micros=0")
+      else
+        config_flags "$config"
+      fi
+      run_jvm "$config" dev.tooltrace.benchmarks.LargeArgsDriver warmup="$LARGE_CALLS" \
+        calls="$LARGE_CALLS"
+      rm -rf "$RUNDIR"
+    done
+  done
+  stop_sink
+fi
 
 # ---- report ---------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent;
 
+import dev.tooltrace.agent.audit.Sealer;
 import dev.tooltrace.agent.backup.BackupService;
 import dev.tooltrace.agent.config.Config;
 import dev.tooltrace.agent.config.Keys;
@@ -63,6 +64,7 @@ final class AgentServices {
   private volatile SdkMeterProvider fallbackMeters;
   private volatile boolean metricsRegistered;
   private final BackupService backup; // backup + retention (issue 8)
+  private final Sealer sealer;
 
   AgentServices(
       Config config,
@@ -71,7 +73,8 @@ final class AgentServices {
       String service,
       long runIndex,
       long runHi,
-      long runLo) {
+      long runLo,
+      Sealer sealer) {
     this.config = config;
     this.writer = writer;
     this.recorder = recorder;
@@ -79,7 +82,8 @@ final class AgentServices {
     this.runIndex = runIndex;
     this.runHi = runHi;
     this.runLo = runLo;
-    this.backup = new BackupService(config, writer);
+    this.sealer = sealer;
+    this.backup = new BackupService(config, writer, sealer::sealGap);
   }
 
   void start() {
@@ -267,6 +271,7 @@ final class AgentServices {
   private void housekeeping() {
     try {
       writer.check();
+      sealer.sealRolls();
       if (export == null) {
         startExport();
       }

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent;
 
+import dev.tooltrace.agent.audit.Sealer;
 import dev.tooltrace.agent.config.Config;
 import dev.tooltrace.agent.config.Keys;
 import dev.tooltrace.agent.log.AgentLog;
@@ -14,6 +15,7 @@ import dev.tooltrace.agent.weave.ContextPropagation;
 import dev.tooltrace.agent.weave.Weaver;
 import dev.tooltrace.bootstrap.Bridge;
 import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.ChainPoint;
 import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.Json;
@@ -61,9 +63,11 @@ public final class AgentStarter {
             dir,
             config.get(Keys.ROLL_CYCLE),
             config.get(Keys.DISK_MAX_BYTES),
-            config.get(Keys.DISK_MIN_FREE));
+            config.get(Keys.DISK_MIN_FREE),
+            config.get(Keys.AUDIT_CHAIN));
     writer.open();
     writer.check();
+    Sealer sealer = new Sealer(writer, runHi, runLo, Sealer.loadSigner(config.get(Keys.AUDIT_KEY)));
 
     Recorder recorder =
         new Recorder(
@@ -73,7 +77,9 @@ public final class AgentStarter {
             config.get(Keys.PREVIEW_CHARS),
             config.get(Keys.HASH_MAX_BYTES),
             config.get(Keys.CAPTURE_MAX_BYTES),
-            config.get(Keys.REDACT_NAMES));
+            config.get(Keys.REDACT_NAMES),
+            config.get(Keys.ELEMENTS_MAX),
+            config.get(Keys.BUDGET_MICROS));
     if (!Bridge.install(recorder)) {
       LOG.warn("another tooltrace agent is already installed in this JVM; this one stays idle");
       return;
@@ -90,19 +96,21 @@ public final class AgentStarter {
     Buf doc = new Buf(4096);
     long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
     Encoder.run(doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(), Json.write(env));
-    writer.appendFromAgent(doc);
+    ChainPoint runStart = writer.appendFromAgentAt(doc);
     long runIndex = writer.lastIndex();
 
     new Weaver(
             config.get(Keys.INCLUDE),
             config.get(Keys.EXCLUDE),
             config.get(Keys.REDACT_NAMES),
-            config.get(Keys.CAPTURE_ARGS))
+            config.get(Keys.CAPTURE_ARGS),
+            config.get(Keys.CAPTURE_COST),
+            config.get(Keys.CAPTURE_HASH))
         .install(inst);
     ContextPropagation.install(inst);
 
     AgentServices services =
-        new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo);
+        new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo, sealer);
     services.start();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -110,10 +118,13 @@ public final class AgentStarter {
                 () -> {
                   try {
                     services.stop();
+                    sealer.sealRolls();
                     Map<String, Object> counters = new LinkedHashMap<>();
                     counters.put("records.written", writer.written());
                     counters.put("records.dropped", writer.dropped());
                     counters.put("recording.failures", recorder.failures());
+                    counters.put("values.sampled", recorder.sampledValues());
+                    counters.put("values.degraded", recorder.degradedValues());
                     Buf end = new Buf(256);
                     Encoder.runEnd(
                         end,
@@ -121,7 +132,7 @@ public final class AgentStarter {
                         runLo,
                         System.currentTimeMillis() * 1_000_000L,
                         Json.write(counters));
-                    writer.appendFinal(end);
+                    sealer.sealRun(runStart, writer.appendFinalAt(end));
                     writer.close();
                     String summary =
                         "run "

@@ -85,6 +85,7 @@ public final class ReportWriter {
     allocation();
     burst();
     startup();
+    md.append(LargeArgsSection.render(results));
     failures();
     String body = md.toString();
     md.setLength(0);

@@ -26,6 +26,12 @@ public final class ExitCodes {
   /** {@code replay}: the call cannot be re-invoked (an input was redacted or not captured). */
   public static final int NOT_REPLAYABLE = 4;
 
-  /** {@code prov --send}: the OpenLineage endpoint could not be reached or refused an event. */
-  public static final int SEND_FAILED = 5;
+  /** {@code audit}: the hash chain is broken or a seal does not verify. */
+  public static final int BROKEN = 5;
+
+  /**
+   * {@code prov --send}: the OpenLineage endpoint could not be reached or refused an event (6, not
+   * 5: 5 is {@code audit}'s BROKEN).
+   */
+  public static final int SEND_FAILED = 6;
 }

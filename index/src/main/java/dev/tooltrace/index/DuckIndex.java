@@ -17,6 +17,7 @@ import dev.tooltrace.cli.data.RecordedData;
 import dev.tooltrace.cli.data.TableExporter;
 import dev.tooltrace.cli.data.TraceQuery;
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
@@ -436,6 +437,11 @@ final class DuckIndex implements RecordedData, TableExporter {
       public void onRunEnd(RunEndRecord e) {
         rec.addRunEnd(e);
       }
+
+      @Override
+      public void onChainLink(long queueIndex, String runId, ChainLink link) {
+        rec.addChainLink(queueIndex, runId, link);
+      }
     };
   }
 
@@ -469,6 +475,11 @@ final class DuckIndex implements RecordedData, TableExporter {
           public void onRunEnd(RunEndRecord e) {
             visitor.onRunEnd(e);
           }
+
+          @Override
+          public void onChainLink(long queueIndex, String run, ChainLink link) {
+            visitor.onChainLink(queueIndex, run, link);
+          }
         });
   }
 
@@ -500,6 +511,11 @@ final class DuckIndex implements RecordedData, TableExporter {
           @Override
           public void onRunEnd(RunEndRecord e) {
             visitor.onRunEnd(e);
+          }
+
+          @Override
+          public void onChainLink(long queueIndex, String run, ChainLink link) {
+            visitor.onChainLink(queueIndex, run, link);
           }
 
           @Override

@@ -16,6 +16,7 @@ import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.SampleRecord;
+import dev.tooltrace.record.SealRecord;
 import dev.tooltrace.record.UnsupportedVersionException;
 import dev.tooltrace.record.ValueRecord;
 import java.io.PrintWriter;
@@ -178,6 +179,11 @@ final class Ingest {
     }
 
     @Override
+    public void onSeal(SealRecord s) {
+      sign(5, s.runId(), s.epochNanos());
+    }
+
+    @Override
     public void onCorrupt(long index, String file, CorruptRecordException e) {
       // "corrupt": a document that could not be read then cannot be read now either
     }
@@ -240,8 +246,14 @@ final class Ingest {
           ps.executeUpdate();
         }
       }
+      s.execute(
+          "INSERT INTO costs SELECT k.* FROM stage_costs k"
+              + " WHERE k.seq IN (SELECT seq FROM calls WHERE seq >= "
+              + chunk.firstSeq
+              + ")");
       s.execute("DELETE FROM stage_calls");
       s.execute("DELETE FROM stage_vals");
+      s.execute("DELETE FROM stage_costs");
       if (inserted == staged) {
         chunk.stats.forEach((key, g) -> mergeStats(key, g));
       } else {
@@ -330,19 +342,23 @@ final class Ingest {
     try (Statement s = conn.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT run, tool, start_ns, end_ns, error, conf FROM calls WHERE run IN"
-                    + " (SELECT DISTINCT run FROM calls WHERE seq >= "
+                "SELECT c.run, c.tool, c.start_ns, c.end_ns, c.error, c.conf, k.cpu, k.alloc,"
+                    + " k.self_cpu, k.self_alloc FROM calls c LEFT JOIN costs k ON k.seq = c.seq"
+                    + " WHERE c.run IN (SELECT DISTINCT run FROM calls WHERE seq >= "
                     + fromSeq
-                    + ")")) {
+                    + ") ORDER BY c.seq")) {
       while (rs.next()) {
         String run = rs.getString(1);
         String tool = rs.getString(2);
         double conf = rs.getDouble(6);
         Double c = rs.wasNull() ? null : conf;
         long start = rs.getLong(3);
-        groups
-            .computeIfAbsent(run + '\u0000' + tool, k -> new CallGroup(tool))
-            .add(start, rs.getLong(4) - start, rs.getBoolean(5), c);
+        CallGroup g = groups.computeIfAbsent(run + '\u0000' + tool, k -> new CallGroup(tool));
+        g.add(start, rs.getLong(4) - start, rs.getBoolean(5), c);
+        long cpu = rs.getLong(7);
+        if (!rs.wasNull()) {
+          g.addCost(cpu, rs.getLong(8), rs.getLong(9), rs.getLong(10));
+        }
       }
     }
     groups.forEach(this::mergeStats);
@@ -359,6 +375,7 @@ final class Ingest {
 
     final DuckDBAppender calls;
     final DuckDBAppender vals;
+    final DuckDBAppender costs;
     final DuckDBAppender docs;
     final DuckDBAppender runs;
     long firstIndex = Long.MIN_VALUE;
@@ -378,9 +395,11 @@ final class Ingest {
       try (Statement s = conn.createStatement()) {
         s.execute("CREATE TABLE IF NOT EXISTS stage_calls(" + Schema.CALL_COLUMNS + ")");
         s.execute("CREATE TABLE IF NOT EXISTS stage_vals(" + Schema.VAL_COLUMNS + ")");
+        s.execute("CREATE TABLE IF NOT EXISTS stage_costs(" + Schema.COST_COLUMNS + ")");
       }
       calls = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stage_calls");
       vals = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stage_vals");
+      costs = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stage_costs");
       docs = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "docs");
       runs = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "runs");
     }
@@ -390,6 +409,11 @@ final class Ingest {
     }
 
     private void doc(long qidx, String run, int kind, long detail) {
+      doc(qidx, run, kind, detail, true);
+    }
+
+    /** A document; {@code names} whether it names a run for the run list (a seal does not). */
+    private void doc(long qidx, String run, int kind, long detail, boolean names) {
       if (firstIndex == Long.MIN_VALUE) {
         firstIndex = qidx;
       }
@@ -399,7 +423,9 @@ final class Ingest {
       }
       lastDoc = qidx;
       lastSignature = signature(kind, run, detail);
-      runsSeen.putIfAbsent(run, new long[] {qidx});
+      if (names) {
+        runsSeen.putIfAbsent(run, new long[] {qidx});
+      }
       try {
         docs.beginRow().append(src).append(qidx).append(run).append((byte) kind).endRow();
       } catch (SQLException e) {
@@ -432,6 +458,12 @@ final class Ingest {
     @Override
     public void onRunEnd(RunEndRecord e) {
       doc(e.queueIndex(), e.runId(), 4, e.endEpochNanos());
+    }
+
+    /** Kept in {@code docs} so that a run read back ends with its seals: its chain head. */
+    @Override
+    public void onSeal(SealRecord s) {
+      doc(s.queueIndex(), s.runId(), 5, s.epochNanos(), false);
     }
 
     @Override
@@ -499,6 +531,16 @@ final class Ingest {
         if (hasOut) {
           val(seq, -1, r);
         }
+        if (c.hasCost()) {
+          costs
+              .beginRow()
+              .append(seq)
+              .append(c.cpuNanos())
+              .append(c.allocatedBytes())
+              .append(c.selfCpuNanos())
+              .append(c.selfAllocatedBytes())
+              .endRow();
+        }
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
@@ -529,6 +571,7 @@ final class Ingest {
     public void close() throws SQLException {
       calls.close();
       vals.close();
+      costs.close();
       docs.close();
       runs.close();
     }

@@ -108,6 +108,17 @@ final class QueueDocs implements AutoCloseable {
           }
 
           @Override
+          public void onSeal(dev.tooltrace.record.SealRecord seal) {
+            visitor.onSeal(seal);
+          }
+
+          @Override
+          public void onChainLink(
+              long queueIndex, String runId, dev.tooltrace.record.ChainLink link) {
+            visitor.onChainLink(queueIndex, runId, link);
+          }
+
+          @Override
           public void onCorrupt(long index, String file, CorruptRecordException e) {
             visitor.onCorrupt(index, file, e);
           }

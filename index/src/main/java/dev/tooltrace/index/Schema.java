@@ -26,6 +26,8 @@ import java.util.List;
  *   <li>{@code docs}, {@code runs}: every document's place, for replaying a run; RUN documents
  *       (with the run's {@code run.name}, so run references resolve without reading the queue).
  *   <li>{@code tool_stats}: per run and tool, a {@code CallGroup} (HdrHistogram) as bytes.
+ *   <li>{@code costs}: what a call measured with {@code capture.cost} cost (only those calls), so
+ *       that statistics recomputed from the rows (after duplicates were dropped) keep it.
  *   <li>{@code sources}: each queue and how far it was read (the index's own tailer position,
  *       committed with the rows it covers), what the document there was ({@code last_sig}: a queue
  *       restored over another is noticed), and the {@link QueueFingerprint} of its files when it
@@ -47,6 +49,9 @@ final class Schema {
   static final String VAL_COLUMNS =
       "seq BIGINT, pos INTEGER, name VARCHAR, h1 BIGINT, h2 BIGINT, linkable BOOLEAN, idp BIGINT";
 
+  static final String COST_COLUMNS =
+      "seq BIGINT, cpu BIGINT, alloc BIGINT, self_cpu BIGINT, self_alloc BIGINT";
+
   /** Every table's name: an index missing one is damaged. */
   static final List<String> NAMES =
       List.of(
@@ -59,7 +64,8 @@ final class Schema {
           "calls",
           "vals",
           "edges",
-          "tool_stats");
+          "tool_stats",
+          "costs");
 
   static final List<String> TABLES =
       List.of(
@@ -74,5 +80,6 @@ final class Schema {
           "CREATE TABLE calls(" + CALL_COLUMNS + ", parent_seq BIGINT, eff DOUBLE DEFAULT 1.0)",
           "CREATE TABLE vals(" + VAL_COLUMNS + ")",
           "CREATE TABLE edges(seq BIGINT, pos INTEGER, pseq BIGINT, link VARCHAR)",
-          "CREATE TABLE tool_stats(run VARCHAR, tool VARCHAR, stats BLOB)");
+          "CREATE TABLE tool_stats(run VARCHAR, tool VARCHAR, stats BLOB)",
+          "CREATE TABLE costs(" + COST_COLUMNS + ")");
 }

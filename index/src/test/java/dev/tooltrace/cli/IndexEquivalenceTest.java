@@ -48,7 +48,21 @@ class IndexEquivalenceTest {
     Cli.Result idx = Cli.run(args(dir, index, command));
     assertEquals(full.code(), idx.code(), String.join(" ", command) + "\n" + idx.err());
     assertTrue(!idx.err().contains("cannot use the index"), idx.err());
-    assertEquals(full.out(), idx.out(), String.join(" ", command));
+    if (!full.out().equals(idx.out())) {
+      List<String> a = full.out().lines().toList();
+      List<String> b = idx.out().lines().toList();
+      StringBuilder d = new StringBuilder(String.join(" ", command));
+      for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+        String x = i < a.size() ? a.get(i) : "<none>";
+        String y = i < b.size() ? b.get(i) : "<none>";
+        if (!x.equals(y)) {
+          d.append("\nline ").append(i + 1).append("\n full:  ").append(x);
+          d.append("\n index: ").append(y);
+          break;
+        }
+      }
+      assertEquals(full.out(), idx.out(), d.toString());
+    }
   }
 
   @Test
@@ -88,11 +102,17 @@ class IndexEquivalenceTest {
     same(dir, index, "show", "--tool", "score", "--limit", "1");
     same(dir, index, "show", "--limit", "3");
     same(dir, index, "prov", "--run", TestQueue.RUN, "--format", "openlineage");
+    same(dir, index, "prov", "--run", TestQueue.RUN);
     same(dir, index, "evidence", "--json");
     same(dir, index, "runs", "--json");
     same(dir, index, "runs");
     same(dir, index, "diff", TestQueue.RUN, "9999");
     assertTrue(Files.exists(index.resolve("index.duckdb")));
+
+    Cli.Result stats = Cli.run(args(dir, index, "stats", "--json"));
+    assertTrue(stats.out().contains("\"cost\""), "measured costs are in the statistics");
+    Cli.Result prov = Cli.run(args(dir, index, "prov", "--run", TestQueue.RUN));
+    assertTrue(prov.out().contains("tt:chainHead"), "the run's chain head is in its PROV-JSON");
 
     Cli.Result cross = Cli.run(args(dir, index, "lineage", TestQueue.span(0x20), "--json"));
     assertTrue(cross.out().contains("\"out:" + TestQueue.span(0x16) + "\""), cross.out());

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 /**
  * The queue the index tests share, written as the agent writes: fan-out and fan-in, a diamond, a
  * stage returning its sub-step's value, a producer whose batch is written after its consumer's,
- * identity links, failures, confidences, and a second run that uses a value the first made (a link
- * crossing runs). Spans 0x10–0x19 are run {@link TestQueue#RUN}, 0x20–0x21 the second run.
+ * identity links, failures, confidences, measured costs, and a second run that uses a value the
+ * first made (a link crossing runs). Spans 0x10–0x19 are run {@link TestQueue#RUN}, 0x20–0x21 the
+ * second run.
  */
 final class IndexTestQueues {
   private IndexTestQueues() {}
@@ -27,7 +28,13 @@ final class IndexTestQueues {
     V score = V.str("score=0.9");
     try (TestQueue q = new TestQueue(dir)) {
       q.run(TestQueue.T0);
-      q.batch(1, "main", call(0x10, 0, "load", 0, 1).arg("path", V.str("/in/doc")).returns(doc));
+      q.batch(
+          1,
+          "main",
+          call(0x10, 0, "load", 0, 1)
+              .cost(900_000, 800_000, 4096, 2048)
+              .arg("path", V.str("/in/doc"))
+              .returns(doc));
       // A producer on thread 2 whose batch is written after the consumer's (late producer).
       q.batch(
           1,
@@ -41,7 +48,13 @@ final class IndexTestQueues {
           call(0x15, 0x14, "score", 10, 1).confidence(0.9).arg("m", merged).returns(score),
           call(0x14, 0, "stage", 9, 4).arg("l", left).arg("r", right).returns(score));
       q.batch(
-          1, "main", call(0x16, 0, "merge", 8, 1).arg("l", left).arg("r", right).returns(merged));
+          1,
+          "main",
+          call(0x16, 0, "merge", 8, 1)
+              .cost(500_000, 500_000, 1 << 20, 1 << 20)
+              .arg("l", left)
+              .arg("r", right)
+              .returns(merged));
       q.batch(
           1,
           "main",

@@ -5,6 +5,7 @@
 package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.record.BatchWriter;
+import dev.tooltrace.record.ChainAppender;
 import dev.tooltrace.record.ContentHasher;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,10 @@ final class ThreadState {
   ExcerptAppender appender;
 
   Object appenderQueue;
+
+  /** This thread's chain working memory, made at its first append (guarded by appendLock). */
+  ChainAppender.Scratch chainScratch;
+
   final AtomicInteger appendLock = new AtomicInteger();
 
   /** The queue cycle of the appender's last append. */
@@ -51,6 +56,10 @@ final class ThreadState {
 
   final ContentHasher hasher = new ContentHasher();
   final StringBuilder text = new StringBuilder(512);
+
+  /** Describing values: the walk over a value's elements, identity and cache lookups. */
+  final ElementWalker.Scratch scratch = new ElementWalker.Scratch();
+
   // Trace context attached from another thread (work handed to an executor).
   boolean hasContext;
   long ctxTraceHi;

@@ -38,6 +38,11 @@ public final class MeterSetup implements AutoCloseable {
           0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
           0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0);
 
+  /** Buckets of {@code tooltrace.tool.allocated} (capture.cost), in bytes: 1 KiB to 4 GiB. */
+  public static final List<Double> ALLOCATED_BUCKETS_BYTES =
+      List.of(
+          1024.0, 16384.0, 131072.0, 1048576.0, 8388608.0, 67108864.0, 536870912.0, 4294967296.0);
+
   /** Buckets of {@code tooltrace.tool.confidence}, a value in [0, 1]. */
   public static final List<Double> CONFIDENCE_BUCKETS =
       List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0);
@@ -77,6 +82,16 @@ public final class MeterSetup implements AutoCloseable {
         InstrumentSelector.builder().setName(MetricNames.TOOL_DURATION).build(),
         View.builder()
             .setAggregation(Aggregation.explicitBucketHistogram(DURATION_BUCKETS_SECONDS))
+            .build());
+    b.registerView(
+        InstrumentSelector.builder().setName(MetricNames.TOOL_CPU).build(),
+        View.builder()
+            .setAggregation(Aggregation.explicitBucketHistogram(DURATION_BUCKETS_SECONDS))
+            .build());
+    b.registerView(
+        InstrumentSelector.builder().setName(MetricNames.TOOL_ALLOCATED).build(),
+        View.builder()
+            .setAggregation(Aggregation.explicitBucketHistogram(ALLOCATED_BUCKETS_BYTES))
             .build());
     b.registerView(
         InstrumentSelector.builder().setName(MetricNames.TOOL_CONFIDENCE).build(),

@@ -6,47 +6,34 @@ package dev.tooltrace.cli.analysis;
 
 import dev.tooltrace.record.CallRecord;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
-import org.HdrHistogram.PackedHistogram;
 
 /**
  * The running aggregate of a group of calls (a tool, a tool within a run, a whole run) in bounded
- * memory, whatever the number of calls. Durations are kept exactly for the first {@value
- * #EXACT_SAMPLES} calls (percentiles are then nearest-rank, always an observed duration); past that
- * they move into an HdrHistogram with three significant digits (a percentile is within 0.1% of an
- * observed duration, clamped to the exact minimum and maximum), a few kilobytes per group. A group
- * can be written to bytes and merged, which is how the persistent index keeps per-tool statistics
- * without keeping a duration per call.
- *
- * <p>Two histogram layouts, both HdrHistogram's: calls added one by one go into a {@link
- * PackedHistogram} (memory grows with the distinct durations seen, so reading a queue with
- * thousands of groups stays small); a group read back {@link #fromBytes} is a plain {@link
- * Histogram} (a counts array of ~170 KB for durations up to a second), because filling a packed one
- * with a thousand buckets takes tens of milliseconds, which {@code stats} would pay per group.
+ * memory, whatever the number of calls: durations, and for calls measured with {@code capture.cost}
+ * their CPU time and allocated bytes, each a {@link Distribution} (exact for the first {@value
+ * Distribution#EXACT_SAMPLES} calls, then an HdrHistogram). A group can be written to bytes and
+ * merged, which is how the persistent index keeps per-tool statistics without keeping a value per
+ * call.
  */
 public final class CallGroup {
-  /** Calls whose durations are kept exactly before the histogram takes over. */
-  static final int EXACT_SAMPLES = 4096;
+  /** Calls whose values are kept exactly before the histogram takes over. */
+  static final int EXACT_SAMPLES = Distribution.EXACT_SAMPLES;
 
-  private static final int DIGITS = 3;
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
 
   private final String name;
-  private long[] durations = new long[16];
-  private AbstractHistogram histogram;
-  private long count;
+  private Distribution durations = new Distribution();
   private long errors;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
-  private long min = Long.MAX_VALUE;
-  private long max = Long.MIN_VALUE;
   private double confidenceSum;
   private long confidenceCount;
+
+  // Measured calls only (capture.cost), created at the first one.
+  private Distribution cpu;
+  private Distribution allocated;
+  private long selfCpu;
+  private long selfAllocated;
 
   public CallGroup(String name) {
     this.name = name;
@@ -58,11 +45,14 @@ public final class CallGroup {
 
   public void add(CallRecord c) {
     add(c.startEpochNanos(), c.durationNanos(), c.error(), c.confidence());
+    if (c.hasCost()) {
+      addCost(c.cpuNanos(), c.allocatedBytes(), c.selfCpuNanos(), c.selfAllocatedBytes());
+    }
   }
 
   /** Adds one call given by its start, duration, outcome and reported confidence (or null). */
   public void add(long startEpochNanos, long durationNanos, boolean error, Double confidence) {
-    record(durationNanos);
+    durations.record(durationNanos);
     if (error) {
       errors++;
     }
@@ -74,133 +64,109 @@ public final class CallGroup {
     }
   }
 
-  private void record(long d) {
-    long v = Math.max(0, d);
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-    if (histogram != null) {
-      histogram.recordValue(v);
-    } else {
-      if (count == durations.length) {
-        if (count == EXACT_SAMPLES) {
-          toHistogram();
-          histogram.recordValue(v);
-          count++;
-          return;
-        }
-        durations = Arrays.copyOf(durations, (int) Math.min(count * 2, EXACT_SAMPLES));
-      }
-      durations[(int) count] = v;
+  /**
+   * Adds what one measured call cost (a call added with {@link #add(long, long, boolean, Double)}).
+   */
+  public void addCost(long cpuNanos, long allocatedBytes, long selfCpuNanos, long selfAllocBytes) {
+    if (cpu == null) {
+      cpu = new Distribution();
+      allocated = new Distribution();
     }
-    count++;
-  }
-
-  private void toHistogram() {
-    histogram = new PackedHistogram(DIGITS);
-    for (int i = 0; i < count; i++) {
-      histogram.recordValue(durations[i]);
-    }
-    durations = null;
+    cpu.record(cpuNanos);
+    allocated.record(allocatedBytes);
+    selfCpu += selfCpuNanos;
+    selfAllocated += selfAllocBytes;
   }
 
   /** Adds every call of {@code other} (merging per-run groups into a tool's overall group). */
   public void addAll(CallGroup other) {
-    if (other.count == 0) {
+    if (other.durations.count() == 0) {
       return;
     }
-    if (other.histogram != null) {
-      if (histogram == null) {
-        // Same layout as other's: a copy of a plain histogram is one array copy.
-        AbstractHistogram h = other.histogram.copy();
-        h.setAutoResize(true);
-        for (int i = 0; i < count; i++) {
-          h.recordValue(durations[i]);
-        }
-        histogram = h;
-        durations = null;
-      } else {
-        histogram.add(other.histogram);
-      }
-      count += other.count;
-      min = Math.min(min, other.min);
-      max = Math.max(max, other.max);
-    } else {
-      for (int i = 0; i < other.count; i++) {
-        record(other.durations[i]);
-      }
-    }
+    durations.addAll(other.durations);
     errors += other.errors;
     first = Math.min(first, other.first);
     last = Math.max(last, other.last);
     confidenceSum += other.confidenceSum;
     confidenceCount += other.confidenceCount;
+    if (other.cpu != null) {
+      if (cpu == null) {
+        cpu = new Distribution();
+        allocated = new Distribution();
+      }
+      cpu.addAll(other.cpu);
+      allocated.addAll(other.allocated);
+    }
+    selfCpu += other.selfCpu;
+    selfAllocated += other.selfAllocated;
   }
 
   public boolean isEmpty() {
-    return count == 0;
+    return durations.count() == 0;
   }
 
   public long count() {
-    return count;
+    return durations.count();
   }
 
   public CallStats stats() {
-    if (count == 0) {
+    if (isEmpty()) {
       throw new IllegalArgumentException("no calls for " + name);
     }
-    long p50;
-    long p95;
-    long p99;
-    if (histogram == null) {
-      Percentiles p = new Percentiles(durations, (int) count);
-      p50 = p.at(50);
-      p95 = p.at(95);
-      p99 = p.at(99);
-    } else {
-      p50 = at(50);
-      p95 = at(95);
-      p99 = at(99);
-    }
+    long[] p = durations.p50p95p99();
     return new CallStats(
         name,
-        count,
+        durations.count(),
         errors,
-        min,
-        p50,
-        p95,
-        p99,
-        max,
+        durations.min(),
+        p[0],
+        p[1],
+        p[2],
+        durations.max(),
         first,
         last,
         confidenceCount == 0 ? null : confidenceSum / confidenceCount,
-        confidenceCount);
+        confidenceCount,
+        costStats());
   }
 
-  private long at(double p) {
-    long v = histogram.getValueAtPercentile(p);
-    return Math.max(min, Math.min(max, histogram.lowestEquivalentValue(v)));
+  private CostStats costStats() {
+    if (cpu == null || cpu.count() == 0) {
+      return null;
+    }
+    long[] c = cpu.p50p95p99();
+    long[] a = allocated.p50p95p99();
+    return new CostStats(
+        cpu.count(),
+        cpu.total(),
+        selfCpu,
+        c[0],
+        c[1],
+        c[2],
+        allocated.total(),
+        selfAllocated,
+        a[0],
+        a[1],
+        a[2]);
   }
 
-  /** The group as bytes, for {@link #fromBytes}: counters, then exact samples or histogram. */
+  /** The group as bytes, for {@link #fromBytes}: counters, then each distribution. */
   public byte[] toBytes() {
-    List<long[]> buckets = new ArrayList<>();
-    if (histogram != null) {
-      for (HistogramIterationValue v : histogram.recordedValues()) {
-        buckets.add(new long[] {v.getValueIteratedTo(), v.getCountAtValueIteratedTo()});
-      }
+    boolean costed = cpu != null;
+    int size = 1 + 6 * 8 + 1 + durations.size();
+    if (costed) {
+      size += 2 * 8 + cpu.size() + allocated.size();
     }
-    int samples = histogram == null ? (int) count : 0;
-    ByteBuffer b = ByteBuffer.allocate(1 + 9 * 8 + 4 + samples * 8 + 4 + buckets.size() * 16);
+    ByteBuffer b = ByteBuffer.allocate(size);
     b.put(FORMAT);
-    b.putLong(count).putLong(errors).putLong(first).putLong(last).putLong(min).putLong(max);
+    b.putLong(errors).putLong(first).putLong(last);
     b.putDouble(confidenceSum).putLong(confidenceCount).putLong(0);
-    b.putInt(samples);
-    for (int i = 0; i < samples; i++) {
-      b.putLong(durations[i]);
-    }
-    b.putInt(histogram == null ? -1 : buckets.size());
-    for (long[] v : buckets) {
-      b.putLong(v[0]).putLong(v[1]);
+    durations.write(b);
+    b.put((byte) (costed ? 1 : 0));
+    if (costed) {
+      b.putLong(selfCpu).putLong(selfAllocated);
+      cpu.write(b);
+      allocated.write(b);
     }
     return b.array();
   }
@@ -213,31 +179,20 @@ public final class CallGroup {
         throw new IllegalArgumentException("unknown statistics format");
       }
       CallGroup g = new CallGroup(name);
-      g.count = b.getLong();
       g.errors = b.getLong();
       g.first = b.getLong();
       g.last = b.getLong();
-      g.min = b.getLong();
-      g.max = b.getLong();
       g.confidenceSum = b.getDouble();
       g.confidenceCount = b.getLong();
       b.getLong();
-      int samples = b.getInt();
-      g.durations = new long[Math.max(16, samples)];
-      for (int i = 0; i < samples; i++) {
-        g.durations[i] = b.getLong();
+      g.durations = Distribution.read(b);
+      if (b.get() == 1) {
+        g.selfCpu = b.getLong();
+        g.selfAllocated = b.getLong();
+        g.cpu = Distribution.read(b);
+        g.allocated = Distribution.read(b);
       }
-      int buckets = b.getInt();
-      if (buckets >= 0) {
-        g.durations = null;
-        Histogram h = new Histogram(1, Math.max(2, g.max), DIGITS);
-        h.setAutoResize(true);
-        for (int i = 0; i < buckets; i++) {
-          h.recordValueWithCount(b.getLong(), b.getLong());
-        }
-        g.histogram = h;
-      }
-      if (b.hasRemaining() || (buckets < 0 && samples != g.count)) {
+      if (b.hasRemaining()) {
         throw new IllegalArgumentException("length does not match");
       }
       return g;

@@ -16,6 +16,7 @@ import dev.tooltrace.cli.analysis.Subgraph;
 import dev.tooltrace.cli.analysis.TraceForest;
 import dev.tooltrace.cli.analysis.TraceForest.Trace;
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
@@ -104,6 +105,13 @@ public final class FullLoad implements RecordedData {
               mine(end.runId());
               visitor.onRunEnd(end);
             }
+
+            @Override
+            public void onChainLink(long queueIndex, String runId, ChainLink link) {
+              if (mine(runId)) {
+                visitor.onChainLink(queueIndex, runId, link);
+              }
+            }
           });
     }
     err.flush();
@@ -130,6 +138,11 @@ public final class FullLoad implements RecordedData {
                 @Override
                 public void onRunEnd(RunEndRecord end) {
                   rec.addRunEnd(end);
+                }
+
+                @Override
+                public void onChainLink(long queueIndex, String runId, ChainLink link) {
+                  rec.addChainLink(queueIndex, runId, link);
                 }
               }));
       all = rec;
@@ -179,6 +192,11 @@ public final class FullLoad implements RecordedData {
       public void onRunEnd(RunEndRecord end) {
         c.addRunId(end.runId());
         next.onRunEnd(end);
+      }
+
+      @Override
+      public void onChainLink(long queueIndex, String runId, ChainLink link) {
+        next.onChainLink(queueIndex, runId, link);
       }
     };
   }
@@ -295,6 +313,11 @@ public final class FullLoad implements RecordedData {
           @Override
           public void onRunEnd(RunEndRecord end) {
             visitor.onRunEnd(end);
+          }
+
+          @Override
+          public void onChainLink(long queueIndex, String runId, ChainLink link) {
+            visitor.onChainLink(queueIndex, runId, link);
           }
         });
   }

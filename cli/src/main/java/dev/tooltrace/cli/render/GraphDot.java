@@ -44,9 +44,14 @@ public final class GraphDot {
       }
     }
     for (Edge e : s.edges()) {
-      String label = e.role() == null ? "" : " [label=" + quote(e.role()) + "]";
+      String text =
+          e.role() == null ? null : e.link() == null ? e.role() : e.role() + " · " + e.link();
+      String label =
+          (text == null
+              ? ""
+              : " [label=" + quote(text) + (e.probable() ? ", style=dotted" : "") + "]");
       if (GraphText.crosses(g, e)) {
-        String role = e.role() == null ? "" : e.role() + " ";
+        String role = text == null ? "" : text + " ";
         label = " [label=" + quote(role + "(crossing runs)") + ", style=bold, color=blue]";
       }
       out.println("  " + quote(e.from()) + " -> " + quote(e.to()) + label + ";");

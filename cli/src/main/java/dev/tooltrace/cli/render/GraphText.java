@@ -100,7 +100,14 @@ public final class GraphText {
   }
 
   private static String node(ProvenanceGraph g, String id, Edge via) {
-    String role = via != null && via.role() != null ? "[" + via.role() + "] " : "";
+    String role =
+        via == null || via.role() == null
+            ? ""
+            : "["
+                + via.role()
+                + (via.link() == null ? "" : " · " + via.link())
+                + "] "
+                + (via.probable() ? "(probable) " : "");
     String eff = "  effective " + Fmt.decimal(g.effectiveConfidence(id));
     if (g.isCall(id)) {
       CallRecord c = g.call(id);
