@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
           + " confidence, effective_confidence, result_hash, queue, queue_index.",
       "values: span_id, run_id, position (-1 = the returned value), name, content_hash,"
           + " linkable_by_hash, identity_producer_span_id.",
-      "edges: consumer_span_id, consumer_run_id, position, role, producer_span_id,"
-          + " producer_run_id, link (identity, hash, crossing runs), crossing_runs.",
+      "edges: consumer_span_id, consumer_run_id, position, element (-1 = the whole value, else"
+          + " the index of the element reference), role, producer_span_id, producer_run_id, link"
+          + " (identity, hash, crossing runs), element_link (element of arg N, element of return,"
+          + " ...), probable (by a sampled hash), crossing_runs.",
       "Needs the query index (tooltrace-index.jar beside the agent jar)."
     })
 final class ExportTablesCommand implements Callable<Integer> {

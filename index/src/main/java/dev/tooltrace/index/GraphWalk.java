@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.analysis.CallUsages;
 import dev.tooltrace.cli.analysis.ProvenanceGraph;
 import dev.tooltrace.cli.analysis.ProvenanceGraph.Usage;
 import dev.tooltrace.cli.analysis.ProvenanceGraph.ValueNode;
@@ -61,6 +62,28 @@ final class GraphWalk {
     return run == null ? "" : " AND " + alias + ".link <> 'crossing runs'";
   }
 
+  /**
+   * SQL condition: whole argument row {@code v} is an external input (an {@code in:} or {@code
+   * arg:} node): no producer links it (within the run, or across runs unless a run is given) and
+   * its elements do not explain it.
+   */
+  private String external(String v) {
+    return v
+        + ".pos >= 0 AND "
+        + v
+        + ".elem = -1 AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = "
+        + v
+        + ".seq AND e.pos = "
+        + v
+        + ".pos AND e.elem = -1"
+        + crossCond("e")
+        + ") AND NOT EXISTS (SELECT 1 FROM explained x WHERE x.seq = "
+        + v
+        + ".seq AND x.pos = "
+        + v
+        + ".pos)";
+  }
+
   GraphAnswer answer(String target, boolean upstream) throws SQLException {
     List<String> start = resolve(target);
     Subgraph s = upstream ? lineage(start) : impact(start);
@@ -107,11 +130,11 @@ final class GraphWalk {
             + hex
             + "' ELSE 'arg:' || lpad(lower(printf('%x', c.span)), 16, '0') || ':' || v.pos END,"
             + "   c.run, c.end_ns, c.seq, v.pos FROM vals v JOIN calls c ON c.seq = v.seq"
-            + "   WHERE v.pos >= 0 AND v.h1 = ? AND v.h2 = ?"
+            + "   WHERE v.h1 = ? AND v.h2 = ?"
             + runCond("c")
-            + "   AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = v.seq AND e.pos = v.pos"
-            + crossCond("e")
-            + ")) x JOIN (SELECT run AS r, min(seq) AS rs FROM calls GROUP BY run) o ON o.r = x.run"
+            + " AND "
+            + external("v")
+            + ") x JOIN (SELECT run AS r, min(seq) AS rs FROM calls GROUP BY run) o ON o.r = x.run"
             + " ORDER BY o.rs, kind, end_ns, seq, pos";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       ps.setLong(1, h1);
@@ -166,7 +189,7 @@ final class GraphWalk {
         }
         if (calls.containsKey(n)) {
           for (Usage u : inputsOf(n)) {
-            edges.add(new Edge(u.valueId(), n, EdgeType.USED, u.role()));
+            edges.add(new Edge(u.valueId(), n, EdgeType.USED, u.role(), u.link(), u.probable()));
             next.add(u.valueId());
           }
         } else if (n.startsWith("out:")) {
@@ -199,7 +222,7 @@ final class GraphWalk {
           }
         } else {
           for (Usage u : consumersOf(n)) {
-            edges.add(new Edge(n, u.spanId(), EdgeType.USED, u.role()));
+            edges.add(new Edge(n, u.spanId(), EdgeType.USED, u.role(), u.link(), u.probable()));
             next.add(u.spanId());
           }
         }
@@ -290,7 +313,12 @@ final class GraphWalk {
     return inputs.getOrDefault(span, List.of());
   }
 
-  /** Builds the usages of calls as ProvenanceGraphBuilder does: argument order, roles merged. */
+  /**
+   * Builds the usages of calls as ProvenanceGraphBuilder does, from their references in {@link
+   * dev.tooltrace.cli.analysis.ValueLinking#inputs} order (each argument whole, then its elements;
+   * then the returned value and its elements) and their edges, assembled by the rule's own {@link
+   * CallUsages}.
+   */
   private void loadInputs(List<String> spans) throws SQLException {
     StringBuilder seqs = new StringBuilder();
     for (String s : spans) {
@@ -303,45 +331,63 @@ final class GraphWalk {
     if (seqs.length() == 0) {
       return;
     }
-    Map<Long, Map<String, String>> roles = new LinkedHashMap<>();
+    Map<Long, CallUsages> uses = new LinkedHashMap<>();
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT v.seq, v.pos, v.name, v.h1, v.h2, v.linkable, p.span, c.run, c.span"
+            "SELECT v.seq, v.pos, v.elem, v.name, v.h1, v.h2, v.linkable, v.partial, v.lw, v.le,"
+                + " p.span, e.link, e.pel, c.run, c.span,"
+                + " EXISTS (SELECT 1 FROM explained x WHERE x.seq = v.seq AND x.pos = v.pos)"
                 + " FROM vals v JOIN calls c ON c.seq = v.seq"
-                + " LEFT JOIN edges e ON e.seq = v.seq AND e.pos = v.pos"
+                + " LEFT JOIN edges e ON e.seq = v.seq AND e.pos = v.pos AND e.elem = v.elem"
                 + crossCond("e")
                 + " LEFT JOIN calls p ON p.seq = e.pseq"
                 + " WHERE v.seq IN ("
                 + seqs
-                + ") ORDER BY v.seq, v.pos < 0, v.pos")) {
+                + ") ORDER BY v.seq, v.pos < 0, v.pos, v.elem")) {
       try (ResultSet rs = ps.executeQuery()) {
+        long seq = -1;
+        int pos = Integer.MIN_VALUE;
+        String[] pendingExternal = null;
+        CallUsages u = null;
         while (rs.next()) {
-          long seq = rs.getLong(1);
-          int pos = rs.getInt(2);
-          String name = rs.getString(3);
-          long producer = rs.getLong(7);
+          long rowSeq = rs.getLong(1);
+          int rowPos = rs.getInt(2);
+          if (rowSeq != seq || rowPos != pos) {
+            external(u, pendingExternal);
+            pendingExternal = null;
+            seq = rowSeq;
+            pos = rowPos;
+            u = uses.computeIfAbsent(seq, k -> new CallUsages());
+          }
+          int elem = rs.getInt(3);
+          String role = rs.getString(4);
+          boolean partial = rs.getBoolean(8);
+          long producer = rs.getLong(11);
           boolean linked = !rs.wasNull();
-          String cspan = Ids.span(rs.getLong(9));
-          Map<String, String> r = roles.computeIfAbsent(seq, k -> new LinkedHashMap<>());
-          if (pos < 0) {
+          String link = rs.getString(12);
+          boolean returned = pos < 0;
+          if (linked && !"crossing runs".equals(link)) {
+            String label = rs.getBoolean(13) ? rs.getString(10) : rs.getString(9);
+            boolean probable = "hash".equals(link) && partial;
+            u.add("out:" + Ids.span(producer), role, label, probable, returned);
+          } else if (elem < 0 && !returned && !rs.getBoolean(16)) {
+            // An external input, used after the argument's element references (as in memory);
+            // across runs it is the other run's output (CrossRunLinking keeps its place).
+            String id;
             if (linked) {
-              r.putIfAbsent("out:" + Ids.span(producer), ProvenanceGraph.RETURNED);
+              id = "out:" + Ids.span(producer);
+            } else {
+              long h1 = rs.getLong(5);
+              boolean hashed = !rs.wasNull();
+              id =
+                  rs.getBoolean(7) && hashed
+                      ? "in:" + rs.getString(14) + ":" + Ids.hex32(h1, rs.getLong(6))
+                      : "arg:" + Ids.span(rs.getLong(15)) + ":" + pos;
             }
-            continue;
+            pendingExternal = new String[] {id, role, linked && partial ? "p" : ""};
           }
-          String id;
-          if (linked) {
-            id = "out:" + Ids.span(producer);
-          } else {
-            long h1 = rs.getLong(4);
-            boolean hashed = !rs.wasNull();
-            id =
-                rs.getBoolean(6) && hashed
-                    ? "in:" + rs.getString(8) + ":" + Ids.hex32(h1, rs.getLong(5))
-                    : "arg:" + cspan + ":" + pos;
-          }
-          r.merge(id, name, (x, y) -> x + "," + y);
         }
+        external(u, pendingExternal);
       }
     }
     for (String s : spans) {
@@ -349,8 +395,16 @@ final class GraphWalk {
       if (c == null) {
         continue;
       }
-      List<Usage> us = inputs.get(s);
-      roles.getOrDefault(c.seq, Map.of()).forEach((id, role) -> us.add(new Usage(s, id, role)));
+      CallUsages u = uses.get(c.seq);
+      if (u != null) {
+        inputs.get(s).addAll(u.build(s));
+      }
+    }
+  }
+
+  private static void external(CallUsages u, String[] e) {
+    if (u != null && e != null) {
+      u.add(e[0], e[1], null, !e[2].isEmpty(), false);
     }
   }
 
@@ -373,15 +427,15 @@ final class GraphWalk {
       String[] p = valueId.split(":");
       sql =
           "SELECT DISTINCT c.span, c.end_ns, c.seq FROM vals v JOIN calls c ON c.seq = v.seq"
-              + " WHERE v.pos >= 0 AND v.linkable AND c.run = '"
+              + " WHERE v.linkable AND c.run = '"
               + p[1].replace("'", "")
               + "' AND v.h1 = "
               + Ids.hi(p[2])
               + " AND v.h2 = "
               + Ids.lo(p[2])
-              + " AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = v.seq AND e.pos = v.pos"
-              + crossCond("e")
-              + ") ORDER BY c.end_ns, c.seq";
+              + " AND "
+              + external("v")
+              + " ORDER BY c.end_ns, c.seq";
     } else if (valueId.startsWith("arg:")) {
       String span = valueId.split(":")[1];
       List<Usage> out = new ArrayList<>();
@@ -435,10 +489,9 @@ final class GraphWalk {
     try (PreparedStatement ps =
         conn.prepareStatement(
             "SELECT c.span, v.pos FROM vals v JOIN calls c ON c.seq = v.seq"
-                + " WHERE v.pos >= 0 AND v.linkable AND c.run = ? AND v.h1 = ? AND v.h2 = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = v.seq AND e.pos = v.pos"
-                + crossCond("e")
-                + ") ORDER BY c.end_ns, c.seq, v.pos LIMIT 1")) {
+                + " WHERE v.linkable AND c.run = ? AND v.h1 = ? AND v.h2 = ? AND "
+                + external("v")
+                + " ORDER BY c.end_ns, c.seq, v.pos LIMIT 1")) {
       ps.setString(1, valueRun);
       ps.setLong(2, Ids.hi(hash));
       ps.setLong(3, Ids.lo(hash));

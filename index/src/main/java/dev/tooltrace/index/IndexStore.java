@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 final class IndexStore {
   /** Bumped whenever the tables or their meaning change: an older index is rebuilt. */
-  static final int FORMAT_VERSION = 5;
+  static final int FORMAT_VERSION = 6;
 
   static final String FILE = "index.duckdb";
 

@@ -28,8 +28,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -522,15 +524,7 @@ final class Ingest {
         }
         hash(calls, rh);
         calls.append(hasOut).append(hasOut && ValueLinking.linkableByHash(r)).endRow();
-        List<ValueRecord> args = c.args();
-        for (int i = 0; i < args.size(); i++) {
-          if (ValueLinking.isNode(args.get(i))) {
-            val(seq, i, args.get(i));
-          }
-        }
-        if (hasOut) {
-          val(seq, -1, r);
-        }
+        refs(seq, c, r);
         if (c.hasCost()) {
           costs
               .beginRow()
@@ -547,16 +541,48 @@ final class Ingest {
       stats.computeIfAbsent(c.runId() + '\u0000' + c.tool(), k -> new CallGroup(c.tool())).add(c);
     }
 
-    private void val(long seq, int pos, ValueRecord v) throws SQLException {
-      vals.beginRow().append(seq).append(pos).append(v.name());
-      hash(vals, v.hash());
-      vals.append(ValueLinking.linkableByHash(v));
-      if (ValueLinking.identityLinkTrusted(v)) {
-        vals.append(Ids.span(v.producerSpanId()));
-      } else {
-        vals.appendNull();
+    /**
+     * One {@code vals} row per reference {@link ValueLinking#inputs} gives (the rule in one place):
+     * whole values keep their hash even when the rule does not link by it (it names {@code in:} and
+     * {@code arg:} nodes and finds values by hash); the rows that are {@link ValueLinking#outputs}
+     * are marked as such.
+     */
+    private void refs(long seq, CallRecord c, ValueRecord r) throws SQLException {
+      Set<Integer> outs = new HashSet<>();
+      for (ValueLinking.Output o : ValueLinking.outputs(c)) {
+        outs.add(o.element());
       }
-      vals.endRow();
+      List<ValueRecord> args = c.args();
+      for (ValueLinking.Ref ref : ValueLinking.inputs(c)) {
+        ValueRecord v = ref.returned() ? r : args.get(ref.arg());
+        boolean whole = ref.element() < 0;
+        vals.beginRow().append(seq).append(ref.arg()).append(ref.element()).append(ref.role());
+        hash(vals, whole ? v.hash() : ref.hash());
+        vals.append(ref.hash() != null).append(ref.partial());
+        if (ref.producerSpanId() != null) {
+          vals.append(Ids.span(ref.producerSpanId()));
+        } else {
+          vals.appendNull();
+        }
+        vals.append(ref.producerIsElement());
+        vals.append(ref.returned() && ref.hash() != null && outs.remove(ref.element()));
+        text(vals, ValueLinking.link(ref, false));
+        text(vals, ValueLinking.link(ref, true));
+        text(vals, whole && !ref.returned() ? ElementShape.of(v) : null);
+        vals.endRow();
+      }
+      if (!outs.isEmpty()) {
+        throw new IllegalStateException(
+            "outputs of span " + c.spanId() + " without a reference: " + outs);
+      }
+    }
+
+    private void text(DuckDBAppender a, String s) throws SQLException {
+      if (s == null) {
+        a.appendNull();
+      } else {
+        a.append(s);
+      }
     }
 
     private void hash(DuckDBAppender a, String h) throws SQLException {

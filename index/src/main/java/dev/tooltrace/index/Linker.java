@@ -11,26 +11,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Links the calls read since the last linking, with the rules of {@code ProvenanceGraphBuilder} and
- * {@code CrossRunLinking} (docs/provenance.md), as a few set-based statements:
+ * {@code CrossRunLinking} (docs/provenance.md) over the references {@code ValueLinking} gives (one
+ * {@code vals} row each: whole values and their elements), as a few set-based statements:
  *
  * <ol>
  *   <li>parents: each call's parent row (children are written before their parents, so a new parent
  *       also completes older rows);
- *   <li>identity: a value whose producer span the agent saw links to that call of the same run;
- *   <li>content: for every value whose hash a new call used or returned, one window over the
- *       producers and consumers of those hashes, ordered by time, gives each consumer the call of
- *       its run that most recently ended no later than it started; where the run has none, the
- *       latest such call of another run (a link crossing runs). A late producer therefore also
- *       relinks older consumers. The rare candidates the window cannot judge (a producer that ended
- *       exactly when the consumer started: the consumer itself or a call nested in it) are decided
- *       one by one;
- *   <li>returned: a call that hands back a value a call nested in it made;
+ *   <li>identity: a reference whose producer span the agent saw links to that call of the same run;
+ *   <li>content: for every reference whose hash a new call used or produced, one window over the
+ *       producers ({@code ValueLinking.outputs}: a call's result and the elements of it) and
+ *       consumers of those hashes, ordered by time, gives each argument reference the call of its
+ *       run that most recently ended no later than it started — on a tie a whole output before an
+ *       element. A late producer therefore also relinks older consumers. The rare candidates the
+ *       window cannot judge (a producer that ended exactly when the consumer started: the consumer
+ *       itself or a call nested in it) are decided one by one;
+ *   <li>returned: a call that hands back (inside) its result a value a call nested in it made;
+ *   <li>explained: a whole argument that nothing produced but whose elements all link is no
+ *       external input ({@code ValueLinking.explained});
+ *   <li>crossing runs: a whole argument that is still an external input links to the latest whole
+ *       output of another run that ended no later than it started;
  *   <li>effective confidence: one pass over all calls in end order.
  * </ol>
  */
@@ -58,6 +65,8 @@ final class Linker {
     step(() -> identity(lo));
     step(() -> content(lo));
     step(() -> returned(lo));
+    step(() -> explain(lo));
+    step(() -> crossing());
     step(() -> effective(next));
     step(
         () -> {
@@ -67,7 +76,8 @@ final class Linker {
               "DROP TABLE IF EXISTS aff",
               "DROP TABLE IF EXISTS idl",
               "DROP TABLE IF EXISTS hl",
-              "DROP TABLE IF EXISTS rl");
+              "DROP TABLE IF EXISTS rl",
+              "DROP TABLE IF EXISTS exc");
         });
   }
 
@@ -105,135 +115,220 @@ final class Linker {
   private void identity(long lo) throws SQLException {
     Sql.exec(
         conn,
-        "CREATE TEMP TABLE idl AS SELECT v.seq, v.pos, p.seq AS pseq FROM vals v"
-            + " JOIN calls c ON c.seq = v.seq"
+        "CREATE OR REPLACE TEMP TABLE idl AS SELECT v.seq, v.pos, v.elem, p.seq AS pseq,"
+            + " v.idp_elem AS pel FROM vals v JOIN calls c ON c.seq = v.seq"
             + " JOIN calls p ON p.span = v.idp AND p.run = c.run AND p.has_out AND p.seq <> v.seq"
             + " WHERE v.idp IS NOT NULL AND (v.seq >= "
             + lo
             + " OR p.seq >= "
             + lo
             + ")",
-        "DELETE FROM edges WHERE (seq, pos) IN (SELECT seq, pos FROM idl)",
-        "INSERT INTO edges SELECT seq, pos, pseq, 'identity' FROM idl");
+        "DELETE FROM edges WHERE (seq, pos, elem) IN (SELECT seq, pos, elem FROM idl)",
+        "INSERT INTO edges SELECT seq, pos, elem, pseq, 'identity', pel FROM idl");
   }
 
+  /** The rows of {@code hl}: argument references and their candidates, from one window. */
   private void content(long lo) throws SQLException {
     Sql.exec(
         conn,
-        "CREATE TEMP TABLE aff AS SELECT DISTINCT h1, h2 FROM ("
-            + " SELECT h1, h2 FROM vals WHERE seq >= "
+        "CREATE OR REPLACE TEMP TABLE aff AS SELECT DISTINCT h1, h2 FROM vals WHERE seq >= "
             + lo
-            + " AND linkable UNION ALL SELECT rh1, rh2 FROM calls WHERE seq >= "
-            + lo
-            + " AND out_linkable)",
-        "CREATE TEMP TABLE hl AS WITH"
-            + " cons AS (SELECT v.seq, v.pos, v.h1, v.h2, c.run, c.start_ns AS t FROM vals v"
-            + "   JOIN calls c ON c.seq = v.seq SEMI JOIN aff ON aff.h1 = v.h1 AND aff.h2 = v.h2"
+            + " AND linkable",
+        // in_run: 2 * the producer's row + 1 when it holds the hash only as an element.
+        "CREATE OR REPLACE TEMP TABLE hl AS WITH"
+            + " cons AS (SELECT v.seq, v.pos, v.elem, v.h1, v.h2, c.run, c.start_ns AS t"
+            + "   FROM vals v JOIN calls c ON c.seq = v.seq"
+            + "   SEMI JOIN aff ON aff.h1 = v.h1 AND aff.h2 = v.h2"
             + "   WHERE v.pos >= 0 AND v.linkable AND NOT EXISTS (SELECT 1 FROM edges e"
-            + "   WHERE e.seq = v.seq AND e.pos = v.pos AND e.link = 'identity')),"
-            + " prod AS (SELECT p.seq, p.run, p.rh1 AS h1, p.rh2 AS h2, p.end_ns AS t FROM calls p"
-            + "   SEMI JOIN aff ON aff.h1 = p.rh1 AND aff.h2 = p.rh2 WHERE p.out_linkable),"
-            + " ev AS (SELECT run, h1, h2, t, 0 AS k, seq, NULL::INTEGER AS pos FROM prod"
-            + "   UNION ALL SELECT run, h1, h2, t, 1 AS k, seq, pos FROM cons)"
-            + " SELECT seq, pos, run, t,"
-            + " last_value(CASE WHEN k = 0 THEN seq END IGNORE NULLS) OVER (PARTITION BY run, h1,"
-            + "   h2 ORDER BY t, k, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS in_run,"
-            + " last_value(CASE WHEN k = 0 THEN seq END IGNORE NULLS) OVER (PARTITION BY h1, h2"
-            + "   ORDER BY t, k, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS any_run"
+            + "   WHERE e.seq = v.seq AND e.pos = v.pos AND e.elem = v.elem"
+            + "   AND e.link = 'identity')),"
+            + " prod AS (SELECT v.seq, c.run, v.h1, v.h2, c.end_ns AS t, v.elem < 0 AS whole"
+            + "   FROM vals v JOIN calls c ON c.seq = v.seq"
+            + "   SEMI JOIN aff ON aff.h1 = v.h1 AND aff.h2 = v.h2 WHERE v.is_out),"
+            + " ev AS (SELECT run, h1, h2, t, 0 AS k, whole, seq, NULL::INTEGER AS pos,"
+            + "   NULL::INTEGER AS elem FROM prod"
+            + "   UNION ALL SELECT run, h1, h2, t, 1 AS k, NULL::BOOLEAN, seq, pos, elem FROM cons)"
+            + " SELECT seq, pos, elem, run, t,"
+            + " last_value(CASE WHEN k = 0 THEN 2 * seq + CASE WHEN whole THEN 0 ELSE 1 END END"
+            + "   IGNORE NULLS) OVER (PARTITION BY run, h1, h2 ORDER BY t, k, whole, seq"
+            + "   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS in_run,"
+            + " last_value(CASE WHEN k = 0 AND whole THEN seq END IGNORE NULLS) OVER (PARTITION"
+            + "   BY h1, h2 ORDER BY t, k, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+            + "   AS any_run"
             + " FROM ev QUALIFY k = 1",
         "DELETE FROM edges WHERE link <> 'identity' AND pos >= 0"
-            + " AND (seq, pos) IN (SELECT seq, pos FROM hl)",
-        "INSERT INTO edges SELECT hl.seq, hl.pos, hl.in_run, 'hash' FROM hl"
-            + " JOIN calls p ON p.seq = hl.in_run WHERE p.end_ns <> hl.t",
-        "INSERT INTO edges SELECT hl.seq, hl.pos, hl.any_run, 'crossing runs' FROM hl"
-            + " JOIN calls p ON p.seq = hl.any_run WHERE hl.in_run IS NULL AND p.run <> hl.run");
+            + " AND (seq, pos, elem) IN (SELECT seq, pos, elem FROM hl)",
+        "INSERT INTO edges SELECT hl.seq, hl.pos, hl.elem, hl.in_run // 2, 'hash',"
+            + " hl.in_run % 2 = 1 FROM hl JOIN calls p ON p.seq = hl.in_run // 2"
+            + " WHERE p.end_ns <> hl.t");
     List<long[]> undecided = new ArrayList<>();
     try (Statement s = conn.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT hl.seq, hl.pos FROM hl LEFT JOIN calls pi ON pi.seq = hl.in_run"
-                    + " LEFT JOIN calls pa ON pa.seq = hl.any_run"
-                    + " WHERE (hl.in_run IS NOT NULL AND pi.end_ns = hl.t)"
-                    + " OR (hl.in_run IS NULL AND hl.any_run IS NOT NULL AND pa.run = hl.run)")) {
+                "SELECT hl.seq, hl.pos, hl.elem FROM hl JOIN calls p ON p.seq = hl.in_run // 2"
+                    + " WHERE p.end_ns = hl.t")) {
       while (rs.next()) {
-        undecided.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        undecided.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
       }
     }
     for (long[] u : undecided) {
-      decideArgument(u[0], (int) u[1]);
+      decideInRun(u[0], (int) u[1], (int) u[2]);
     }
   }
 
   /**
-   * The exact rule for one argument: candidates with the same hash that ended no later than the
-   * consumer started, latest first; in its own run the first that is neither the consumer nor
-   * nested in it, else the first of another run.
+   * The exact rule for one argument reference: outputs of its run with the same hash that ended no
+   * later than the consumer started, latest first, a whole output before an element on a tie; the
+   * first that is neither the consumer nor nested in it.
    */
-  private void decideArgument(long seq, int pos) throws SQLException {
+  private void decideInRun(long seq, int pos, int elem) throws SQLException {
     String sql =
-        "SELECT p.seq, p.run = c.run AS same FROM vals v JOIN calls c ON c.seq = v.seq"
-            + " JOIN calls p ON p.out_linkable AND p.rh1 = v.h1 AND p.rh2 = v.h2"
-            + " AND p.end_ns <= c.start_ns WHERE v.seq = ? AND v.pos = ?"
-            + " ORDER BY p.end_ns DESC, p.seq DESC";
-    Long inRun = null;
-    Long other = null;
+        "SELECT p.seq, pv.elem < 0 AS whole FROM vals v JOIN calls c ON c.seq = v.seq"
+            + " JOIN vals pv ON pv.is_out AND pv.h1 = v.h1 AND pv.h2 = v.h2"
+            + " JOIN calls p ON p.seq = pv.seq AND p.run = c.run AND p.end_ns <= c.start_ns"
+            + " WHERE v.seq = ? AND v.pos = ? AND v.elem = ?"
+            + " ORDER BY p.end_ns DESC, whole DESC, p.seq DESC";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       ps.setLong(1, seq);
       ps.setInt(2, pos);
+      ps.setInt(3, elem);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next() && inRun == null) {
+        while (rs.next()) {
           long p = rs.getLong(1);
-          if (rs.getBoolean(2)) {
-            if (p != seq && !nested(p, seq)) {
-              inRun = p;
-            }
-          } else if (other == null) {
-            other = p;
+          if (p != seq && !nested(p, seq)) {
+            insertEdge(seq, pos, elem, p, "hash", !rs.getBoolean(2));
+            return;
           }
         }
       }
-    }
-    if (inRun != null) {
-      insertEdge(seq, pos, inRun, "hash");
-    } else if (other != null) {
-      insertEdge(seq, pos, other, "crossing runs");
     }
   }
 
   private void returned(long lo) throws SQLException {
     Sql.exec(
         conn,
-        "CREATE TEMP TABLE rl AS SELECT v.seq, p.seq AS pseq, p.parent_seq AS pparent,"
-            + " row_number() OVER (PARTITION BY v.seq ORDER BY p.end_ns DESC, p.seq DESC) AS rn"
+        "CREATE OR REPLACE TEMP TABLE rl AS SELECT v.seq, v.elem, p.seq AS pseq,"
+            + " pv.elem < 0 AS whole, p.parent_seq AS pparent, row_number() OVER (PARTITION BY"
+            + " v.seq, v.elem ORDER BY p.end_ns DESC, pv.elem < 0 DESC, p.seq DESC) AS rn"
             + " FROM vals v JOIN calls c ON c.seq = v.seq"
             + " SEMI JOIN aff ON aff.h1 = v.h1 AND aff.h2 = v.h2"
-            + " JOIN calls p ON p.out_linkable AND p.rh1 = v.h1 AND p.rh2 = v.h2 AND p.run = c.run"
+            + " JOIN vals pv ON pv.is_out AND pv.h1 = v.h1 AND pv.h2 = v.h2"
+            + " JOIN calls p ON p.seq = pv.seq AND p.run = c.run"
             + " AND p.t1 = c.t1 AND p.t2 = c.t2 AND p.end_ns <= c.end_ns"
             + " AND p.start_ns >= c.start_ns AND p.seq <> c.seq"
             + " WHERE v.pos = -1 AND v.linkable AND NOT EXISTS (SELECT 1 FROM edges e"
-            + " WHERE e.seq = v.seq AND e.pos = -1 AND e.link = 'identity')",
+            + " WHERE e.seq = v.seq AND e.pos = -1 AND e.elem = v.elem AND e.link = 'identity')",
         "DELETE FROM edges WHERE pos = -1 AND link <> 'identity'"
-            + " AND seq IN (SELECT seq FROM rl)",
-        "INSERT INTO edges SELECT seq, -1, pseq, 'hash' FROM rl WHERE rn = 1 AND pparent = seq");
-    List<Long> undecided = new ArrayList<>();
+            + " AND (seq, elem) IN (SELECT seq, elem FROM rl)",
+        "INSERT INTO edges SELECT seq, -1, elem, pseq, 'hash', NOT whole FROM rl"
+            + " WHERE rn = 1 AND pparent = seq");
+    List<long[]> undecided = new ArrayList<>();
     try (Statement s = conn.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT seq FROM rl WHERE rn = 1 AND (pparent IS NULL OR pparent <> seq)")) {
+                "SELECT seq, elem FROM rl WHERE rn = 1 AND (pparent IS NULL OR pparent <> seq)")) {
       while (rs.next()) {
-        undecided.add(rs.getLong(1));
+        undecided.add(new long[] {rs.getLong(1), rs.getLong(2)});
       }
     }
-    for (long seq : undecided) {
+    for (long[] u : undecided) {
       try (PreparedStatement ps =
-          conn.prepareStatement("SELECT pseq FROM rl WHERE seq = ? ORDER BY rn")) {
-        ps.setLong(1, seq);
+          conn.prepareStatement(
+              "SELECT pseq, whole FROM rl WHERE seq = ? AND elem = ? ORDER BY rn")) {
+        ps.setLong(1, u[0]);
+        ps.setInt(2, (int) u[1]);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (nested(rs.getLong(1), seq)) {
-              insertEdge(seq, -1, rs.getLong(1), "hash");
+            if (nested(rs.getLong(1), u[0])) {
+              insertEdge(u[0], -1, (int) u[1], rs.getLong(1), "hash", !rs.getBoolean(2));
               break;
             }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Which whole arguments without a producer of their run are explained by their elements: those of
+   * the calls read now and of the calls whose references were relinked.
+   */
+  private void explain(long lo) throws SQLException {
+    Sql.exec(
+        conn,
+        "CREATE OR REPLACE TEMP TABLE exc AS SELECT v.seq, v.pos, v.shape FROM vals v"
+            + " WHERE v.pos >= 0 AND v.elem = -1 AND v.shape IS NOT NULL AND (v.seq >= "
+            + lo
+            + " OR v.seq IN (SELECT seq FROM idl) OR v.seq IN (SELECT seq FROM hl))"
+            + " AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = v.seq AND e.pos = v.pos"
+            + " AND e.elem = -1 AND e.link <> 'crossing runs')",
+        "DELETE FROM explained WHERE (seq, pos) IN (SELECT seq, pos FROM exc)");
+    Sql.exec(conn, "CREATE OR REPLACE TEMP TABLE exp_new(seq BIGINT, pos INTEGER)");
+    DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
+    try (DuckDBAppender out = d.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "exp_new");
+        Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT x.seq, x.pos, any_value(x.shape), list(e.elem) FILTER (WHERE e.elem"
+                    + " IS NOT NULL) FROM exc x LEFT JOIN edges e ON e.seq = x.seq"
+                    + " AND e.pos = x.pos AND e.elem >= 0 GROUP BY x.seq, x.pos")) {
+      while (rs.next()) {
+        Set<Integer> linked = new HashSet<>();
+        java.sql.Array a = rs.getArray(4);
+        if (a != null) {
+          for (Object o : (Object[]) a.getArray()) {
+            linked.add(((Number) o).intValue());
+          }
+        }
+        if (ElementShape.explained(rs.getString(3), linked::contains)) {
+          out.beginRow().append(rs.getLong(1)).append(rs.getInt(2)).endRow();
+        }
+      }
+    }
+    Sql.exec(conn, "INSERT INTO explained SELECT * FROM exp_new", "DROP TABLE exp_new");
+  }
+
+  /**
+   * Links across runs the whole arguments of {@code hl} that are external inputs: no producer of
+   * their run, not explained by their elements. An argument explained now loses a link it had.
+   */
+  private void crossing() throws SQLException {
+    String external =
+        " AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = hl.seq AND e.pos = hl.pos"
+            + " AND e.elem = -1) AND NOT EXISTS (SELECT 1 FROM explained x"
+            + " WHERE x.seq = hl.seq AND x.pos = hl.pos)";
+    Sql.exec(
+        conn,
+        "DELETE FROM edges WHERE link = 'crossing runs'"
+            + " AND (seq, pos) IN (SELECT seq, pos FROM explained)",
+        "INSERT INTO edges SELECT hl.seq, hl.pos, -1, hl.any_run, 'crossing runs', false"
+            + " FROM hl JOIN calls p ON p.seq = hl.any_run WHERE hl.elem = -1"
+            + " AND p.run <> hl.run"
+            + external);
+    List<long[]> undecided = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT hl.seq, hl.pos FROM hl JOIN calls p ON p.seq = hl.any_run"
+                    + " WHERE hl.elem = -1 AND p.run = hl.run"
+                    + external)) {
+      while (rs.next()) {
+        undecided.add(new long[] {rs.getLong(1), rs.getLong(2)});
+      }
+    }
+    String sql =
+        "SELECT p.seq FROM vals v JOIN calls c ON c.seq = v.seq"
+            + " JOIN vals pv ON pv.is_out AND pv.elem = -1 AND pv.h1 = v.h1 AND pv.h2 = v.h2"
+            + " JOIN calls p ON p.seq = pv.seq AND p.run <> c.run AND p.end_ns <= c.start_ns"
+            + " WHERE v.seq = ? AND v.pos = ? AND v.elem = -1"
+            + " ORDER BY p.end_ns DESC, p.seq DESC LIMIT 1";
+    for (long[] u : undecided) {
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        ps.setLong(1, u[0]);
+        ps.setInt(2, (int) u[1]);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            insertEdge(u[0], (int) u[1], -1, rs.getLong(1), "crossing runs", false);
           }
         }
       }
@@ -265,12 +360,16 @@ final class Linker {
     return false;
   }
 
-  private void insertEdge(long seq, int pos, long pseq, String link) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO edges VALUES (?, ?, ?, ?)")) {
+  private void insertEdge(long seq, int pos, int elem, long pseq, String link, boolean pel)
+      throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, seq);
       ps.setInt(2, pos);
-      ps.setLong(3, pseq);
-      ps.setString(4, link);
+      ps.setInt(3, elem);
+      ps.setLong(4, pseq);
+      ps.setString(5, link);
+      ps.setBoolean(6, pel);
       ps.executeUpdate();
     }
   }

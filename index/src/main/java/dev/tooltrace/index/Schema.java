@@ -17,12 +17,23 @@ import java.util.List;
  *       {@code rh1/rh2} the hash of the value it returned, {@code has_out} whether that value is a
  *       node ({@code out:SPAN}), {@code out_linkable} whether it may be linked by content; {@code
  *       parent_seq} the parent's row once it is read; {@code eff} effective confidence.
- *   <li>{@code vals}: the values a call used ({@code pos} ≥ 0, the argument index) and returned
- *       ({@code pos} = -1), with the identity producer span the agent saw ({@code idp}).
- *   <li>{@code edges}: a value linked to the call that produced it ({@code pseq}); {@code link}
- *       says how: {@code identity}, {@code hash}, {@code crossing runs}. Rows of element-level
- *       lineage (roles such as {@code element of arg N}) belong here too. A value without an edge
- *       is an external input.
+ *   <li>{@code vals}: one row per reference {@code ValueLinking.inputs} gives a call: each argument
+ *       ({@code pos} ≥ 0, the argument index) and the returned value ({@code pos} = -1) as a whole
+ *       ({@code elem} = -1) and each of their elements the agent described with a producer or a
+ *       hash ({@code elem}: the index into {@code ValueRecord.elements()}). {@code h1/h2} the
+ *       content hash ({@code linkable}: whether the rule links by it; {@code partial}: sampled, a
+ *       link by it is probable), {@code idp} the identity producer span ({@code idp_elem}: the
+ *       object was an element of what that span returned), {@code is_out} whether the row is one of
+ *       {@code ValueLinking.outputs} (what later calls may link to), {@code lw/le} the edge label
+ *       {@code ValueLinking.link} gives when the producer's output is the value whole or holds it
+ *       as an element, {@code shape} the element structure of an argument ({@link ElementShape})
+ *       when its elements could explain it.
+ *   <li>{@code edges}: a reference ({@code seq, pos, elem}) linked to the call that produced it
+ *       ({@code pseq}; {@code pel}: as an element of that call's output); {@code link} says how:
+ *       {@code identity}, {@code hash}, {@code crossing runs} (whole arguments only). A whole
+ *       argument without an edge is an external input, unless listed in {@code explained}.
+ *   <li>{@code explained}: whole arguments without a producer that their linked elements explain
+ *       entirely ({@code ValueLinking.explained}): not external inputs.
  *   <li>{@code docs}, {@code runs}: every document's place, for replaying a run; RUN documents
  *       (with the run's {@code run.name}, so run references resolve without reading the queue).
  *   <li>{@code tool_stats}: per run and tool, a {@code CallGroup} (HdrHistogram) as bytes.
@@ -47,7 +58,9 @@ final class Schema {
           + " conf DOUBLE, rh1 BIGINT, rh2 BIGINT, has_out BOOLEAN, out_linkable BOOLEAN";
 
   static final String VAL_COLUMNS =
-      "seq BIGINT, pos INTEGER, name VARCHAR, h1 BIGINT, h2 BIGINT, linkable BOOLEAN, idp BIGINT";
+      "seq BIGINT, pos INTEGER, elem INTEGER, name VARCHAR, h1 BIGINT, h2 BIGINT,"
+          + " linkable BOOLEAN, partial BOOLEAN, idp BIGINT, idp_elem BOOLEAN, is_out BOOLEAN,"
+          + " lw VARCHAR, le VARCHAR, shape VARCHAR";
 
   static final String COST_COLUMNS =
       "seq BIGINT, cpu BIGINT, alloc BIGINT, self_cpu BIGINT, self_alloc BIGINT";
@@ -64,6 +77,7 @@ final class Schema {
           "calls",
           "vals",
           "edges",
+          "explained",
           "tool_stats",
           "costs");
 
@@ -79,7 +93,9 @@ final class Schema {
               + " name VARCHAR)",
           "CREATE TABLE calls(" + CALL_COLUMNS + ", parent_seq BIGINT, eff DOUBLE DEFAULT 1.0)",
           "CREATE TABLE vals(" + VAL_COLUMNS + ")",
-          "CREATE TABLE edges(seq BIGINT, pos INTEGER, pseq BIGINT, link VARCHAR)",
+          "CREATE TABLE edges(seq BIGINT, pos INTEGER, elem INTEGER, pseq BIGINT, link VARCHAR,"
+              + " pel BOOLEAN)",
+          "CREATE TABLE explained(seq BIGINT, pos INTEGER)",
           "CREATE TABLE tool_stats(run VARCHAR, tool VARCHAR, stats BLOB)",
           "CREATE TABLE costs(" + COST_COLUMNS + ")");
 }

@@ -62,7 +62,8 @@ final class TableExport {
         + " AS content_hash, v.linkable AS linkable_by_hash, CASE WHEN v.idp IS NULL THEN NULL"
         + " ELSE "
         + hex16("v.idp")
-        + " END AS identity_producer_span_id FROM vals v JOIN calls c ON c.seq = v.seq WHERE "
+        + " END AS identity_producer_span_id FROM vals v JOIN calls c ON c.seq = v.seq"
+        + " WHERE v.elem = -1 AND "
         + runCond
         + " ORDER BY v.seq, v.pos";
   }
@@ -71,17 +72,19 @@ final class TableExport {
     return "SELECT "
         + hex16("c.span")
         + " AS consumer_span_id, c.run AS consumer_run_id, e.pos AS position,"
-        + " CASE WHEN e.pos < 0 THEN '"
+        + " e.elem AS element, CASE WHEN e.pos < 0 THEN '"
         + ProvenanceGraph.RETURNED
         + "' ELSE v.name END AS role, "
         + hex16("p.span")
         + " AS producer_span_id, p.run AS producer_run_id, e.link,"
+        + " CASE WHEN e.link = 'crossing runs' THEN NULL WHEN e.pel THEN v.le ELSE v.lw END"
+        + " AS element_link, e.link <> 'identity' AND v.partial AS probable,"
         + " p.run <> c.run AS crossing_runs"
         + " FROM edges e JOIN calls c ON c.seq = e.seq JOIN calls p ON p.seq = e.pseq"
-        + " LEFT JOIN vals v ON v.seq = e.seq AND v.pos = e.pos WHERE "
+        + " LEFT JOIN vals v ON v.seq = e.seq AND v.pos = e.pos AND v.elem = e.elem WHERE "
         + runCond
         + (withCrossing ? "" : " AND e.link <> 'crossing runs'")
-        + " ORDER BY e.seq, e.pos";
+        + " ORDER BY e.seq, e.pos < 0, e.pos, e.elem";
   }
 
   /** Writes the three tables into {@code dir}; {@code runId} null for every run. */

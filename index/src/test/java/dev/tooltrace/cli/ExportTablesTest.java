@@ -142,8 +142,8 @@ class ExportTablesTest {
     assertEquals(0, r.code(), r.err());
     List<String> edges = Files.readAllLines(out.resolve("edges.csv"));
     assertEquals(
-        "consumer_span_id,consumer_run_id,position,role,producer_span_id,producer_run_id,link,"
-            + "crossing_runs",
+        "consumer_span_id,consumer_run_id,position,element,role,producer_span_id,producer_run_id,"
+            + "link,element_link,probable,crossing_runs",
         edges.get(0));
     assertEquals(1, edges.size(), "--run keeps links inside the run: run 2 has none: " + edges);
     assertEquals(3, Files.readAllLines(out.resolve("calls.csv")).size(), "header and two calls");

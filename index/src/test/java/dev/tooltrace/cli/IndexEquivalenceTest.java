@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with node order, roles and effective confidences), stats and show, on queues written as the agent
  * writes them — fan-out and fan-in, a diamond, a stage returning its sub-step's value, a producer
  * whose batch is written after its consumer's, identity links, failures, confidences, and a second
- * run that uses a value the first made (a link crossing runs).
+ * run that uses a value the first made (a link crossing runs); and lineage through collections
+ * (issue 14: element references of lists, maps, arrays and records; {@link
+ * IndexTestQueues#elements}).
  */
 class IndexEquivalenceTest {
   @TempDir Path tmp;
@@ -116,6 +118,86 @@ class IndexEquivalenceTest {
 
     Cli.Result cross = Cli.run(args(dir, index, "lineage", TestQueue.span(0x20), "--json"));
     assertTrue(cross.out().contains("\"out:" + TestQueue.span(0x16) + "\""), cross.out());
+  }
+
+  private static final long[] ELEMENT_SPANS = {
+    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x20,
+    0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x40, 0x41
+  };
+
+  /** Every answer on the element queue, for every span, run and a few values. */
+  private void sameOnElements(Path dir, Path index) {
+    for (long s : ELEMENT_SPANS) {
+      String span = TestQueue.span(s);
+      same(dir, index, "lineage", span, "--json");
+      same(dir, index, "impact", span, "--json");
+      same(dir, index, "lineage", span);
+      same(dir, index, "impact", span, "--format", "dot");
+      same(dir, index, "lineage", span, "--run", TestQueue.RUN.substring(0, 8), "--json");
+    }
+    for (String value :
+        List.of("document one", "counts of doc b", "shared token", "late element", "m3")) {
+      same(dir, index, "impact", V.str(value).hash, "--json");
+      same(dir, index, "lineage", V.str(value).hash, "--json");
+    }
+    same(dir, index, "prov", "--run", TestQueue.RUN, "--format", "openlineage");
+    same(dir, index, "prov", "--run", TestQueue.RUN);
+    same(dir, index, "prov", "--run", "9999");
+    same(dir, index, "evidence", "--json");
+    same(dir, index, "stats", "--json");
+    same(dir, index, "show", "--json");
+    same(dir, index, "diff", TestQueue.RUN, "9999");
+  }
+
+  private String lineage(Path dir, Path index, long span) {
+    Cli.Result r = Cli.run(args(dir, index, "lineage", TestQueue.span(span), "--json"));
+    assertEquals(0, r.code(), r.err());
+    return r.out();
+  }
+
+  @Test
+  void elementShapesAnswerAsAFullRead() throws Exception {
+    Path dir = IndexTestQueues.elements(tmp.resolve("q"), true);
+    Path index = tmp.resolve("index");
+    sameOnElements(dir, index);
+    // The answers compared hold element edges (not only whole values that happen to agree).
+    String merge = lineage(dir, index, 0x12);
+    assertTrue(merge.contains("element of arg 0"), merge);
+    assertTrue(merge.contains("\"out:" + TestQueue.span(0x11) + "\""), merge);
+    assertTrue(!merge.contains("\"in:"), "the list is explained by its elements: " + merge);
+    String fanOut = lineage(dir, index, 0x15);
+    assertTrue(fanOut.contains("element of return"), fanOut);
+    String probable = lineage(dir, index, 0x1e);
+    assertTrue(probable.contains("probable"), probable);
+    String gathered = lineage(dir, index, 0x2a);
+    assertTrue(gathered.contains("\"out:" + TestQueue.span(0x29) + "\""), gathered);
+    String crossing = lineage(dir, index, 0x40);
+    assertTrue(crossing.contains("\"out:" + TestQueue.span(0x13) + "\""), crossing);
+  }
+
+  @Test
+  void elementShapesAnswerAsAFullReadWhenTheCallsTableIsRewritten() throws Exception {
+    System.setProperty("tooltrace.index.rewriteRows", "0");
+    try {
+      sameOnElements(IndexTestQueues.elements(tmp.resolve("q"), true), tmp.resolve("index"));
+    } finally {
+      System.clearProperty("tooltrace.index.rewriteRows");
+    }
+  }
+
+  @Test
+  void aLateElementProducerRelinksAndExplainsAnIndexedList() throws Exception {
+    Path dir = IndexTestQueues.elements(tmp.resolve("q"), false);
+    Path index = tmp.resolve("index");
+    same(dir, index, "lineage", TestQueue.span(0x2a), "--json");
+    assertTrue(lineage(dir, index, 0x2a).contains("\"in:"), "no producer yet: an external input");
+    try (TestQueue q = new TestQueue(dir)) {
+      IndexTestQueues.lateProducer(q);
+    }
+    sameOnElements(dir, index);
+    String gathered = lineage(dir, index, 0x2a);
+    assertTrue(gathered.contains("\"out:" + TestQueue.span(0x29) + "\""), gathered);
+    assertTrue(!gathered.contains("\"in:"), "now explained by its element: " + gathered);
   }
 
   @Test

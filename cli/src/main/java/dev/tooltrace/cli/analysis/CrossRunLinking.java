@@ -21,8 +21,10 @@ import java.util.TreeMap;
  * returned by the call of <em>another</em> run that most recently ended no later than C started
  * with the same content hash — a file one process wrote through a tool and another read through a
  * tool. Only external inputs are replaced, so links inside a run keep precedence and no single-run
- * answer changes. The usage keeps its role; the edge crosses runs because the value's run differs
- * from the call's. Effective confidence is then recomputed over all runs in end order.
+ * answer changes; an argument its elements explain is no external input and is not replaced. Only
+ * whole values link across runs (not elements), and a link by a sampled hash is probable. The usage
+ * keeps its role; the edge crosses runs because the value's run differs from the call's. Effective
+ * confidence is then recomputed over all runs in end order.
  */
 final class CrossRunLinking {
   private static final Comparator<CallRecord> BY_END =
@@ -59,7 +61,8 @@ final class CrossRunLinking {
         if (producer == null) {
           continue;
         }
-        Usage linked = new Usage(c.spanId(), producer, u.role());
+        // By content only: as probable as the hash it was found by.
+        Usage linked = new Usage(c.spanId(), producer, u.role(), null, v.value().hashPartial());
         inputs.set(i, linked);
         List<Usage> old = g.consumersOf.get(u.valueId());
         old.remove(u);

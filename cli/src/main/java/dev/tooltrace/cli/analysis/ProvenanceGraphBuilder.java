@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -77,38 +76,6 @@ public final class ProvenanceGraphBuilder {
   /** Where a reference links: the producer's output node, and whether the link is by element. */
   private record Found(String valueId, boolean producerElement, boolean probable) {}
 
-  /** The usages of one call being assembled: per value node, its roles and links. */
-  private static final class Uses {
-    final Map<String, Set<String>> roles = new LinkedHashMap<>();
-    final Map<String, Set<String>> links = new LinkedHashMap<>();
-    final Map<String, Boolean> whole = new HashMap<>();
-    final Map<String, Boolean> exact = new HashMap<>();
-
-    void add(String valueId, String role, String link, boolean probable, boolean returned) {
-      if (returned && roles.containsKey(valueId)) {
-        return; // a value the call also took as an argument keeps that role
-      }
-      roles.computeIfAbsent(valueId, k -> new LinkedHashSet<>()).add(role);
-      if (link == null) {
-        whole.put(valueId, true);
-      } else {
-        links.computeIfAbsent(valueId, k -> new LinkedHashSet<>()).add(link);
-      }
-      exact.merge(valueId, !probable, Boolean::logicalOr);
-    }
-
-    List<Usage> build(String spanId) {
-      List<Usage> out = new ArrayList<>();
-      roles.forEach(
-          (id, r) -> {
-            String link =
-                whole.containsKey(id) ? null : String.join("; ", links.getOrDefault(id, Set.of()));
-            out.add(new Usage(spanId, id, String.join(",", r), link, !exact.get(id)));
-          });
-      return out;
-    }
-  }
-
   /** The linking of one run. */
   private static final class RunLinker {
     private final ProvenanceGraph g;
@@ -169,7 +136,7 @@ public final class ProvenanceGraphBuilder {
     }
 
     private void linkInputs(CallRecord c) {
-      Uses uses = new Uses();
+      CallUsages uses = new CallUsages();
       List<ValueLinking.Ref> refs = ValueLinking.inputs(c);
       List<ValueRecord> args = c.args();
       int k = 0;
