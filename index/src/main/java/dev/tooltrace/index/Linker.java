@@ -256,12 +256,14 @@ final class Linker {
   private void explain(long lo) throws SQLException {
     Sql.exec(
         conn,
-        "CREATE OR REPLACE TEMP TABLE exc AS SELECT v.seq, v.pos, v.shape FROM vals v"
+        // Every candidate's old answer goes (one linked whole now is no longer "explained");
+        // only those without a producer of their run are judged again.
+        "CREATE OR REPLACE TEMP TABLE exc AS SELECT v.seq, v.pos, v.shape, EXISTS (SELECT 1"
+            + " FROM edges e WHERE e.seq = v.seq AND e.pos = v.pos AND e.elem = -1"
+            + " AND e.link <> 'crossing runs') AS whole_linked FROM vals v"
             + " WHERE v.pos >= 0 AND v.elem = -1 AND v.shape IS NOT NULL AND (v.seq >= "
             + lo
-            + " OR v.seq IN (SELECT seq FROM idl) OR v.seq IN (SELECT seq FROM hl))"
-            + " AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.seq = v.seq AND e.pos = v.pos"
-            + " AND e.elem = -1 AND e.link <> 'crossing runs')",
+            + " OR v.seq IN (SELECT seq FROM idl) OR v.seq IN (SELECT seq FROM hl))",
         "DELETE FROM explained WHERE (seq, pos) IN (SELECT seq, pos FROM exc)");
     Sql.exec(conn, "CREATE OR REPLACE TEMP TABLE exp_new(seq BIGINT, pos INTEGER)");
     DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
@@ -271,7 +273,8 @@ final class Linker {
             s.executeQuery(
                 "SELECT x.seq, x.pos, any_value(x.shape), list(e.elem) FILTER (WHERE e.elem"
                     + " IS NOT NULL) FROM exc x LEFT JOIN edges e ON e.seq = x.seq"
-                    + " AND e.pos = x.pos AND e.elem >= 0 GROUP BY x.seq, x.pos")) {
+                    + " AND e.pos = x.pos AND e.elem >= 0 WHERE NOT x.whole_linked"
+                    + " GROUP BY x.seq, x.pos")) {
       while (rs.next()) {
         Set<Integer> linked = new HashSet<>();
         java.sql.Array a = rs.getArray(4);
