@@ -140,11 +140,16 @@ final class ValueWriter {
     }
     int start = b.length();
     long t0 = budget != null && worthTiming(o) ? System.nanoTime() : 0;
+    boolean cheapest = false;
     try {
       Class<?> type = o.getClass();
       boolean sampled = budget != null && budget.sampled;
       ContentHasher h = ts.hasher;
       int hashKind = hash(h, o, sampled, ts.scratch);
+      // A value sampled for its size up front (a long string or primitive array) or identified by
+      // identity only is described as cheaply as the switch would make it: its time says nothing
+      // about the parameter (in a cold JVM even this costs microseconds) and never counts.
+      cheapest = hashKind != RecordFormat.HASH_CONTENT && !ElementWalker.isContainer(o);
       long size = sizeOf(o);
       int cflag = captured && capture != null ? RecordFormat.VFLAG_CAPTURED : 0;
       long producer = 0;
@@ -212,7 +217,7 @@ final class ValueWriter {
       b.truncate(start);
       ValueEncoder.unavailable(b, "describing the value failed: " + t.getClass().getName());
     }
-    return t0 != 0 ? Math.max(0, System.nanoTime() - t0) : -1;
+    return t0 != 0 && !cheapest ? Math.max(0, System.nanoTime() - t0) : -1;
   }
 
   /**
