@@ -5,6 +5,7 @@
 package dev.tooltrace.it.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -329,6 +330,8 @@ class AgentLineageTest {
             dir.toString(),
             "--json");
     assertEquals(0, code, err::toString);
+    // The default path answers from the query index (no silent fallback to a full read).
+    assertFalse(err.toString().contains("reading the queues in full"), err::toString);
     return JSON.readTree(out.toString());
   }
 

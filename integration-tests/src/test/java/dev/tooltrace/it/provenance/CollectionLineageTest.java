@@ -5,6 +5,7 @@
 package dev.tooltrace.it.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -245,6 +246,8 @@ class CollectionLineageTest {
             q.toString(),
             "--json");
     assertEquals(0, code, err::toString);
+    // The default path answers from the query index (no silent fallback to a full read).
+    assertFalse(err.toString().contains("reading the queues in full"), err::toString);
     JsonNode j = JSON.readTree(out.toString());
     String load = ex.one("loader.load").spanId();
     assertTrue(nodes(j).contains(load), "lineage reaches loader.load: " + nodes(j));
@@ -324,6 +327,8 @@ class CollectionLineageTest {
             dir.toString(),
             "--json");
     assertEquals(0, code, err::toString);
+    // The default path answers from the query index (no silent fallback to a full read).
+    assertFalse(err.toString().contains("reading the queues in full"), err::toString);
     return JSON.readTree(out.toString());
   }
 
