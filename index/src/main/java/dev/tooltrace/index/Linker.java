@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.index;
 
+import dev.tooltrace.cli.data.Timing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +34,8 @@ import org.duckdb.DuckDBConnection;
  *       element. A late producer therefore also relinks older consumers. The rare candidates the
  *       window cannot judge (a producer that ended exactly when the consumer started: the consumer
  *       itself or a call nested in it) are decided one by one;
- *   <li>returned: a call that hands back (inside) its result a value a call nested in it made;
+ *   <li>returned: a call that hands back (inside) its result a value a call nested in it made
+ *       (nested along parent rows);
  *   <li>explained: a whole argument that nothing produced but whose elements all link is no
  *       external input ({@code ValueLinking.explained});
  *   <li>crossing runs: a whole argument that is still an external input links to the latest whole
@@ -61,14 +63,15 @@ final class Linker {
     if (lo >= next) {
       return;
     }
-    step(() -> parents(lo));
-    step(() -> identity(lo));
-    step(() -> content(lo));
-    step(() -> returned(lo));
-    step(() -> explain(lo));
-    step(() -> crossing());
-    step(() -> effective(next));
+    step("parents", () -> parents(lo));
+    step("identity", () -> identity(lo));
+    step("content", () -> content(lo));
+    step("returned", () -> returned(lo));
+    step("explained", () -> explain(lo));
+    step("crossing runs", () -> crossing());
+    step("effective confidence", () -> effective(next));
     step(
+        "done",
         () -> {
           Sql.setMeta(conn, "linked_seq", Long.toString(next));
           Sql.exec(
@@ -85,11 +88,12 @@ final class Linker {
     void run() throws SQLException;
   }
 
-  private void step(Step s) throws SQLException {
+  private void step(String name, Step s) throws SQLException {
     conn.setAutoCommit(false);
     try {
       s.run();
       conn.commit();
+      Timing.mark("linking: " + name);
     } catch (SQLException | RuntimeException e) {
       conn.rollback();
       throw e;
@@ -204,49 +208,34 @@ final class Linker {
     }
   }
 
+  /**
+   * A call's returned value (and each element of it) that no identity explains links to the call
+   * nested in it that most recently produced the same hash, ended no later than it did (a whole
+   * output before an element on a tie). Nested means along parent rows, as {@code
+   * ProvenanceGraphBuilder} decides: the pairs of a call and each of its ancestors are enumerated
+   * first, and only their outputs are compared by hash — comparing by hash first would pair every
+   * producer of a frequent element (a common word in a million token lists) with every consumer.
+   */
   private void returned(long lo) throws SQLException {
     Sql.exec(
         conn,
-        "CREATE OR REPLACE TEMP TABLE rl AS SELECT v.seq, v.elem, p.seq AS pseq,"
-            + " pv.elem < 0 AS whole, p.parent_seq AS pparent, row_number() OVER (PARTITION BY"
-            + " v.seq, v.elem ORDER BY p.end_ns DESC, pv.elem < 0 DESC, p.seq DESC) AS rn"
-            + " FROM vals v JOIN calls c ON c.seq = v.seq"
-            + " SEMI JOIN aff ON aff.h1 = v.h1 AND aff.h2 = v.h2"
-            + " JOIN vals pv ON pv.is_out AND pv.h1 = v.h1 AND pv.h2 = v.h2"
-            + " JOIN calls p ON p.seq = pv.seq AND p.run = c.run"
-            + " AND p.t1 = c.t1 AND p.t2 = c.t2 AND p.end_ns <= c.end_ns"
-            + " AND p.start_ns >= c.start_ns AND p.seq <> c.seq"
+        "CREATE OR REPLACE TEMP TABLE rl AS WITH RECURSIVE"
+            + " anc(d, a, depth) AS (SELECT seq, parent_seq, 1 FROM calls"
+            + "   WHERE parent_seq IS NOT NULL AND has_out"
+            + "   UNION ALL SELECT anc.d, c.parent_seq, anc.depth + 1 FROM anc"
+            + "   JOIN calls c ON c.seq = anc.a WHERE c.parent_seq IS NOT NULL AND anc.depth < 10000)"
+            + " SELECT v.seq, v.elem, p.seq AS pseq, pv.elem < 0 AS whole"
+            + " FROM vals v SEMI JOIN aff ON aff.h1 = v.h1 AND aff.h2 = v.h2"
+            + " JOIN calls c ON c.seq = v.seq JOIN anc ON anc.a = v.seq"
+            + " JOIN vals pv ON pv.seq = anc.d AND pv.is_out AND pv.h1 = v.h1 AND pv.h2 = v.h2"
+            + " JOIN calls p ON p.seq = pv.seq AND p.end_ns <= c.end_ns"
             + " WHERE v.pos = -1 AND v.linkable AND NOT EXISTS (SELECT 1 FROM edges e"
-            + " WHERE e.seq = v.seq AND e.pos = -1 AND e.elem = v.elem AND e.link = 'identity')",
+            + " WHERE e.seq = v.seq AND e.pos = -1 AND e.elem = v.elem AND e.link = 'identity')"
+            + " QUALIFY row_number() OVER (PARTITION BY v.seq, v.elem"
+            + " ORDER BY p.end_ns DESC, pv.elem < 0 DESC, p.seq DESC) = 1",
         "DELETE FROM edges WHERE pos = -1 AND link <> 'identity'"
             + " AND (seq, elem) IN (SELECT seq, elem FROM rl)",
-        "INSERT INTO edges SELECT seq, -1, elem, pseq, 'hash', NOT whole FROM rl"
-            + " WHERE rn = 1 AND pparent = seq");
-    List<long[]> undecided = new ArrayList<>();
-    try (Statement s = conn.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT seq, elem FROM rl WHERE rn = 1 AND (pparent IS NULL OR pparent <> seq)")) {
-      while (rs.next()) {
-        undecided.add(new long[] {rs.getLong(1), rs.getLong(2)});
-      }
-    }
-    for (long[] u : undecided) {
-      try (PreparedStatement ps =
-          conn.prepareStatement(
-              "SELECT pseq, whole FROM rl WHERE seq = ? AND elem = ? ORDER BY rn")) {
-        ps.setLong(1, u[0]);
-        ps.setInt(2, (int) u[1]);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (nested(rs.getLong(1), u[0])) {
-              insertEdge(u[0], -1, (int) u[1], rs.getLong(1), "hash", !rs.getBoolean(2));
-              break;
-            }
-          }
-        }
-      }
-    }
+        "INSERT INTO edges SELECT seq, -1, elem, pseq, 'hash', NOT whole FROM rl");
   }
 
   /**
