@@ -4,9 +4,6 @@
  */
 package dev.tooltrace.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-
 /**
  * The MooBench-style per-call overhead run, one configuration per JVM: {@code warmup} iterations,
  * then {@code iterations} measured in {@code batches}; an iteration is one call of {@link
@@ -38,11 +35,7 @@ public final class OverheadDriver {
     long perBatch = iterations / batches;
     double[] batchNs = new double[batches];
     long total = 0;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long threadCpu0 = threads.getCurrentThreadCpuTime();
-    long processCpu0 = os.getProcessCpuTime();
+    Probe probe = Probe.start();
     for (int b = 0; b < batches; b++) {
       long t0 = System.nanoTime();
       sink += loop(m, perBatch, work, depth);
@@ -52,8 +45,7 @@ public final class OverheadDriver {
     }
     long calls = perBatch * batches * depth;
     double nsPerCall = (double) total / calls;
-    double threadCpuPerCall = (threads.getCurrentThreadCpuTime() - threadCpu0) / (double) calls;
-    double processCpuPerCall = (os.getProcessCpuTime() - processCpu0) / (double) calls;
+    double[] cost = probe.perCall(calls);
     StringBuilder perBatchText = new StringBuilder();
     for (double d : batchNs) {
       perBatchText.append(perBatchText.length() == 0 ? "" : ",").append(String.format("%.2f", d));
@@ -65,8 +57,8 @@ public final class OverheadDriver {
         a.text("variant", "?"),
         String.format("%.3f", nsPerCall),
         perBatchText,
-        String.format("%.3f", threadCpuPerCall),
-        String.format("%.3f", processCpuPerCall));
+        String.format("%.3f", cost[0]),
+        String.format("%.3f", cost[1]));
   }
 
   private static long loop(MonitoredClass m, long n, long work, int depth) {
