@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,8 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code backup --dir DIR --to DEST}: incremental, consistent while the agent writes. */
 @Command(
     name = "backup",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Copy a queue directory into a backup directory: only what the backup lacks, with a"
           + " manifest of SHA-256 sums (manifest.json, MANIFEST.sha256).",
@@ -28,9 +27,7 @@ import picocli.CommandLine.Spec;
     })
 final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Queue directory.")
-  Path dir;
+  @Mixin QueueOptions queue;
 
   @Option(names = "--to", required = true, paramLabel = "DEST", description = "Backup directory.")
   Path dest;
@@ -41,9 +38,9 @@ final class BackupCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BackupResult r;
     try {
-      r = QueueBackup.run(dir, dest, TerminalProgress.forConsole(err, "backup"));
+      r = QueueBackup.run(queue.dir(), dest, TerminalProgress.forConsole(err, "backup"));
     } catch (IOException e) {
-      throw new CliException(ExitCodes.NO_DATA, "backup into " + dest + " failed: " + e);
+      throw CliException.noData("backup into " + dest + " failed: " + e);
     }
     out.println(
         "backup: "

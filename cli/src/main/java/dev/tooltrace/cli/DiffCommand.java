@@ -10,7 +10,6 @@ import dev.tooltrace.cli.repro.DiffReport;
 import dev.tooltrace.cli.repro.EnvironmentDiff;
 import dev.tooltrace.cli.repro.OutputDiff;
 import dev.tooltrace.cli.repro.RunInfo;
-import dev.tooltrace.cli.repro.RunRefs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,21 +23,17 @@ import picocli.CommandLine.Spec;
 /** {@code diff RUN_A RUN_B}: what changed between two runs, environment first, then outputs. */
 @Command(
     name = "diff",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Compare two runs: their environments (class-path jars by SHA-256, JVM, system"
           + " properties, main command, git commit), then their outputs tool by tool.",
       "Calls are paired by tool and input hashes in start order; the first call whose output"
           + " differs although its inputs are equal is named. Calls without a partner received"
           + " different inputs (downstream of a difference, or changed data).",
-      "A run is named by id, unique id prefix or run name (the latest run of that name).",
+      "A run is named by id, unique id prefix (any case), run name (the latest run of that"
+          + " name) or 'latest'.",
       "Exit code with --check: 0 when all outputs match, 3 when they differ."
     })
 final class DiffCommand implements Callable<Integer> {
-  /** Exit code of {@code --check} when outputs differ. */
-  static final int DIFFERS = 3;
-
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
@@ -54,8 +49,7 @@ final class DiffCommand implements Callable<Integer> {
       description = "Queue of RUN_B when it is not in --dir (a rerun into another queue).")
   Path dirB;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(names = "--check", description = "Exit with 3 when the outputs differ.")
   boolean check;
@@ -66,16 +60,16 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Recording recA = QueueLoader.load(queue.dir(), err);
     Recording recB = dirB == null ? recA : QueueLoader.load(dirB, err);
-    RunInfo a = RunInfo.of(recA, RunRefs.resolve(recA, runA));
-    RunInfo b = RunInfo.of(recB, RunRefs.resolve(recB, runB));
+    RunInfo a = RunInfo.of(recA, RunCatalog.of(recA).resolve(runA));
+    RunInfo b = RunInfo.of(recB, RunCatalog.of(recB).resolve(runB));
     EnvironmentDiff env = EnvironmentDiff.of(a.env(), b.env());
     OutputDiff outputs = OutputDiff.of(a.calls(), b.calls());
-    if (json) {
+    if (json.json()) {
       out.println(Json.pretty(DiffReport.json(a, b, env, outputs)));
     } else {
       DiffReport.text(a, b, env, outputs, out);
     }
     out.flush();
-    return check && outputs.outputsDiffer() ? DIFFERS : ExitCodes.OK;
+    return check && outputs.outputsDiffer() ? ExitCodes.DIFFERS : ExitCodes.OK;
   }
 }

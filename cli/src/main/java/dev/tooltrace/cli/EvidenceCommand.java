@@ -4,23 +4,16 @@
  */
 package dev.tooltrace.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tooltrace.cli.evidence.EvidenceCollector;
 import dev.tooltrace.cli.evidence.EvidenceReport;
 import dev.tooltrace.cli.evidence.MarkdownReport;
+import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.QueueFiles;
 import dev.tooltrace.record.QueueReader;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code evidence}: what happened in one run, as a report a person can attach to a result —
@@ -29,60 +22,30 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "evidence",
-    mixinStandardHelpOptions = true,
     description = {
       "Writes the evidence report of a run: Markdown by default, JSON with --json.",
       "Without --run, the run started last in the queue."
     })
-public final class EvidenceCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "The queue directory (the agent's 'dir').")
-  Path dir;
-
-  @Option(names = "--run", paramLabel = "ID", description = "Run id, or a unique prefix of one.")
-  String run;
-
-  @Option(names = "--json", description = "Write JSON instead of Markdown.")
-  boolean json;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-  Path out;
+final class EvidenceCommand implements Callable<Integer> {
+  @Mixin QueueOptions queue;
+  @Mixin RunOption run;
+  @Mixin JsonOption json;
+  @Mixin OutputFileOption out;
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      QueueFiles.requireQueue(dir);
-      EvidenceCollector collector = new EvidenceCollector(run);
-      try (QueueReader reader = QueueReader.open(dir)) {
-        reader.readAll(collector);
-      }
-      EvidenceReport report = collector.report(dir.toString());
-      String text = json ? toJson(report) : MarkdownReport.render(report);
-      if (out != null) {
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-      } else {
-        PrintWriter w = spec.commandLine().getOut();
-        w.print(text);
-        w.flush();
-      }
-      return 0;
-    } catch (QueueFiles.NotAQueueException | EvidenceCollector.NoSuchRunException e) {
-      err.println("evidence: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      err.println("evidence: cannot write " + out + ": " + e.getMessage());
-      return 1;
+    Path dir = queue.dir();
+    QueueFiles.requireQueue(dir);
+    EvidenceCollector collector = new EvidenceCollector(run.ref());
+    try (QueueReader reader = QueueReader.open(dir)) {
+      reader.readAll(collector);
     }
+    EvidenceReport report = collector.report(dir.toString());
+    out.write(json.json() ? toJson(report) : MarkdownReport.render(report));
+    return ExitCodes.OK;
   }
 
-  static String toJson(EvidenceReport report) throws IOException {
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report)
-        + "\n";
+  static String toJson(EvidenceReport report) {
+    return Json.pretty(report) + "\n";
   }
 }

@@ -4,7 +4,11 @@
  */
 package dev.tooltrace.cli;
 
-/** Process exit codes of the CLI. */
+/**
+ * Every process exit code of the CLI, in one place. Failures reach the user through {@link
+ * CliException} (or picocli's own usage errors), which {@link ErrorHandler} turns into one line on
+ * stderr and one of these codes.
+ */
 public final class ExitCodes {
   private ExitCodes() {}
 
@@ -15,4 +19,10 @@ public final class ExitCodes {
 
   /** Bad arguments or a directory that is not a tooltrace queue (picocli's usage code too). */
   public static final int USAGE = 2;
+
+  /** {@code diff --check} and {@code replay}: the outputs differ from the recorded ones. */
+  public static final int DIFFERS = 3;
+
+  /** {@code replay}: the call cannot be re-invoked (an input was redacted or not captured). */
+  public static final int NOT_REPLAYABLE = 4;
 }

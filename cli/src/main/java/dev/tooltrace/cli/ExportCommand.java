@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,21 +26,19 @@ import picocli.CommandLine.Spec;
  * command), so records are neither lost nor sent twice beyond one batch.
  *
  * <p>Exit codes: 0 drained (or stopped by a signal), 1 not drained within {@code --max-wait}, 2 bad
- * input.
+ * input. The exporter's own state lines (failing, recovered) go to stderr prefixed {@code tooltrace
+ * export:}; a failure to start is a {@link CliException} like every other command's.
  */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
     description = {
       "Send the calls recorded in a queue to an OTLP backend (traces, error logs, metrics).",
       "Endpoint, protocol, headers, timeout and compression come from OTEL_EXPORTER_OTLP_*"
           + " (default: gRPC to http://localhost:4317)."
     })
-public final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Queue directory.")
-  Path dir;
+  @Mixin QueueOptions queue;
 
   @Option(
       names = "--until-drained",
@@ -59,12 +58,12 @@ public final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     if (maxWaitSeconds < 0) {
-      err.println("tooltrace export: --max-wait must be >= 0");
-      return 2;
+      throw CliException.usage("--max-wait must be >= 0");
     }
+    Path dir = queue.dir();
+    QueueFiles.requireQueue(dir);
     ExportSettings settings;
     try {
-      QueueFiles.requireQueue(dir);
       settings =
           ExportSettings.builder()
               .queueDir(dir)
@@ -74,16 +73,14 @@ public final class ExportCommand implements Callable<Integer> {
                     err.flush();
                   })
               .build();
-    } catch (QueueFiles.NotAQueueException | IllegalArgumentException e) {
-      err.println("tooltrace export: " + e.getMessage());
-      return 2;
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
     }
     ExportPipeline pipeline;
     try {
       pipeline = untilDrained ? ExportPipeline.open(settings) : ExportPipeline.start(settings);
     } catch (RuntimeException e) {
-      err.println("tooltrace export: cannot start: " + e.getMessage());
-      return 2;
+      throw CliException.usage("export cannot start: " + e.getMessage());
     }
     if (untilDrained) {
       Duration wait =
@@ -98,7 +95,7 @@ public final class ExportCommand implements Callable<Integer> {
       ExportStatus s = pipeline.status();
       out.println(summary(s, drained));
       out.flush();
-      return drained ? 0 : 1;
+      return drained ? ExitCodes.OK : ExitCodes.NO_DATA;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -116,7 +113,7 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return 0;
+    return ExitCodes.OK;
   }
 
   private static String summary(ExportStatus s, boolean drained) {

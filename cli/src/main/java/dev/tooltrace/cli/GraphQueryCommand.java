@@ -56,17 +56,15 @@ abstract class GraphQueryCommand implements Callable<Integer> {
               + " digits): every value with that hash.")
   String target;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
-  String run;
+  @Mixin RunOption run;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "tree (default), json or dot (Graphviz).")
+      description = "tree (default), json (same as --json) or dot (Graphviz).")
   Format format = Format.tree;
 
-  @Option(names = "--json", description = "Same as --format json.")
-  boolean json;
+  @Mixin JsonOption json;
 
   abstract Subgraph query(GraphQuery q, List<String> start);
 
@@ -74,8 +72,8 @@ abstract class GraphQueryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    if (run != null) {
-      String id = RunSelector.resolve(rec, run);
+    String id = run.resolveOrAll(RunCatalog.of(rec));
+    if (id != null) {
       rec = rec.filter(c -> c.runId().equals(id));
     }
     ProvenanceGraph g = ProvenanceGraphBuilder.build(rec);
@@ -84,10 +82,10 @@ abstract class GraphQueryCommand implements Callable<Integer> {
     try {
       start = q.resolve(target);
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.NO_DATA, e.getMessage());
+      throw CliException.noData(e.getMessage());
     }
     Subgraph s = query(q, start);
-    switch (json ? Format.json : format) {
+    switch (json.json() ? Format.json : format) {
       case json:
         out.println(Json.pretty(GraphJson.of(g, s, target)));
         break;

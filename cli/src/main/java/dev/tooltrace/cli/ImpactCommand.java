@@ -12,8 +12,6 @@ import picocli.CommandLine.Command;
 /** {@code impact}: everything downstream of a call or value. */
 @Command(
     name = "impact",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = "Print every call and value that depends on a call or value.",
     footer = GraphQueryCommand.RULES)
 final class ImpactCommand extends GraphQueryCommand {

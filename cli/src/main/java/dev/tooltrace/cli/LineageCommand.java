@@ -12,8 +12,6 @@ import picocli.CommandLine.Command;
 /** {@code lineage}: everything upstream of a call or value. */
 @Command(
     name = "lineage",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description =
         "Print the calls and values that led to a call or value, back to the run's external"
             + " inputs, with each node's effective confidence.",

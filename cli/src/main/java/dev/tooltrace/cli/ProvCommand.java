@@ -22,10 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code prov}: a run's provenance as W3C PROV-JSON or OpenLineage run events. */
 @Command(
     name = "prov",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
-      "Export one run's provenance.",
+      "Export one run's provenance (--run may be left out when the queue holds one run).",
       "prov-json: one W3C PROV-JSON document; activities = calls, entities = values (by content"
           + " hash), agents = tools acting for the run; used, wasGeneratedBy, wasDerivedFrom,"
           + " wasInformedBy, wasAssociatedWith, wasStartedBy (nesting), actedOnBehalfOf.",
@@ -43,11 +41,7 @@ final class ProvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
-  @Option(
-      names = "--run",
-      paramLabel = "ID",
-      description = "The run (id or unique prefix); optional when the queue holds one run.")
-  String run;
+  @Mixin RunOption run;
 
   @Option(
       names = "--format",
@@ -60,7 +54,7 @@ final class ProvCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    String id = RunSelector.resolveOrOnly(rec, run);
+    String id = run.resolveOrOnly(RunCatalog.of(rec));
     ProvenanceGraph g = ProvenanceGraphBuilder.build(rec.filter(c -> c.runId().equals(id)));
     if (format == Format.openlineage) {
       for (ObjectNode e : OpenLineageBuilder.build(g, rec, id)) {

@@ -13,6 +13,7 @@ import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.SampleRecord;
+import dev.tooltrace.record.UnsupportedVersionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.List;
 /**
  * Reads a whole queue into a {@link Recording}. A document that cannot be decoded is reported as
  * one line on stderr naming the queue file and index, and reading goes on: one bad record must not
- * hide the rest. Only when nothing at all could be read does loading fail.
+ * hide the rest. Documents of a record format version this tooltrace does not read (a newer agent
+ * wrote them) are reported in one line per version and skipped. Only when nothing at all could be
+ * read does loading fail.
  */
 public final class QueueLoader {
   private QueueLoader() {}
@@ -64,6 +67,7 @@ public final class QueueLoader {
     long[] corrupt = {0};
     long[] readable = {0};
     long docs;
+    long unsupported;
     try (QueueReader reader = QueueReader.open(dir)) {
       docs =
           reader.readAll(
@@ -95,21 +99,34 @@ public final class QueueLoader {
                 @Override
                 public void onCorrupt(long index, String file, CorruptRecordException e) {
                   corrupt[0]++;
+                  err.println(skipped(dir, index, file, e.getMessage()));
+                }
+
+                @Override
+                public void onUnsupportedVersion(
+                    long index, String file, UnsupportedVersionException e) {
                   err.println(
-                      "tooltrace: skipped unreadable document at index 0x"
-                          + Long.toHexString(index)
-                          + " in "
-                          + fileName(dir, file)
-                          + ": "
-                          + e.getMessage());
+                      skipped(dir, index, file, e.getMessage())
+                          + "; further documents of that version are skipped too");
                 }
               });
+      unsupported = reader.unsupportedDocuments();
     }
     err.flush();
-    if (corrupt[0] > 0 && corrupt[0] >= docs && readable[0] == 0) {
+    long unreadable = corrupt[0] + unsupported;
+    if (unreadable > 0 && unreadable >= docs && readable[0] == 0) {
       throw new CliException(
-          ExitCodes.NO_DATA, "no readable document in " + dir + " (" + corrupt[0] + " unreadable)");
+          ExitCodes.NO_DATA, "no readable document in " + dir + " (" + unreadable + " unreadable)");
     }
+  }
+
+  private static String skipped(Path dir, long index, String cycle, String why) {
+    return "tooltrace: skipped unreadable document at index 0x"
+        + Long.toHexString(index)
+        + " in "
+        + fileName(dir, cycle)
+        + ": "
+        + why;
   }
 
   /**

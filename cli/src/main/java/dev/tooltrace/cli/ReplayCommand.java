@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
 /** {@code replay SPAN_ID}: re-invoke one recorded tool call in a fresh JVM and compare. */
 @Command(
     name = "replay",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Re-invoke the tool method of a recorded call with its recorded inputs in a fresh JVM"
           + " (no agent) and compare the result's content hash with the recorded one.",
@@ -39,9 +37,6 @@ import picocli.CommandLine.Spec;
           + " method is called on a new instance made with the class's no-arg constructor."
     })
 final class ReplayCommand implements Callable<Integer> {
-  static final int DIFFERS = 3;
-  static final int NOT_REPLAYABLE = 4;
-
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
@@ -70,8 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Default: 120.")
   long timeoutSeconds = 120;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -80,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
     CallRecord c = find(rec, spanId);
     RunInfo run = RunInfo.of(rec, c.runId());
     ReplayRunner.Outcome o = ReplayRunner.replay(c, run, classpath, java, jvmArgs, timeoutSeconds);
-    if (json) {
+    if (json.json()) {
       ObjectNode n = Json.object();
       n.put("span", c.spanId());
       n.put("tool", c.tool());
@@ -107,9 +101,9 @@ final class ReplayCommand implements Callable<Integer> {
       case ReplayRunner.REPRODUCED:
         return ExitCodes.OK;
       case ReplayRunner.DIFFERS:
-        return DIFFERS;
+        return ExitCodes.DIFFERS;
       default:
-        return NOT_REPLAYABLE;
+        return ExitCodes.NOT_REPLAYABLE;
     }
   }
 
@@ -128,9 +122,9 @@ final class ReplayCommand implements Callable<Integer> {
       return matches.get(0);
     }
     if (matches.isEmpty()) {
-      throw new CliException(ExitCodes.NO_DATA, "no call with span id " + id + " in the queue");
+      throw CliException.noData("no call with span id " + id + " in the queue");
     }
-    throw new CliException(
-        ExitCodes.USAGE, "span id prefix " + id + " is ambiguous (" + matches.size() + " calls)");
+    throw CliException.usage(
+        "span id prefix " + id + " is ambiguous (" + matches.size() + " calls)");
   }
 }

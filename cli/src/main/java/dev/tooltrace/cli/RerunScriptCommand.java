@@ -7,7 +7,6 @@ package dev.tooltrace.cli;
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.cli.repro.RerunScript;
 import dev.tooltrace.cli.repro.RunInfo;
-import dev.tooltrace.cli.repro.RunRefs;
 import dev.tooltrace.cli.repro.SelfLaunch;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
 /** {@code rerun-script RUN}: a bash script that reruns a run and diffs the outputs. */
 @Command(
     name = "rerun-script",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Write a bash script that reruns RUN with the same java, JVM arguments (agent included),"
           + " class path, main class or jar and arguments, in the same working directory, under"
@@ -39,11 +36,13 @@ final class RerunScriptCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "Run id, id prefix or run name.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN",
+      description = "Run id, unique id prefix, run name or 'latest'.")
   String run;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: stdout).")
-  Path outFile;
+  @Mixin OutputFileOption out;
 
   @Option(
       names = "--new-dir",
@@ -53,26 +52,20 @@ final class RerunScriptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    RunInfo r = RunInfo.of(rec, RunRefs.resolve(rec, run));
+    RunInfo r = RunInfo.of(rec, RunCatalog.of(rec).resolve(run));
     String script = RerunScript.of(r, queue.dir(), newDir, SelfLaunch.agentJar());
-    if (outFile == null) {
-      out.print(script);
-    } else {
+    Path file = out.write(script);
+    if (file != null) {
       try {
-        Files.writeString(outFile, script);
-        try {
-          Files.setPosixFilePermissions(outFile, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: run it with bash FILE
-        }
-      } catch (IOException e) {
-        throw new CliException(ExitCodes.USAGE, "cannot write " + outFile + ": " + e.getMessage());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException | IOException e) {
+        // not a POSIX file system: run it with bash FILE
       }
-      out.println("wrote " + outFile);
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println("wrote " + file);
+      stdout.flush();
     }
-    out.flush();
     return ExitCodes.OK;
   }
 }

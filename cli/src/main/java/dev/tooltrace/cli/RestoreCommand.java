@@ -6,7 +6,6 @@ package dev.tooltrace.cli;
 
 import dev.tooltrace.record.backup.BackupRestorer;
 import dev.tooltrace.record.backup.BackupVerifier;
-import dev.tooltrace.record.backup.Manifest.NotABackupException;
 import dev.tooltrace.record.backup.VerifyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,8 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code restore DEST --to DIR}: verifies the backup, then rebuilds the queue directory. */
 @Command(
     name = "restore",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Rebuild a queue directory from a backup, after verifying it. DIR must be new or empty.",
       "Chronicle's metadata.cq4t is restored too, so the exporter resumes at the position the"
@@ -55,8 +52,8 @@ final class RestoreCommand implements Callable<Integer> {
         for (String c : v.corrupt()) {
           err.println("tooltrace restore: corrupt: " + c);
         }
-        throw new CliException(
-            ExitCodes.NO_DATA, "the backup in " + dest + " failed verification; nothing restored");
+        throw CliException.noData(
+            "the backup in " + dest + " failed verification; nothing restored");
       }
       int n =
           BackupRestorer.restore(
@@ -64,10 +61,8 @@ final class RestoreCommand implements Callable<Integer> {
       out.println("restore: " + n + " files restored into " + dir);
       out.flush();
       return ExitCodes.OK;
-    } catch (NotABackupException e) {
-      throw new CliException(ExitCodes.USAGE, e.getMessage());
     } catch (IOException e) {
-      throw new CliException(ExitCodes.USAGE, "cannot restore into " + dir + ": " + e.getMessage());
+      throw CliException.usage("cannot restore into " + dir + ": " + e.getMessage());
     }
   }
 }

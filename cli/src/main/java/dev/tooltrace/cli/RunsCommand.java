@@ -17,14 +17,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runs}: the runs (JVM starts) a queue holds, oldest first. */
 @Command(
     name = "runs",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "List the runs in the queue: id, name, tags, start, duration, calls, errors, git commit.",
       "Duration runs from the JVM start to its orderly end (or its last recorded call)."
@@ -33,8 +30,7 @@ final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -44,7 +40,7 @@ final class RunsCommand implements Callable<Integer> {
     for (String id : rec.runIds()) {
       runs.add(RunInfo.of(rec, id));
     }
-    if (json) {
+    if (json.json()) {
       ArrayNode arr = Json.MAPPER.createArrayNode();
       for (RunInfo r : runs) {
         ObjectNode o = arr.addObject();

@@ -22,20 +22,18 @@ import picocli.CommandLine.Spec;
 /** {@code show}: recorded calls as trace trees. */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Print recorded calls as trace trees: nesting by parent span, duration, errors (exception"
           + " type and message), confidence, span id, short argument and result previews.",
       "Calls are assembled by trace id and parent span id, whatever order threads wrote them in;"
-          + " a call whose parent was not recorded is shown as a root."
+          + " a call whose parent was not recorded is shown as a root.",
+      "Without --run, every run."
     })
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
-  String run;
+  @Mixin RunOption run;
 
   @Option(
       names = "--tool",
@@ -63,18 +61,17 @@ final class ShowCommand implements Callable<Integer> {
       description = "At most N traces, the most recent ones (default: all).")
   Integer limit;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (limit != null && limit < 0) {
-      throw new CliException(ExitCodes.USAGE, "--limit must not be negative");
+      throw CliException.usage("--limit must not be negative");
     }
     Recording rec = QueueLoader.load(queue.dir(), spec.commandLine().getErr());
-    if (run != null) {
-      String id = RunSelector.resolve(rec, run);
+    String id = run.resolveOrAll(RunCatalog.of(rec));
+    if (id != null) {
       rec = rec.filter(c -> c.runId().equals(id));
     }
     List<Trace> traces = TraceForest.build(rec.calls());
@@ -89,7 +86,7 @@ final class ShowCommand implements Callable<Integer> {
     if (limit != null && traces.size() > limit) {
       traces = traces.subList(traces.size() - limit, traces.size());
     }
-    if (json) {
+    if (json.json()) {
       out.println(Json.pretty(TraceJson.of(traces)));
     } else if (traces.isEmpty()) {
       out.println("no recorded calls match");

@@ -17,29 +17,24 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code stats}: per-tool and per-run statistics. */
 @Command(
     name = "stats",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Print per tool: calls, errors, success rate, p50/p95/p99 duration, throughput and mean"
           + " confidence; then per run: its success/failure rates and per-tool breakdown.",
       "Percentiles are nearest-rank (always an observed duration). Throughput is calls per"
-          + " second over the active window (first call's start to last call's end)."
+          + " second over the active window (first call's start to last call's end).",
+      "With --run, the per-tool figures are that run's."
     })
 final class StatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin QueueOptions queue;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only this run (id or unique prefix).")
-  String run;
-
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin RunOption run;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -47,6 +42,7 @@ final class StatsCommand implements Callable<Integer> {
     // Aggregated while reading: a queue of tens of millions of calls needs no more heap than
     // one duration per call.
     StatsAccumulator acc = new StatsAccumulator();
+    RunCatalog runs = new RunCatalog();
     QueueLoader.stream(
         queue.dir(),
         spec.commandLine().getErr(),
@@ -54,16 +50,18 @@ final class StatsCommand implements Callable<Integer> {
           @Override
           public void onRun(RunRecord r) {
             acc.addRun(r.runId());
+            runs.addRun(r);
           }
 
           @Override
           public void onCall(CallRecord c) {
             acc.add(c);
+            runs.addRunId(c.runId());
           }
         });
-    StatsReport report =
-        run == null ? acc.report() : acc.report(RunSelector.resolve(acc.runIds(), run));
-    if (json) {
+    String id = run.resolveOrAll(runs);
+    StatsReport report = id == null ? acc.report() : acc.report(id);
+    if (json.json()) {
       out.println(Json.pretty(StatsJson.of(report)));
     } else if (report.tools().isEmpty()) {
       out.println("no recorded calls");

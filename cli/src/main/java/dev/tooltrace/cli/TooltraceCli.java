@@ -4,26 +4,32 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.record.QueueFiles.NotAQueueException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code tooltrace} command line. The agent jar's launcher calls {@link #execute(String...)}
- * and exits with what it returns: 0 on success, 1 when the data gave no answer (nothing readable,
- * no such span or run), 2 for bad arguments or a directory that is not a tooltrace queue. Every
- * failure is one line on stderr; nothing here calls {@code System.exit}.
+ * and exits with what it returns; {@link #main} (the entry point when the CLI runs from plain class
+ * files, as {@code replay} does in tests) is the only method here that calls {@code System.exit}.
+ *
+ * <p>One design for every command: {@code --help} and {@code --version} are inherited from here
+ * ({@code scope = INHERIT}); the shared options come from the mixins {@link QueueOptions} ({@code
+ * --dir}), {@link RunOption} ({@code --run}), {@link JsonOption} ({@code --json}) and {@link
+ * OutputFileOption} ({@code --out}); every failure is a {@link CliException} that {@link
+ * ErrorHandler} prints as one line on stderr with a code from {@link ExitCodes}: 0 on success, 1
+ * when the data gave no answer (nothing readable, no such span or run), 2 for bad arguments or a
+ * directory that is not a tooltrace queue.
  */
 @Command(
     name = "tooltrace",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Read what the tooltrace agent recorded.",
@@ -81,28 +87,8 @@ public final class TooltraceCli implements Runnable {
     return cl;
   }
 
+  /** The process entry point from plain class files: exits with {@link #execute}'s code. */
   public static void main(String... args) {
     System.exit(execute(args));
-  }
-
-  /** Turns known failures into one line on stderr and an exit code. */
-  private static final class ErrorHandler implements IExecutionExceptionHandler {
-    @Override
-    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-      PrintWriter err = cmd.getErr();
-      int code;
-      if (ex instanceof NotAQueueException) {
-        err.println("tooltrace: " + ex.getMessage());
-        code = ExitCodes.USAGE;
-      } else if (ex instanceof CliException) {
-        err.println("tooltrace: " + ex.getMessage());
-        code = ((CliException) ex).exitCode();
-      } else {
-        err.println("tooltrace: internal error: " + ex);
-        code = ExitCodes.NO_DATA;
-      }
-      err.flush();
-      return code;
-    }
   }
 }

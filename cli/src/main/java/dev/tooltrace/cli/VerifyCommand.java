@@ -5,7 +5,6 @@
 package dev.tooltrace.cli;
 
 import dev.tooltrace.record.backup.BackupVerifier;
-import dev.tooltrace.record.backup.Manifest.NotABackupException;
 import dev.tooltrace.record.backup.VerifyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Spec;
 /** {@code verify DEST}: every file of a backup against its manifest. */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Check every file of a backup against its manifest (size and SHA-256).",
       "Exit code 0: all files intact; 1: files missing or corrupt (each named on stderr);"
@@ -39,10 +36,8 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyReport r;
     try {
       r = BackupVerifier.verify(dest, TerminalProgress.forConsole(err, "verify"));
-    } catch (NotABackupException e) {
-      throw new CliException(ExitCodes.USAGE, e.getMessage());
     } catch (IOException e) {
-      throw new CliException(ExitCodes.NO_DATA, "cannot verify " + dest + ": " + e);
+      throw CliException.noData("cannot verify " + dest + ": " + e);
     }
     for (String m : r.missing()) {
       err.println("tooltrace verify: missing: " + m);

@@ -7,23 +7,23 @@ package dev.tooltrace.exporter;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.DocumentDecoder;
+import dev.tooltrace.record.DocumentReader;
 import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunRecord;
+import dev.tooltrace.record.UnsupportedVersionException;
 import io.opentelemetry.sdk.resources.Resource;
 import java.text.ParseException;
 import java.util.function.Consumer;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Reads whole documents from the queue into {@link Batch}es with an unnamed tailer, decoding them
- * with the record contract's {@link DocumentDecoder}. Tool metrics are updated here, once per
- * record read, so they also work without OTLP. Single-threaded, like the tailer it owns.
+ * Reads whole documents from the queue into {@link Batch}es with an unnamed tailer, through the
+ * record contract's {@link DocumentReader}. Tool metrics are updated here, once per record read, so
+ * they also work without OTLP. Single-threaded, like the tailer it owns.
  */
 final class BatchReader implements RecordVisitor {
   private final SingleChronicleQueue queue;
@@ -33,7 +33,7 @@ final class BatchReader implements RecordVisitor {
   private final ToolMetrics metrics;
   private final boolean buildSignals;
   private final Consumer<String> corruptLog;
-  private byte[] scratch = new byte[8192];
+  private final DocumentReader documents = new DocumentReader(this);
   private Batch current;
   private long corrupt;
 
@@ -119,8 +119,9 @@ final class BatchReader implements RecordVisitor {
     return tailer.index();
   }
 
+  /** Documents skipped unread: corrupt, or of a record format version this reader does not know. */
   long corruptDocuments() {
-    return corrupt;
+    return corrupt + documents.unsupportedDocuments();
   }
 
   /**
@@ -135,16 +136,8 @@ final class BatchReader implements RecordVisitor {
     long start = tailer.index();
     b.nextIndex = start;
     try {
-      while (b.calls < maxCalls) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            break;
-          }
-          if (!dc.isMetaData()) {
-            decode(dc);
-          }
-          b.documents++;
-        }
+      while (b.calls < maxCalls && documents.next(tailer)) {
+        b.documents++;
         b.nextIndex = tailer.index();
       }
     } catch (Error e) {
@@ -154,23 +147,6 @@ final class BatchReader implements RecordVisitor {
       current = null;
     }
     return b;
-  }
-
-  private void decode(DocumentContext dc) {
-    long index = dc.index();
-    try {
-      Bytes<?> bytes = dc.wire().bytes();
-      int len = (int) bytes.readRemaining();
-      if (scratch.length < len) {
-        scratch = new byte[Math.max(len, scratch.length * 2)];
-      }
-      bytes.read(scratch, 0, len);
-      DocumentDecoder.decode(scratch, len, index, this);
-    } catch (CorruptRecordException e) {
-      onCorrupt(index, "cycle " + tailer.cycle(), e);
-    } catch (RuntimeException e) {
-      onCorrupt(index, "cycle " + tailer.cycle(), new CorruptRecordException("unreadable: " + e));
-    }
   }
 
   @Override
@@ -202,12 +178,28 @@ final class BatchReader implements RecordVisitor {
       corruptLog.accept(
           "skipping unreadable queue document 0x"
               + Long.toHexString(queueIndex)
-              + " ("
+              + " (cycle "
               + file
               + "): "
               + e.getMessage()
               + (corrupt == 5 ? " (further ones are counted, not logged)" : ""));
     }
+  }
+
+  /**
+   * A newer agent's documents: one line (not one per document, which {@link #onCorrupt} limits to
+   * five anyway), then they are skipped and counted as unreadable.
+   */
+  @Override
+  public void onUnsupportedVersion(long queueIndex, String file, UnsupportedVersionException e) {
+    corruptLog.accept(
+        "skipping unreadable queue document 0x"
+            + Long.toHexString(queueIndex)
+            + " (cycle "
+            + file
+            + "): "
+            + e.getMessage()
+            + "; further documents of that version are skipped and counted");
   }
 
   private void scanRuns(long until) {
@@ -221,32 +213,11 @@ final class BatchReader implements RecordVisitor {
           @Override
           public void onCorrupt(long queueIndex, String file, CorruptRecordException e) {}
         };
-    ExcerptTailer scan = queue.createTailer().toStart();
-    try {
-      while (true) {
-        try (DocumentContext dc = scan.readingDocument()) {
-          if (!dc.isPresent() || dc.index() >= until) {
-            return;
-          }
-          if (dc.isMetaData()) {
-            continue;
-          }
-          Bytes<?> bytes = dc.wire().bytes();
-          long p = bytes.readPosition();
-          int len = (int) bytes.readRemaining();
-          if (len > 3 && bytes.readByte(p + 2) == RecordFormat.DOC_RUN) {
-            byte[] doc = new byte[len];
-            bytes.read(doc, 0, len);
-            try {
-              DocumentDecoder.decode(doc, len, dc.index(), runsOnly);
-            } catch (RuntimeException e) {
-              // A bad RUN document only costs its runs' resources; reading reports it later.
-            }
-          }
-        }
+    DocumentReader runs = new DocumentReader(runsOnly, DocumentDecoder.only(RecordFormat.DOC_RUN));
+    try (ExcerptTailer scan = queue.createTailer().toStart()) {
+      while (runs.next(scan, until)) {
+        // RUN documents before the committed index feed the resources; nothing else is decoded.
       }
-    } finally {
-      scan.close();
     }
   }
 

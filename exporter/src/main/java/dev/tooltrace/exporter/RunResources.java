@@ -5,7 +5,6 @@
 package dev.tooltrace.exporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tooltrace.record.RunRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -39,7 +38,6 @@ final class RunResources {
           "telemetry.");
 
   private static final int MAX_RUNS = 256;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Resource base;
   private final Map<String, Resource> byRun =
@@ -66,7 +64,7 @@ final class RunResources {
   void onRun(RunRecord run) {
     AttributesBuilder b = Attributes.builder();
     try {
-      JsonNode root = JSON.readTree(run.environmentJson());
+      JsonNode root = Jackson.MAPPER.readTree(run.environmentJson());
       if (root != null && root.isObject()) {
         addScalars(b, root);
         JsonNode nested = root.get("resource");

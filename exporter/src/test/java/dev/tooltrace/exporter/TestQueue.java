@@ -4,25 +4,23 @@
  */
 package dev.tooltrace.exporter;
 
-import dev.tooltrace.record.Buf;
-import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.Hex;
-import dev.tooltrace.record.QueueFiles;
-import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.ToolBlock;
-import java.nio.charset.StandardCharsets;
+import dev.tooltrace.record.testing.FixtureCall;
+import dev.tooltrace.record.testing.FixtureValue;
+import dev.tooltrace.record.testing.QueueFixture;
+import dev.tooltrace.record.testing.RunFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Writes queues the way the agent does, with the record contract's {@link Encoder}: RUN documents
- * and CALLS batches of small call trees (a root "pipeline" call with a "parse" child that takes a
- * string and an int, and every third tree a failing "classify" child).
+ * Writes queues the way the agent does, through the record contract's fixtures ({@link
+ * QueueFixture}: the real batch writer): RUN documents and CALLS batches of small call trees (a
+ * root "pipeline" call with a "parse" child that takes a string and an int, and every third tree a
+ * failing "classify" child).
  */
 final class TestQueue implements AutoCloseable {
   static final ToolBlock PIPELINE =
@@ -52,11 +50,10 @@ final class TestQueue implements AutoCloseable {
           "java.lang.String");
 
   private static final AtomicLong IDS = new AtomicLong(0x1000);
-  private static final byte[] STRING_TYPE = Encoder.encodeStr("java.lang.String");
 
+  private final QueueFixture fixture;
   final SingleChronicleQueue queue;
-  private final ExcerptAppender appender;
-  private final Buf buf = new Buf(1 << 16);
+  private final RunFixture run;
   final long runHi;
   final long runLo;
 
@@ -70,10 +67,11 @@ final class TestQueue implements AutoCloseable {
   }
 
   TestQueue(Path dir, String rollCycle, long runLo) {
-    this.queue = QueueFiles.openForWriting(dir, rollCycle);
-    this.appender = queue.createAppender();
+    this.fixture = QueueFixture.create(dir, rollCycle);
+    this.queue = fixture.queue();
     this.runHi = 0x7e57;
     this.runLo = runLo;
+    this.run = fixture.run(runHi, runLo);
   }
 
   String runId() {
@@ -82,9 +80,7 @@ final class TestQueue implements AutoCloseable {
 
   /** The RUN document, as the agent writes it at start. */
   TestQueue run(String environmentJson) {
-    buf.clear();
-    Encoder.run(buf, runHi, runLo, System.currentTimeMillis() * 1_000_000L, 4242, environmentJson);
-    append();
+    run.start(System.currentTimeMillis() * 1_000_000L, environmentJson);
     return this;
   }
 
@@ -115,85 +111,51 @@ final class TestQueue implements AutoCloseable {
     long parse = IDS.incrementAndGet();
     long classify = IDS.incrementAndGet();
     long t0 = System.currentTimeMillis() * 1_000_000L;
-    buf.clear();
-    int count = Encoder.beginCalls(buf, runHi, runLo, 7, "main");
-    int calls = 0;
     // Children first: the agent appends a call when it returns.
-    int at =
-        Encoder.beginCall(
-            buf, traceHi, traceLo, parse, root, PARSE, t0 + 1000, 2_000_000, false, 0, 0.93);
-    Encoder.argCount(buf, 2);
-    string(buf, "hello world", 0);
-    Encoder.valueInt(buf, 100);
-    string(buf, "HELLO WORLD", 0);
-    Encoder.endCall(buf, at);
-    calls++;
-    at =
-        Encoder.beginCall(
-            buf,
-            traceHi,
-            traceLo,
-            classify,
-            root,
-            CLASSIFY,
-            t0 + 3_000_000,
-            1_000_000,
-            failing,
-            0,
-            failing ? Double.NaN : 0.42);
-    Encoder.argCount(buf, 1);
-    string(buf, "HELLO WORLD", parse);
+    FixtureCall parseCall =
+        FixtureCall.of(PARSE)
+            .trace(traceHi, traceLo)
+            .span(parse)
+            .parent(root)
+            .start(t0 + 1000)
+            .duration(2_000_000)
+            .confidence(0.93)
+            .arg(FixtureValue.ofString("hello world"))
+            .arg(FixtureValue.ofInt(100))
+            .returns(FixtureValue.ofString("HELLO WORLD"));
+    FixtureCall classifyCall =
+        FixtureCall.of(CLASSIFY)
+            .trace(traceHi, traceLo)
+            .span(classify)
+            .parent(root)
+            .start(t0 + 3_000_000)
+            .duration(1_000_000)
+            .confidence(failing ? Double.NaN : 0.42)
+            .arg(FixtureValue.ofString("HELLO WORLD").producedBy(parse));
     if (failing) {
-      Encoder.valueNull(buf);
-      Encoder.error(
-          buf,
+      classifyCall.fails(
           "java.lang.IllegalStateException",
           "model not loaded",
           "java.lang.IllegalStateException: model not loaded\n\tat com.example.Classifier"
               + ".classify(Classifier.java:42)");
     } else {
-      string(buf, "greeting", 0);
+      classifyCall.returns(FixtureValue.ofString("greeting"));
     }
-    Encoder.endCall(buf, at);
-    calls++;
-    at =
-        Encoder.beginCall(
-            buf, traceHi, traceLo, root, 0, PIPELINE, t0, 5_000_000, false, 0, Double.NaN);
-    Encoder.argCount(buf, 0);
-    Encoder.valueVoid(buf);
-    Encoder.endCall(buf, at);
-    calls++;
-    Encoder.endCalls(buf, count, calls);
-    append();
+    FixtureCall rootCall =
+        FixtureCall.of(PIPELINE).trace(traceHi, traceLo).span(root).start(t0).duration(5_000_000);
+    run.calls(7, "main", parseCall, classifyCall, rootCall);
     List<String> ids = List.of(Hex.of(parse), Hex.of(classify), Hex.of(root));
     spanIds.addAll(ids);
     return ids;
   }
 
-  private static void string(Buf b, String s, long producer) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    Encoder.objectHead(
-        b, STRING_TYPE, RecordFormat.HASH_CONTENT, s.hashCode(), utf8.length, s.length(), 0);
-    b.str(s, 256);
-    Encoder.objectTail(b, producer, null);
-  }
-
   /** Raw bytes as one document (for corrupt-record tests). */
   void raw(byte[] bytes) {
-    try (DocumentContext dc = appender.writingDocument()) {
-      dc.wire().bytes().write(bytes);
-    }
-  }
-
-  private void append() {
-    try (DocumentContext dc = appender.writingDocument()) {
-      dc.wire().bytes().write(buf.array(), 0, buf.length());
-    }
+    fixture.raw(bytes);
   }
 
   @Override
   public void close() {
-    appender.close();
-    queue.close();
+    fixture.close();
   }
 }

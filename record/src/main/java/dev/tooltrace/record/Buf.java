@@ -37,6 +37,17 @@ public final class Buf {
     len = 0;
   }
 
+  /**
+   * Clears, and lets go of a buffer grown past {@code maxRetained} bytes by one huge record: a
+   * per-thread buffer must not keep megabytes alive for the thread's lifetime.
+   */
+  public void clearAndTrim(int maxRetained) {
+    len = 0;
+    if (data.length > maxRetained) {
+      data = new byte[Math.max(16, maxRetained)];
+    }
+  }
+
   /** Truncates to {@code length}, e.g. to drop a partially written element. */
   public void truncate(int length) {
     len = length;
@@ -73,6 +84,33 @@ public final class Buf {
   /** Overwrites 4 bytes at {@code pos} (a length written after its content). */
   public void i32At(int pos, int v) {
     INT.set(data, pos, v);
+  }
+
+  /** The byte at {@code pos}, unsigned. */
+  public int u8At(int pos) {
+    return data[pos] & 0xFF;
+  }
+
+  /** Overwrites the byte at {@code pos}. */
+  public void u8At(int pos, int v) {
+    data[pos] = (byte) v;
+  }
+
+  /**
+   * Inserts {@code v} as a varint at {@code pos}, moving what follows: for a length known only
+   * after its content was written (value sections, rare and short).
+   */
+  public void insertVarint(int pos, int v) {
+    int n = 1;
+    for (int x = v >>> 7; x != 0; x >>>= 7) {
+      n++;
+    }
+    ensure(n);
+    System.arraycopy(data, pos, data, pos + n, len - pos);
+    int end = len;
+    len = pos;
+    varint(v);
+    len = end + n;
   }
 
   public void u16At(int pos, int v) {

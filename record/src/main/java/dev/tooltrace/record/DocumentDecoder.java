@@ -5,35 +5,60 @@
 package dev.tooltrace.record;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reader side of {@link RecordFormat}: turns one document's bytes into records. */
+/**
+ * Reader side of {@link RecordFormat}: turns one document's bytes into records. Reads every version
+ * from {@link RecordFormat#MIN_READABLE_VERSION} to {@link RecordFormat#VERSION}, skips sections
+ * and document types it does not know, and throws {@link UnsupportedVersionException} for any other
+ * version. Queue readers use it through {@link DocumentReader}.
+ *
+ * <p>An instance is reusable and not thread-safe (one per reader: it may keep state across
+ * documents as the format grows).
+ */
 public final class DocumentDecoder {
-  private DocumentDecoder() {}
+  /** Every document type: the default filter. */
+  public static final int ALL_TYPES = -1;
+
+  /** A filter admitting only the given document types ({@code RecordFormat.DOC_*}). */
+  public static int only(int... docTypes) {
+    int mask = 0;
+    for (int t : docTypes) {
+      mask |= 1 << t;
+    }
+    return mask;
+  }
 
   /**
    * Decodes the document at {@code queueIndex} and hands its records to {@code v}. Throws {@link
-   * CorruptRecordException} if the bytes do not follow the format.
+   * CorruptRecordException} if the bytes do not follow the format, {@link
+   * UnsupportedVersionException} if they are of a version this reader does not know.
    */
-  public static void decode(byte[] doc, int len, long queueIndex, RecordVisitor v) {
+  public void decode(byte[] doc, int len, long queueIndex, RecordVisitor v) {
+    decode(doc, len, queueIndex, v, ALL_TYPES);
+  }
+
+  /**
+   * Decodes the document if its type is admitted by {@code types} ({@link #only}); other documents
+   * are only checked for magic and version.
+   */
+  public void decode(byte[] doc, int len, long queueIndex, RecordVisitor v, int types) {
     In in = new In(doc, 0, len);
     if (len < 3 || in.u8() != (RecordFormat.MAGIC & 0xFF)) {
       throw new CorruptRecordException("not a tooltrace document at index " + idx(queueIndex));
     }
     int version = in.u8();
-    if (version != RecordFormat.VERSION) {
-      throw new CorruptRecordException(
-          "unsupported record format version "
-              + version
-              + " at index "
-              + idx(queueIndex)
-              + " (this reader knows version "
-              + RecordFormat.VERSION
-              + ")");
+    if (version < RecordFormat.MIN_READABLE_VERSION || version > RecordFormat.VERSION) {
+      throw new UnsupportedVersionException(version);
     }
     int type = in.u8();
+    if (type >= 32 || (types & (1 << type)) == 0) {
+      // Not wanted, or a newer writer's document type: readers stay forward compatible.
+      return;
+    }
     switch (type) {
       case RecordFormat.DOC_CALLS:
         decodeCalls(in, queueIndex, v);
@@ -41,13 +66,17 @@ public final class DocumentDecoder {
       case RecordFormat.DOC_RUN:
         {
           String run = Hex.of(in.i64(), in.i64());
-          v.onRun(new RunRecord(queueIndex, run, in.i64(), in.i64(), in.str()));
+          RunRecord r = new RunRecord(queueIndex, run, in.i64(), in.i64(), in.str());
+          sections(in, len, "document " + idx(queueIndex));
+          v.onRun(r);
           break;
         }
       case RecordFormat.DOC_RUN_END:
         {
           String run = Hex.of(in.i64(), in.i64());
-          v.onRunEnd(new RunEndRecord(queueIndex, run, in.i64(), in.str()));
+          RunEndRecord r = new RunEndRecord(queueIndex, run, in.i64(), in.str());
+          sections(in, len, "document " + idx(queueIndex));
+          v.onRunEnd(r);
           break;
         }
       case RecordFormat.DOC_SAMPLE:
@@ -59,12 +88,30 @@ public final class DocumentDecoder {
           for (int i = 0; i < n; i++) {
             values.put(in.str(), in.f64());
           }
+          sections(in, len, "document " + idx(queueIndex));
           v.onSample(new SampleRecord(queueIndex, run, at, values));
           break;
         }
       default:
         // A newer writer's document type: skip it, readers stay forward compatible.
         break;
+    }
+  }
+
+  /**
+   * Skips the sections from the reader's position up to {@code end}, checking that each lies
+   * within. No section tag is assigned yet; a tag this reader knows would be read here into the
+   * record being built (see "How the format grows" in {@link RecordFormat}).
+   */
+  private static void sections(In in, int end, String where) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of " + where + " has bad length " + n);
+      }
+      in.skip(n);
     }
   }
 
@@ -104,17 +151,23 @@ public final class DocumentDecoder {
     long threadId = in.i64();
     String threadName = in.str();
     int count = in.u16();
-    java.util.Map<Integer, ToolHeader> tools = new java.util.HashMap<>();
+    Map<Integer, ToolHeader> tools = new HashMap<>();
     for (int i = 0; i < count; i++) {
       int len = in.i32();
-      int end = in.position() + len;
       if (len < 0 || len > in.remaining()) {
         throw new CorruptRecordException(
             "call " + i + " of document " + idx(queueIndex) + " has bad length " + len);
       }
-      v.onCall(decodeCall(in, queueIndex, run, threadId, threadName, tools));
-      in.position(end);
+      int end = in.position() + len;
+      CallRecord call = decodeCall(in, queueIndex, run, threadId, threadName, tools);
+      if (in.position() > end) {
+        throw new CorruptRecordException(
+            "call " + i + " of document " + idx(queueIndex) + " overruns its length " + len);
+      }
+      sections(in, end, "call " + i);
+      v.onCall(call);
     }
+    sections(in, in.position() + in.remaining(), "document " + idx(queueIndex));
   }
 
   private static CallRecord decodeCall(
@@ -123,7 +176,7 @@ public final class DocumentDecoder {
       String run,
       long threadId,
       String threadName,
-      java.util.Map<Integer, ToolHeader> tools) {
+      Map<Integer, ToolHeader> tools) {
     String trace = Hex.of(in.i64(), in.i64());
     String span = Hex.of(in.i64());
     long parent = in.i64();
@@ -173,76 +226,66 @@ public final class DocumentDecoder {
     if (error) {
       err = new CallRecord.ErrorInfo(in.str(), in.str(), in.str());
     }
-    return new CallRecord(
-        queueIndex,
-        run,
-        threadId,
-        threadName,
-        trace,
-        span,
-        parent == 0 ? "" : Hex.of(parent),
-        toolId,
-        tool,
-        operation,
-        namespace,
-        function,
-        descriptor,
-        start,
-        duration,
-        error,
-        flags,
-        Double.isNaN(conf) ? null : conf,
-        List.copyOf(args),
-        result,
-        err);
+    return CallRecord.builder()
+        .queueIndex(queueIndex)
+        .runId(run)
+        .threadId(threadId)
+        .threadName(threadName)
+        .traceId(trace)
+        .spanId(span)
+        .parentSpanId(parent == 0 ? "" : Hex.of(parent))
+        .toolId(toolId)
+        .tool(tool)
+        .operation(operation)
+        .codeNamespace(namespace)
+        .codeFunction(function)
+        .descriptor(descriptor)
+        .startEpochNanos(start)
+        .durationNanos(duration)
+        .error(error)
+        .flags(flags)
+        .confidence(Double.isNaN(conf) ? null : conf)
+        .args(args)
+        .result(result)
+        .errorInfo(err)
+        .build();
   }
 
   private static ValueRecord decodeValue(In in, String name, String declared) {
-    int kind = in.u8();
+    int kindByte = in.u8();
+    int kind = kindByte & RecordFormat.VALUE_KIND_MASK;
+    ValueRecord.Builder v =
+        ValueRecord.builder().name(name).declaredType(declared).kind(kind).actualType("");
     switch (kind) {
       case RecordFormat.VALUE_NULL:
-        return new ValueRecord(
-            name, declared, kind, "", nullHash(), false, 0, "null", false, null, null);
+        v.hash(nullHash()).preview("null");
+        break;
       case RecordFormat.VALUE_VOID:
-        return new ValueRecord(name, declared, kind, "", null, false, 0, "", false, null, null);
+        break;
       case RecordFormat.VALUE_BOOLEAN:
       case RecordFormat.VALUE_INT:
       case RecordFormat.VALUE_LONG:
         {
-          long v = kind == RecordFormat.VALUE_BOOLEAN ? in.u8() : in.i64();
+          long x = kind == RecordFormat.VALUE_BOOLEAN ? in.u8() : in.i64();
           char tag = PrimitiveValues.tag(declared);
           if (tag == 0) {
             tag = kind == RecordFormat.VALUE_BOOLEAN ? 'Z' : 'J';
           }
-          return new ValueRecord(
-              name,
-              declared,
-              kind,
-              declared,
-              PrimitiveValues.hashIntegral(tag, v),
-              false,
-              1,
-              PrimitiveValues.previewIntegral(tag, v),
-              false,
-              null,
-              null);
+          v.actualType(declared)
+              .hash(PrimitiveValues.hashIntegral(tag, x))
+              .size(1)
+              .preview(PrimitiveValues.previewIntegral(tag, x));
+          break;
         }
       case RecordFormat.VALUE_DOUBLE:
         {
-          double v = in.f64();
+          double x = in.f64();
           char tag = PrimitiveValues.tag(declared) == 'F' ? 'F' : 'D';
-          return new ValueRecord(
-              name,
-              declared,
-              kind,
-              declared,
-              PrimitiveValues.hashFloating(tag, v),
-              false,
-              1,
-              PrimitiveValues.previewFloating(tag, v),
-              false,
-              null,
-              null);
+          v.actualType(declared)
+              .hash(PrimitiveValues.hashFloating(tag, x))
+              .size(1)
+              .preview(PrimitiveValues.previewFloating(tag, x));
+          break;
         }
       case RecordFormat.VALUE_OBJECT:
         {
@@ -255,41 +298,33 @@ public final class DocumentDecoder {
           String preview = in.str();
           long producer = in.i64();
           String capture = (vflags & RecordFormat.VFLAG_CAPTURED) != 0 ? in.str() : null;
-          return new ValueRecord(
-              name,
-              declared,
-              kind,
-              actual,
-              hashKind == RecordFormat.HASH_NONE ? null : Hex.of(hi, lo),
-              hashKind == RecordFormat.HASH_PARTIAL,
-              size,
-              preview,
-              (vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0,
-              producer == 0 ? null : Hex.of(producer),
-              capture);
+          v.actualType(actual)
+              .hash(hashKind == RecordFormat.HASH_NONE ? null : Hex.of(hi, lo))
+              .hashPartial(hashKind == RecordFormat.HASH_PARTIAL)
+              .size(size)
+              .preview(preview)
+              .previewTruncated((vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0)
+              .producerSpanId(producer == 0 ? null : Hex.of(producer))
+              .capture(capture);
+          break;
         }
       case RecordFormat.VALUE_REDACTED:
-        return new ValueRecord(
-            name, declared, kind, in.str(), null, false, -1, "<redacted>", false, null, null);
+        v.actualType(in.str()).size(-1).preview("<redacted>");
+        break;
       case RecordFormat.VALUE_UNAVAILABLE:
-        {
-          String reason = in.str();
-          return new ValueRecord(
-              name,
-              declared,
-              kind,
-              "",
-              null,
-              false,
-              -1,
-              "<unavailable: " + reason + ">",
-              false,
-              null,
-              null);
-        }
+        v.size(-1).preview("<unavailable: " + in.str() + ">");
+        break;
       default:
         throw new CorruptRecordException("unknown value kind " + kind + " for " + name);
     }
+    if ((kindByte & RecordFormat.VALUE_HAS_SECTIONS) != 0) {
+      int n = in.varint();
+      if (n < 0 || n > in.remaining()) {
+        throw new CorruptRecordException("sections of value " + name + " have bad length " + n);
+      }
+      sections(in, in.position() + n, "value " + name);
+    }
+    return v.build();
   }
 
   private static final String NULL_HASH = new ContentHasher().putByte('N').finish().hex();

@@ -5,40 +5,71 @@
 package dev.tooltrace.record;
 
 /**
- * The record contract: the binary layout of every document tooltrace appends to its queue. The
- * agent writes it ({@link Buf}, {@link ToolBlock}), the exporter and the CLI read it ({@link
- * DocumentDecoder}); nothing else knows the layout.
+ * The record contract: the binary layout of every document tooltrace appends to its queue. Only
+ * this module knows it: the agent writes CALLS documents through {@link BatchWriter} (values with
+ * {@link ValueEncoder}) and the other documents through {@link Encoder}; every reader goes through
+ * {@link DocumentReader} (a queue tailer) or {@link DocumentDecoder} (one document's bytes).
+ * Golden-bytes tests ({@code FormatGoldenTest}) pin the layout of each document type.
  *
  * <p>All numbers are little-endian; strings are a varint byte length followed by UTF-8. Each
  * Chronicle excerpt is one <em>document</em>:
  *
  * <pre>
- * document   := MAGIC u8:version u8:docType payload
+ * document   := MAGIC u8:version u8:docType payload sections
  * CALLS      := runId[16] threadId:i64 threadName:str count:u16 call*count
  * call       := length:u32 traceId[16] spanId:i64 parentSpanId:i64 tool
  *               startEpochNanos:i64 durationNanos:i64 outcome:u8 flags:u8 confidence:f64
- *               argCount:u8 value*argCount returnValue:value [error] [links]
+ *               argCount:u8 value*argCount returnValue:value [error] sections
  * tool       := TOOL_INLINE toolBlock | TOOL_REF toolId:i32   (a ref names a block inlined
  *               earlier in the same document: each document stays readable on its own)
  * toolBlock  := toolId:i32 name:str operation:str namespace:str function:str descriptor:str
  *               paramCount:u8 (paramName:str paramType:str)*paramCount returnType:str
- * value      := kind:u8 ...   (see VALUE_* below)
+ * value      := kind:u8 body [valueSections]   (see VALUE_* below; valueSections only when the
+ *               kind byte carries VALUE_HAS_SECTIONS)
  * error      := exceptionClass:str message:str stackTrace:str      (when outcome == ERROR)
  * RUN        := runId[16] startEpochNanos:i64 pid:i64 environmentJson:str
  * SAMPLE     := runId[16] epochNanos:i64 count:u8 (name:str value:f64)*count
  * RUN_END    := runId[16] endEpochNanos:i64 countersJson:str
+ *
+ * sections      := section*          (up to the end of the enclosing call or document)
+ * valueSections := length:varint section*   (length: the bytes of all its sections)
+ * section       := tag:u8 length:varint payload[length]
  * </pre>
+ *
+ * <h2>How the format grows</h2>
+ *
+ * <p>Optional fields join as <em>sections</em>: a call, a value and a document may end with tagged,
+ * length-prefixed sections, and a reader skips every section whose tag it does not know. Adding a
+ * field (a call's CPU time, a value's element references, a document's chain hash) is therefore
+ * additive: assign a {@code SECTION_*} tag below, write it in {@link BatchWriter}/{@link
+ * ValueEncoder}, read it in {@link DocumentDecoder} into a new (builder-set) field of {@link
+ * CallRecord}/{@link ValueRecord}, and pin it with a golden test. Old readers skip it; documents
+ * without it cost nothing. New document types are skipped by older readers too.
+ *
+ * <p>A change that an older reader would misread (a fixed field changes meaning or position) raises
+ * {@link #VERSION}. Every document carries its version; a reader meeting a version it does not know
+ * ({@link UnsupportedVersionException}) says so in one line and skips those documents, it never
+ * guesses. Readers accept every version from {@link #MIN_READABLE_VERSION} to {@link #VERSION}.
  *
  * <p>A call record is self-contained (tool name, thread, run id travel with it) so that any single
  * queue file can be read, exported, backed up or deleted on its own. Primitive values are stored
- * raw; their preview and content hash are derived on read ({@link ContentHash}), which keeps the
- * hot path free of formatting and allocation.
+ * raw; their preview and content hash are derived on read ({@link PrimitiveValues}), which keeps
+ * the hot path free of formatting and allocation.
  */
 public final class RecordFormat {
   private RecordFormat() {}
 
   public static final byte MAGIC = 0x54; // 'T'
-  public static final byte VERSION = 1;
+
+  /**
+   * The version this writer writes. 2 added sections (value kinds may carry {@link
+   * #VALUE_HAS_SECTIONS}; calls and documents may end with sections); version 1 documents are
+   * version 2 documents without sections.
+   */
+  public static final byte VERSION = 2;
+
+  /** The oldest version readers still read. */
+  public static final byte MIN_READABLE_VERSION = 1;
 
   public static final byte DOC_CALLS = 1;
   public static final byte DOC_RUN = 2;
@@ -91,6 +122,23 @@ public final class RecordFormat {
 
   /** A content hash over a bounded part (length, head and tail) of a very large value. */
   public static final byte HASH_PARTIAL = 2;
+
+  /**
+   * Set on a value's kind byte when the value ends with {@code valueSections}; the kind is {@code
+   * kind & VALUE_KIND_MASK}.
+   */
+  public static final int VALUE_HAS_SECTIONS = 0x80;
+
+  public static final int VALUE_KIND_MASK = 0x7F;
+
+  /*
+   * Section tags (1..255): none is assigned yet. Each new optional field takes the next free tag
+   * here, documented with its payload. Tag 255 is reserved for tests (never assigned), so that a
+   * test can prove that readers skip a tag they do not know.
+   */
+
+  /** A section tag no writer ever uses: tests write it to check that readers skip unknown tags. */
+  public static final int SECTION_RESERVED_FOR_TESTS = 255;
 
   public static final int VFLAG_PREVIEW_TRUNCATED = 1;
   public static final int VFLAG_CAPTURED = 2;

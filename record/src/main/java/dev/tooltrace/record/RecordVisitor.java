@@ -21,4 +21,14 @@ public interface RecordVisitor {
   default void onCorrupt(long queueIndex, String file, CorruptRecordException e) {
     throw e;
   }
+
+  /**
+   * The first document of a record format version this reader does not know (a newer agent wrote
+   * it): {@link DocumentReader} calls this once per such version and skips further documents of it
+   * without a call, counting them ({@link DocumentReader#unsupportedDocuments()}). The default
+   * treats it as {@link #onCorrupt}: the message is one line that names the version.
+   */
+  default void onUnsupportedVersion(long queueIndex, String file, UnsupportedVersionException e) {
+    onCorrupt(queueIndex, file, e);
+  }
 }

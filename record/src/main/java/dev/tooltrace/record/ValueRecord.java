@@ -4,35 +4,117 @@
  */
 package dev.tooltrace.record;
 
+import java.util.Objects;
+
 /**
- * One argument or return value as read back from the queue.
- *
- * @param name the parameter name ("return" for the return value)
- * @param declaredType the declared Java type
- * @param kind one of {@code RecordFormat.VALUE_*}
- * @param actualType the runtime class (the declared type for primitives), "" for null/void
- * @param hash content hash, 32 hex chars, or null when the value has none (identity-only, redacted,
- *     void)
- * @param hashPartial whether the hash covers only a bounded part of a very large value
- * @param size chars of a string, elements of a collection/array, bytes of a byte array; -1 when
- *     unknown
- * @param preview a bounded human-readable rendering ("" when redacted)
- * @param previewTruncated whether the preview was cut
- * @param producerSpanId the span that returned this very object (identity link), or null
- * @param capture the full value as JSON when captured for replay, else null
+ * One argument or return value as read back from the queue. Built with {@link #builder()}: fields
+ * are set by name, so a new field of the format adds a builder method and breaks no caller.
  */
-public record ValueRecord(
-    String name,
-    String declaredType,
-    int kind,
-    String actualType,
-    String hash,
-    boolean hashPartial,
-    long size,
-    String preview,
-    boolean previewTruncated,
-    String producerSpanId,
-    String capture) {
+public final class ValueRecord {
+  private final String name;
+  private final String declaredType;
+  private final int kind;
+  private final String actualType;
+  private final String hash;
+  private final boolean hashPartial;
+  private final long size;
+  private final String preview;
+  private final boolean previewTruncated;
+  private final String producerSpanId;
+  private final String capture;
+
+  private ValueRecord(Builder b) {
+    this.name = b.name;
+    this.declaredType = b.declaredType;
+    this.kind = b.kind;
+    this.actualType = b.actualType;
+    this.hash = b.hash;
+    this.hashPartial = b.hashPartial;
+    this.size = b.size;
+    this.preview = b.preview;
+    this.previewTruncated = b.previewTruncated;
+    this.producerSpanId = b.producerSpanId;
+    this.capture = b.capture;
+  }
+
+  /** A builder with every field at its default (empty strings, zeros, no values). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this record's fields, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.declaredType = declaredType;
+    b.kind = kind;
+    b.actualType = actualType;
+    b.hash = hash;
+    b.hashPartial = hashPartial;
+    b.size = size;
+    b.preview = preview;
+    b.previewTruncated = previewTruncated;
+    b.producerSpanId = producerSpanId;
+    b.capture = capture;
+    return b;
+  }
+
+  /** The parameter name ("return" for the return value). */
+  public String name() {
+    return name;
+  }
+
+  /** The declared Java type. */
+  public String declaredType() {
+    return declaredType;
+  }
+
+  /** One of {@code RecordFormat.VALUE_*}. */
+  public int kind() {
+    return kind;
+  }
+
+  /** The runtime class (the declared type for primitives), "" for null/void. */
+  public String actualType() {
+    return actualType;
+  }
+
+  /**
+   * Content hash, 32 hex chars, or null when the value has none (identity-only, redacted, void).
+   */
+  public String hash() {
+    return hash;
+  }
+
+  /** Whether the hash covers only a bounded part of a very large value. */
+  public boolean hashPartial() {
+    return hashPartial;
+  }
+
+  /** Chars of a string, elements of a collection/array, bytes of a byte array; -1 when unknown. */
+  public long size() {
+    return size;
+  }
+
+  /** A bounded human-readable rendering ("" when redacted). */
+  public String preview() {
+    return preview;
+  }
+
+  /** Whether the preview was cut. */
+  public boolean previewTruncated() {
+    return previewTruncated;
+  }
+
+  /** The span that returned this very object (identity link), or null. */
+  public String producerSpanId() {
+    return producerSpanId;
+  }
+
+  /** The full value as {@link CaptureFormat} JSON when captured for replay, else null. */
+  public String capture() {
+    return capture;
+  }
 
   public boolean isVoid() {
     return kind == RecordFormat.VALUE_VOID;
@@ -40,5 +122,147 @@ public record ValueRecord(
 
   public boolean isRedacted() {
     return kind == RecordFormat.VALUE_REDACTED;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ValueRecord)) {
+      return false;
+    }
+    ValueRecord x = (ValueRecord) o;
+    return Objects.equals(name, x.name)
+        && Objects.equals(declaredType, x.declaredType)
+        && kind == x.kind
+        && Objects.equals(actualType, x.actualType)
+        && Objects.equals(hash, x.hash)
+        && hashPartial == x.hashPartial
+        && size == x.size
+        && Objects.equals(preview, x.preview)
+        && previewTruncated == x.previewTruncated
+        && Objects.equals(producerSpanId, x.producerSpanId)
+        && Objects.equals(capture, x.capture);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        name,
+        declaredType,
+        kind,
+        actualType,
+        hash,
+        hashPartial,
+        size,
+        preview,
+        previewTruncated,
+        producerSpanId,
+        capture);
+  }
+
+  @Override
+  public String toString() {
+    return "ValueRecord["
+        + "name="
+        + name
+        + ", declaredType="
+        + declaredType
+        + ", kind="
+        + kind
+        + ", actualType="
+        + actualType
+        + ", hash="
+        + hash
+        + ", hashPartial="
+        + hashPartial
+        + ", size="
+        + size
+        + ", preview="
+        + preview
+        + ", previewTruncated="
+        + previewTruncated
+        + ", producerSpanId="
+        + producerSpanId
+        + ", capture="
+        + capture
+        + "]";
+  }
+
+  /** Sets the fields of a {@link ValueRecord} by name; {@link #build} makes it. */
+  public static final class Builder {
+    private String name = "";
+    private String declaredType = "";
+    private int kind;
+    private String actualType = "";
+    private String hash;
+    private boolean hashPartial;
+    private long size;
+    private String preview = "";
+    private boolean previewTruncated;
+    private String producerSpanId;
+    private String capture;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder declaredType(String declaredType) {
+      this.declaredType = declaredType;
+      return this;
+    }
+
+    public Builder kind(int kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    public Builder actualType(String actualType) {
+      this.actualType = actualType;
+      return this;
+    }
+
+    public Builder hash(String hash) {
+      this.hash = hash;
+      return this;
+    }
+
+    public Builder hashPartial(boolean hashPartial) {
+      this.hashPartial = hashPartial;
+      return this;
+    }
+
+    public Builder size(long size) {
+      this.size = size;
+      return this;
+    }
+
+    public Builder preview(String preview) {
+      this.preview = preview;
+      return this;
+    }
+
+    public Builder previewTruncated(boolean previewTruncated) {
+      this.previewTruncated = previewTruncated;
+      return this;
+    }
+
+    public Builder producerSpanId(String producerSpanId) {
+      this.producerSpanId = producerSpanId;
+      return this;
+    }
+
+    public Builder capture(String capture) {
+      this.capture = capture;
+      return this;
+    }
+
+    public ValueRecord build() {
+      return new ValueRecord(this);
+    }
   }
 }

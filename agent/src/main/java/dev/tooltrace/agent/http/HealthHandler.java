@@ -4,13 +4,12 @@
  */
 package dev.tooltrace.agent.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.tooltrace.agent.telemetry.health.HealthRegistry;
 import dev.tooltrace.agent.telemetry.health.HealthResult;
+import dev.tooltrace.exporter.Jackson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +23,6 @@ import java.util.function.Function;
  * and Kubernetes probes act on.
  */
 final class HealthHandler implements HttpHandler {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private final Function<HealthRegistry, HealthRegistry.Report> select;
   private final HealthRegistry registry;
   private final String path;
@@ -59,7 +55,7 @@ final class HealthHandler implements HttpHandler {
         return;
       }
       HealthRegistry.Report report = select.apply(registry);
-      byte[] body = JSON.writeValueAsBytes(toJson(report));
+      byte[] body = Jackson.prettyBytes(toJson(report));
       Responses.send(ex, report.isUp() ? 200 : 503, "application/json", body);
     } catch (RuntimeException e) {
       Responses.text(ex, 500, "health report failed: " + e);

@@ -6,10 +6,11 @@ package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.bootstrap.Dispatcher;
+import dev.tooltrace.record.BatchWriter;
 import dev.tooltrace.record.Buf;
-import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RecordFormat;
+import dev.tooltrace.record.ValueEncoder;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,14 +18,18 @@ import java.util.regex.Pattern;
 
 /**
  * The agent's {@link Dispatcher}: turns the woven code's enter/argument/exit calls into call
- * records, per thread, without locks.
+ * records, per thread. The record layout is the record contract's: arguments are encoded with
+ * {@link ValueEncoder} into the frame's buffer as they arrive, and each finished call goes into the
+ * thread's {@link BatchWriter}.
  *
  * <p>Hot-path rules: no allocation for primitive arguments and results (they are encoded raw into
  * the frame's reused buffer); one {@code ThreadLocal} lookup and two {@code nanoTime} calls per
- * call; a Chronicle append once per batch — when the thread's outermost tracked call returns, or
- * the batch grows past {@link #MAX_BATCH_BYTES}/{@link #MAX_BATCH_RECORDS} or {@link
- * #MAX_BATCH_AGE_NANOS}. Every method catches everything: a failure loses a record (counted), never
- * the application's call.
+ * call; nothing shared between application threads is written, and no lock is taken except the
+ * thread's own appender lock in {@link QueueWriter} (contended only by the housekeeper releasing an
+ * idle appender). A Chronicle append happens once per batch — when the thread's outermost tracked
+ * call returns, or the batch grows past {@link #MAX_BATCH_BYTES}/{@link #MAX_BATCH_RECORDS} or
+ * {@link #MAX_BATCH_AGE_NANOS}. Every method catches everything: a failure loses a record
+ * (counted), never the application's call.
  */
 public final class Recorder extends Dispatcher {
   private static final AgentLog.Component LOG = AgentLog.of("record");
@@ -91,7 +96,7 @@ public final class Recorder extends Dispatcher {
   private ThreadState state() {
     ThreadState ts = states.get();
     if (ts == null) {
-      ts = new ThreadState(Thread.currentThread());
+      ts = new ThreadState(Thread.currentThread(), runHi, runLo);
       states.set(ts);
     }
     return ts;
@@ -134,9 +139,7 @@ public final class Recorder extends Dispatcher {
         writer.countDropped(1);
         return null;
       }
-      Frame f = ts.push(tool);
-      Encoder.argCount(f.args, tool.block.paramCount());
-      return f;
+      return ts.push(tool);
     } catch (Throwable t) {
       fail("enter", t);
       return null;
@@ -152,7 +155,7 @@ public final class Recorder extends Dispatcher {
     int i = f.argIndex++;
     boolean[] r = f.tool.redacted;
     if (i < r.length && r[i]) {
-      Encoder.valueRedacted(f.args, f.tool.block.paramTypes.get(i));
+      ValueEncoder.redacted(f.args, f.tool.block.paramTypes.get(i));
       return true;
     }
     return false;
@@ -162,7 +165,7 @@ public final class Recorder extends Dispatcher {
   public void argZ(Object frame, boolean v) {
     Frame f = (Frame) frame;
     if (!redactedArg(f)) {
-      Encoder.valueBoolean(f.args, v);
+      ValueEncoder.booleanValue(f.args, v);
     }
   }
 
@@ -170,7 +173,7 @@ public final class Recorder extends Dispatcher {
   public void argI(Object frame, int v) {
     Frame f = (Frame) frame;
     if (!redactedArg(f)) {
-      Encoder.valueInt(f.args, v);
+      ValueEncoder.intValue(f.args, v);
     }
   }
 
@@ -178,7 +181,7 @@ public final class Recorder extends Dispatcher {
   public void argJ(Object frame, long v) {
     Frame f = (Frame) frame;
     if (!redactedArg(f)) {
-      Encoder.valueLong(f.args, v);
+      ValueEncoder.longValue(f.args, v);
     }
   }
 
@@ -186,7 +189,7 @@ public final class Recorder extends Dispatcher {
   public void argD(Object frame, double v) {
     Frame f = (Frame) frame;
     if (!redactedArg(f)) {
-      Encoder.valueDouble(f.args, v);
+      ValueEncoder.doubleValue(f.args, v);
     }
   }
 
@@ -202,7 +205,7 @@ public final class Recorder extends Dispatcher {
     try {
       values.write(f.args, v, ts, f.tool.captureArgs);
     } catch (Throwable t) {
-      Encoder.valueUnavailable(f.args, t.getClass().getName());
+      ValueEncoder.unavailable(f.args, t.getClass().getName());
     } finally {
       ts.busy = was;
     }
@@ -210,35 +213,35 @@ public final class Recorder extends Dispatcher {
 
   // ---- exit --------------------------------------------------------------------------------
 
-  /** Writes the record's head and arguments into the batch; returns the length position. */
-  private int head(ThreadState ts, Frame f, long end, boolean error) {
-    ts.ensureBatch(runHi, runLo);
-    Buf b = ts.batch;
+  /**
+   * Writes the call's head and arguments into the thread's batch; returns the call's position, for
+   * {@link #tail}.
+   */
+  private static int head(ThreadState ts, Frame f, long end, boolean error) {
+    BatchWriter w = ts.openBatch();
     int pos =
-        Encoder.beginCall(
-            b,
+        w.beginCall(
             f.traceHi,
             f.traceLo,
             f.spanId,
             f.parentSpanId,
             f.tool.block,
-            ts.firstInBatch(f.tool.block.toolId),
             AgentClock.epochNanos(f.startNano),
             end - f.startNano,
             error,
             f.flags,
             f.confidence);
-    b.append(f.args);
+    w.arguments(f.argIndex, f.args);
     return pos;
   }
 
   private void tail(ThreadState ts, Frame f, int pos, long end) {
-    Encoder.endCall(ts.batch, pos);
-    ts.batchCount++;
+    BatchWriter w = ts.batch;
+    w.endCall(pos);
     ts.depth = f.level;
     if (ts.depth == 0
-        || ((ts.batch.length() >= MAX_BATCH_BYTES
-                || ts.batchCount >= MAX_BATCH_RECORDS
+        || ((w.bytes() >= MAX_BATCH_BYTES
+                || w.calls() >= MAX_BATCH_RECORDS
                 || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS)
             && stackHeadroom())) {
       flush(ts);
@@ -266,35 +269,27 @@ public final class Recorder extends Dispatcher {
     return n == 0 ? a | 1 : probe(n - 1, b, c, d, a + n) + (a ^ b ^ c ^ d) | 1;
   }
 
-  /** Appends the thread's batch as one document. */
+  /** Appends the thread's batch as one document (a no-op when it holds no call). */
   private void flush(ThreadState ts) {
-    int n = ts.batchCount;
-    if (n == 0) {
-      return;
+    BatchWriter w = ts.batch;
+    Buf doc = w.finish();
+    if (doc != null) {
+      writer.append(ts, doc, w.calls());
     }
-    Encoder.endCalls(ts.batch, ts.countPos, n);
-    ts.batchCount = 0;
-    writer.append(ts, ts.batch, n);
-    ts.batch.clear();
-    if (ts.batch.array().length > 4 * MAX_BATCH_BYTES) {
-      // A huge record grew the buffer; don't keep megabytes per thread.
-      ts.batch.clear();
-    }
+    w.reset();
   }
 
-  private void abandon(Frame f, Throwable t) {
+  /** A call whose recording failed half-way: drops what it wrote, counts and reports it once. */
+  private void abandon(Frame f, int mark, Throwable t) {
     ThreadState ts = f.owner;
-    ts.forgetBatchTools();
+    ts.batch.rollback(mark);
     ts.depth = Math.min(ts.depth, f.level);
-    if (ts.batchCount == 0) {
-      ts.batch.clear();
-    }
     fail("exit", t);
   }
 
-  private boolean redactedReturn(ThreadState ts, Frame f) {
+  private static boolean redactedReturn(ThreadState ts, Frame f) {
     if (f.tool.redactReturn) {
-      Encoder.valueRedacted(ts.batch, f.tool.block.returnType);
+      ValueEncoder.redacted(ts.batch.buf(), f.tool.block.returnType);
       return true;
     }
     return false;
@@ -305,14 +300,13 @@ public final class Recorder extends Dispatcher {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     try {
       int pos = head(ts, f, end, false);
-      Encoder.valueVoid(ts.batch);
+      ValueEncoder.voidValue(ts.batch.buf());
       tail(ts, f, pos, end);
     } catch (Throwable t) {
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -321,16 +315,15 @@ public final class Recorder extends Dispatcher {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        Encoder.valueBoolean(ts.batch, v);
+        ValueEncoder.booleanValue(ts.batch.buf(), v);
       }
       tail(ts, f, pos, end);
     } catch (Throwable t) {
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -339,16 +332,15 @@ public final class Recorder extends Dispatcher {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        Encoder.valueInt(ts.batch, v);
+        ValueEncoder.intValue(ts.batch.buf(), v);
       }
       tail(ts, f, pos, end);
     } catch (Throwable t) {
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -357,16 +349,15 @@ public final class Recorder extends Dispatcher {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        Encoder.valueLong(ts.batch, v);
+        ValueEncoder.longValue(ts.batch.buf(), v);
       }
       tail(ts, f, pos, end);
     } catch (Throwable t) {
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -375,16 +366,15 @@ public final class Recorder extends Dispatcher {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        Encoder.valueDouble(ts.batch, v);
+        ValueEncoder.doubleValue(ts.batch.buf(), v);
       }
       tail(ts, f, pos, end);
     } catch (Throwable t) {
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -397,21 +387,20 @@ public final class Recorder extends Dispatcher {
       deferUntilComplete(ts, f, (CompletionStage<?>) v);
       return;
     }
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     boolean was = ts.busy;
     ts.busy = true;
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        values.write(ts.batch, v, ts);
+        values.write(ts.batch.buf(), v, ts);
       }
       values.rememberProducer(v, f.spanId);
       ts.busy = was;
       tail(ts, f, pos, end);
     } catch (Throwable t) {
       ts.busy = was;
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -420,14 +409,13 @@ public final class Recorder extends Dispatcher {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
-    int mark = ts.batch.length();
+    int mark = ts.batch.mark();
     boolean was = ts.busy;
     ts.busy = true;
     try {
       int pos = head(ts, f, end, true);
-      Encoder.valueVoid(ts.batch);
-      Encoder.error(
-          ts.batch,
+      ValueEncoder.voidValue(ts.batch.buf());
+      ts.batch.error(
           thrown.getClass().getName(),
           ErrorText.message(thrown),
           ErrorText.stackTrace(thrown, ts.text));
@@ -435,8 +423,7 @@ public final class Recorder extends Dispatcher {
       tail(ts, f, pos, end);
     } catch (Throwable t) {
       ts.busy = was;
-      ts.batch.truncate(mark);
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -452,6 +439,7 @@ public final class Recorder extends Dispatcher {
    * whichever thread completes it. The frame is copied (frames are reused) and popped now.
    */
   private void deferUntilComplete(ThreadState ts, Frame f, CompletionStage<?> stage) {
+    int mark = ts.batch.mark();
     try {
       Frame copy = new Frame(null, 0);
       copy.tool = f.tool;
@@ -463,13 +451,14 @@ public final class Recorder extends Dispatcher {
       copy.confidence = f.confidence;
       copy.flags = f.flags | RecordFormat.FLAG_ASYNC;
       copy.args.append(f.args);
+      copy.argIndex = f.argIndex;
       ts.depth = f.level;
       if (ts.depth == 0) {
         flush(ts);
       }
       stage.whenComplete((r, t) -> completeAsync(copy, r, t));
     } catch (Throwable t) {
-      abandon(f, t);
+      abandon(f, mark, t);
     }
   }
 
@@ -478,33 +467,31 @@ public final class Recorder extends Dispatcher {
     ThreadState ts = state();
     boolean was = ts.busy;
     ts.busy = true;
-    int mark = ts.batch.length();
+    BatchWriter w = ts.batch;
+    int mark = w.mark();
     try {
       Throwable cause =
           thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
               ? thrown.getCause()
               : thrown;
-      ts.ensureBatch(runHi, runLo);
-      Buf b = ts.batch;
+      ts.openBatch();
       int pos =
-          Encoder.beginCall(
-              b,
+          w.beginCall(
               copy.traceHi,
               copy.traceLo,
               copy.spanId,
               copy.parentSpanId,
               copy.tool.block,
-              ts.firstInBatch(copy.tool.block.toolId),
               AgentClock.epochNanos(copy.startNano),
               end - copy.startNano,
               cause != null,
               copy.flags,
               copy.confidence);
-      b.append(copy.args);
+      w.arguments(copy.argIndex, copy.args);
+      Buf b = w.buf();
       if (cause != null) {
-        Encoder.valueVoid(b);
-        Encoder.error(
-            b,
+        ValueEncoder.voidValue(b);
+        w.error(
             cause.getClass().getName(),
             ErrorText.message(cause),
             ErrorText.stackTrace(cause, ts.text));
@@ -512,16 +499,14 @@ public final class Recorder extends Dispatcher {
         values.write(b, result, ts);
         values.rememberProducer(result, copy.spanId);
       } else {
-        Encoder.valueRedacted(b, copy.tool.block.returnType);
+        ValueEncoder.redacted(b, copy.tool.block.returnType);
       }
-      Encoder.endCall(b, pos);
-      ts.batchCount++;
+      w.endCall(pos);
       if (ts.depth == 0) {
         flush(ts);
       }
     } catch (Throwable t) {
-      ts.batch.truncate(mark);
-      ts.forgetBatchTools();
+      w.rollback(mark);
       fail("async completion", t);
     } finally {
       ts.busy = was;

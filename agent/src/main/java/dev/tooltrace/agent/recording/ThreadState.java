@@ -4,17 +4,18 @@
  */
 package dev.tooltrace.agent.recording;
 
-import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.BatchWriter;
 import dev.tooltrace.record.ContentHasher;
-import dev.tooltrace.record.Encoder;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 /**
- * Everything one application thread needs to record calls without locks: its frame stack, its batch
- * of finished calls (one Chronicle document), its appender, hasher and id generator. Only its own
- * thread touches it, except the housekeeper releasing an idle appender under {@link #appendLock}.
+ * Everything one application thread needs to record calls: its frame stack, its batch of finished
+ * calls (one CALLS document, built by the record contract's {@link BatchWriter}), its appender,
+ * hasher and id generator. Only its own thread touches it, except the housekeeper releasing an idle
+ * appender: that is guarded by {@link #appendLock}, a lock between this thread and the housekeeper
+ * only (see {@link QueueWriter}).
  */
 final class ThreadState {
   private static final SecureRandom SEEDS = new SecureRandom();
@@ -23,15 +24,12 @@ final class ThreadState {
   final long threadId;
   Frame[] stack = new Frame[8];
   int depth;
-  final Buf batch = new Buf(16 * 1024);
-  int batchCount;
-  int countPos;
+
+  /** The batch: finished calls of this thread, one CALLS document when appended. */
+  final BatchWriter batch;
+
+  /** When the open batch got its first call ({@code System.nanoTime}). */
   long batchStartNano;
-
-  /** Tool ids whose block is already inline in the current batch (a handful at most). */
-  private int[] batchTools = new int[8];
-
-  private int batchToolCount;
 
   /** Set while the agent itself runs application code (toString of an argument, say). */
   boolean busy;
@@ -51,7 +49,6 @@ final class ThreadState {
   /** The queue cycle of the appender's last append. */
   volatile int appenderCycle;
 
-  private String threadName;
   final ContentHasher hasher = new ContentHasher();
   final StringBuilder text = new StringBuilder(512);
   // Trace context attached from another thread (work handed to an executor).
@@ -60,9 +57,10 @@ final class ThreadState {
   long ctxTraceLo;
   long ctxSpanId;
 
-  ThreadState(Thread thread) {
+  ThreadState(Thread thread, long runHi, long runLo) {
     this.thread = thread;
     this.threadId = thread.getId();
+    this.batch = new BatchWriter(runHi, runLo, threadId, 16 * 1024);
     long s = SEEDS.nextLong() ^ (threadId * 0x9E3779B97F4A7C15L);
     this.rnd = s == 0 ? 0x2545F4914F6CDD1DL : s;
   }
@@ -124,40 +122,13 @@ final class ThreadState {
     return depth == 0 ? null : stack[depth - 1];
   }
 
-  /**
-   * Whether {@code toolId}'s block must be written inline (its first call in this batch); marks it
-   * as written.
-   */
-  boolean firstInBatch(int toolId) {
-    int[] t = batchTools;
-    for (int i = 0; i < batchToolCount; i++) {
-      if (t[i] == toolId) {
-        return false;
-      }
-    }
-    if (batchToolCount == t.length) {
-      batchTools = t = java.util.Arrays.copyOf(t, t.length * 2);
-    }
-    t[batchToolCount++] = toolId;
-    return true;
-  }
-
-  /** Forgets which tools are inline: the next call of each writes its block again. */
-  void forgetBatchTools() {
-    batchToolCount = 0;
-  }
-
-  /** Starts the batch document if it is empty. */
-  void ensureBatch(long runHi, long runLo) {
-    if (batchCount == 0) {
-      batch.clear();
-      batchToolCount = 0;
-      String name = thread.getName();
-      if (name != threadName) {
-        threadName = name;
-      }
-      countPos = Encoder.beginCalls(batch, runHi, runLo, threadId, threadName);
+  /** Opens the batch document if none is open (the thread's name is read now). */
+  BatchWriter openBatch() {
+    BatchWriter b = batch;
+    if (!b.isOpen()) {
+      b.open(thread.getName());
       batchStartNano = System.nanoTime();
     }
+    return b;
   }
 }

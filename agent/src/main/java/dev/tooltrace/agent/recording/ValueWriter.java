@@ -10,6 +10,7 @@ import dev.tooltrace.record.CanonicalHash;
 import dev.tooltrace.record.ContentHasher;
 import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.RecordFormat;
+import dev.tooltrace.record.ValueEncoder;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,7 +83,7 @@ final class ValueWriter {
    */
   void write(Buf b, Object o, ThreadState ts, boolean captured) {
     if (o == null) {
-      Encoder.valueNull(b);
+      ValueEncoder.nullValue(b);
       return;
     }
     int start = b.length();
@@ -100,7 +101,7 @@ final class ValueWriter {
       if (o instanceof String) {
         String s = (String) o;
         truncated = s.length() > previewChars;
-        Encoder.objectHead(
+        ValueEncoder.objectHead(
             b,
             TYPE_NAMES.get(type),
             hashKind,
@@ -114,7 +115,7 @@ final class ValueWriter {
         sb.setLength(0);
         preview(sb, o, 0);
         truncated = sb.length() > previewChars;
-        Encoder.objectHead(
+        ValueEncoder.objectHead(
             b,
             TYPE_NAMES.get(type),
             hashKind,
@@ -129,10 +130,10 @@ final class ValueWriter {
         }
       }
       long producer = identityTracked(o) ? links.get(o) : 0;
-      Encoder.objectTail(b, producer, cflag != 0 ? capture.write(ts.text, o) : null);
+      ValueEncoder.objectTail(b, producer, cflag != 0 ? capture.write(ts.text, o) : null);
     } catch (Throwable t) {
       b.truncate(start);
-      Encoder.valueUnavailable(b, "describing the value failed: " + t.getClass().getName());
+      ValueEncoder.unavailable(b, "describing the value failed: " + t.getClass().getName());
     }
   }
 

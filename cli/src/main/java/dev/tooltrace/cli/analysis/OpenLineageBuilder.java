@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tooltrace.cli.analysis.ProvenanceGraph.Usage;
 import dev.tooltrace.cli.analysis.ProvenanceGraph.ValueNode;
+import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
@@ -53,7 +54,7 @@ public final class OpenLineageBuilder {
   private record Timed(long epochNanos, int order, ObjectNode event) {}
 
   public static List<ObjectNode> build(ProvenanceGraph g, Recording recording, String runId) {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = Json.MAPPER;
     List<Timed> events = new ArrayList<>();
     RunRecord run = recording.run(runId);
     String runJob = runJobName(m, run);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tooltrace.cli.analysis.ProvenanceGraph.Usage;
 import dev.tooltrace.cli.analysis.ProvenanceGraph.ValueNode;
+import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.RunRecord;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public final class ProvJsonBuilder {
   private ProvJsonBuilder() {}
 
   public static ObjectNode build(ProvenanceGraph g, Recording recording, String runId) {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = Json.MAPPER;
     ObjectNode doc = m.createObjectNode();
     ObjectNode prefix = doc.putObject("prefix");
     prefix.put("tt", NS);

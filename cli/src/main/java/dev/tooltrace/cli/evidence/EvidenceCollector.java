@@ -5,7 +5,9 @@
 package dev.tooltrace.cli.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tooltrace.cli.CliException;
+import dev.tooltrace.cli.RunCatalog;
+import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.RecordVisitor;
@@ -20,41 +22,33 @@ import java.util.Map;
 
 /**
  * Reads a queue's documents (as a {@link RecordVisitor}) and builds the {@link EvidenceReport} of
- * one run: the one asked for (full id or unique prefix), else the run started last. Corrupt
+ * one run: the one asked for (by {@link RunCatalog}'s rule), else the run started last. Corrupt
  * documents are counted and reported, never fatal: evidence from a damaged queue is still evidence.
  */
 public final class EvidenceCollector implements RecordVisitor {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final String runFilter;
+  private final String runRef;
   private final Map<String, RunData> runs = new LinkedHashMap<>();
-  private String lastStarted;
+  private final RunCatalog catalog = new RunCatalog();
   private long corrupt;
 
   /**
-   * @param runFilter a run id or a unique prefix of one; null for the run started last
+   * @param runRef a run reference ({@link RunCatalog}); null for the run started last
    */
-  public EvidenceCollector(String runFilter) {
-    this.runFilter = runFilter == null || runFilter.isBlank() ? null : runFilter.trim();
-  }
-
-  /** The user asked for something the queue does not hold; the message is fit for them. */
-  public static final class NoSuchRunException extends RuntimeException {
-    public NoSuchRunException(String message) {
-      super(message);
-    }
+  public EvidenceCollector(String runRef) {
+    this.runRef = runRef == null || runRef.isBlank() ? RunCatalog.LATEST : runRef;
   }
 
   private RunData data(String runId) {
+    catalog.addRunId(runId);
     return runs.computeIfAbsent(runId, RunData::new);
   }
 
   @Override
   public void onRun(RunRecord run) {
     RunData d = data(run.runId());
+    catalog.addRun(run);
     d.run = run;
     d.seen(run.startEpochNanos());
-    lastStarted = run.runId();
   }
 
   @Override
@@ -81,9 +75,9 @@ public final class EvidenceCollector implements RecordVisitor {
     corrupt++;
   }
 
-  /** Builds the report; throws {@link NoSuchRunException} when no run matches. */
+  /** Builds the report; throws {@link CliException} when no run matches. */
   public EvidenceReport report(String queueDir) {
-    RunData d = select(queueDir);
+    RunData d = runs.get(catalog.resolve(runRef));
     double spanSeconds = 0;
     long start = d.run != null ? d.run.startEpochNanos() : d.firstNanos;
     long end = d.end != null ? d.end.endEpochNanos() : d.lastNanos;
@@ -142,51 +136,16 @@ public final class EvidenceCollector implements RecordVisitor {
         queueDir, run(d), span, tools, slowest, errors, resources(samples), others, corrupt);
   }
 
-  private RunData select(String queueDir) {
-    if (runs.isEmpty()) {
-      throw new NoSuchRunException(queueDir + " holds no runs");
-    }
-    if (runFilter == null) {
-      return runs.get(lastStarted != null ? lastStarted : last(runs.keySet()));
-    }
-    List<String> matches = runs.keySet().stream().filter(id -> id.startsWith(runFilter)).toList();
-    if (runs.containsKey(runFilter)) {
-      return runs.get(runFilter);
-    }
-    if (matches.size() == 1) {
-      return runs.get(matches.get(0));
-    }
-    if (matches.isEmpty()) {
-      throw new NoSuchRunException(
-          "no run "
-              + runFilter
-              + " in "
-              + queueDir
-              + "; runs there: "
-              + String.join(", ", runs.keySet()));
-    }
-    throw new NoSuchRunException(
-        "run id prefix " + runFilter + " is ambiguous: " + String.join(", ", matches));
-  }
-
-  private static String last(Iterable<String> ids) {
-    String last = null;
-    for (String id : ids) {
-      last = id;
-    }
-    return last;
-  }
-
   private static EvidenceReport.Run run(RunData d) {
     if (d.run == null) {
       return new EvidenceReport.Run(d.runId, null, null, null);
     }
     JsonNode env;
     try {
-      env = JSON.readTree(d.run.environmentJson());
+      env = Json.MAPPER.readTree(d.run.environmentJson());
     } catch (Exception e) {
       // Keep what the agent wrote, even if it is not JSON: it is still the run's evidence.
-      env = JSON.getNodeFactory().textNode(d.run.environmentJson());
+      env = Json.MAPPER.getNodeFactory().textNode(d.run.environmentJson());
     }
     return new EvidenceReport.Run(d.runId, d.run.pid(), Times.iso(d.run.startEpochNanos()), env);
   }

@@ -64,28 +64,7 @@ final class RunData {
 
   /** Keeps only what the report prints: argument values can be large. */
   private static CallRecord stripped(CallRecord c) {
-    return new CallRecord(
-        c.queueIndex(),
-        c.runId(),
-        c.threadId(),
-        c.threadName(),
-        c.traceId(),
-        c.spanId(),
-        c.parentSpanId(),
-        c.toolId(),
-        c.tool(),
-        c.operation(),
-        c.codeNamespace(),
-        c.codeFunction(),
-        c.descriptor(),
-        c.startEpochNanos(),
-        c.durationNanos(),
-        c.error(),
-        c.flags(),
-        c.confidence(),
-        List.of(),
-        null,
-        c.errorInfo());
+    return c.toBuilder().args(List.of()).result(null).build();
   }
 
   void seen(long epochNanos) {

@@ -4,11 +4,13 @@
  */
 package dev.tooltrace.cli.evidence;
 
+import dev.tooltrace.cli.analysis.Percentiles;
 import java.util.Arrays;
 
 /**
  * One tool's calls in one run: every duration is kept (8 bytes a call) so that percentiles are
- * exact rather than estimated from buckets; the report is about evidence, not dashboards.
+ * exact ({@link Percentiles}, nearest rank) rather than estimated from buckets; the report is about
+ * evidence, not dashboards.
  */
 final class ToolAccumulator {
   final String tool;
@@ -35,27 +37,20 @@ final class ToolAccumulator {
   }
 
   EvidenceReport.Tool summarize(double spanSeconds) {
-    long[] sorted = Arrays.copyOf(durations, n);
-    Arrays.sort(sorted);
+    if (n == 0) {
+      return new EvidenceReport.Tool(tool, 0, errors, 0, 0, 0, 0, 0, 0);
+    }
+    Percentiles p = new Percentiles(durations, n);
     return new EvidenceReport.Tool(
         tool,
         n,
         errors,
-        n == 0 ? 0 : (double) errors / n,
-        ms(percentile(sorted, 0.50)),
-        ms(percentile(sorted, 0.95)),
-        ms(percentile(sorted, 0.99)),
-        ms(n == 0 ? 0 : sorted[n - 1]),
+        (double) errors / n,
+        ms(p.at(50)),
+        ms(p.at(95)),
+        ms(p.at(99)),
+        ms(p.max()),
         spanSeconds > 0 ? n / spanSeconds : 0);
-  }
-
-  /** Nearest-rank percentile: a duration some call really had. */
-  static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int rank = (int) Math.ceil(p * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
   static double ms(long nanos) {

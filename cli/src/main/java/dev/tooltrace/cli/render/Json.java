@@ -4,15 +4,17 @@
  */
 package dev.tooltrace.cli.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tooltrace.exporter.Jackson;
 
-/** The one Jackson mapper of the CLI: pretty output, stable key order as built. */
+/**
+ * JSON for the CLI's outputs, through tooltrace's one Jackson configuration ({@link Jackson}):
+ * pretty output, keys in the order they were built.
+ */
 public final class Json {
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The shared mapper ({@link Jackson#MAPPER}). */
+  public static final ObjectMapper MAPPER = Jackson.MAPPER;
 
   private Json() {}
 
@@ -20,20 +22,13 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
-  public static String pretty(Object tree) {
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+  /** Indented JSON of a tree or a record. */
+  public static String pretty(Object value) {
+    return Jackson.pretty(value);
   }
 
   /** One line, for line-delimited outputs (OpenLineage events). */
-  public static String compact(Object tree) {
-    try {
-      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+  public static String compact(Object value) {
+    return Jackson.compact(value);
   }
 }

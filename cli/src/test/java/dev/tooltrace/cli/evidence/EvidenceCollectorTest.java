@@ -9,16 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tooltrace.record.Buf;
+import dev.tooltrace.cli.CliException;
+import dev.tooltrace.cli.ExitCodes;
 import dev.tooltrace.record.DocumentDecoder;
-import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.ToolBlock;
+import dev.tooltrace.record.testing.FixtureCall;
+import dev.tooltrace.record.testing.RunFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report of runs written with the real record encoder and read back with the real decoder, so
- * the evidence follows the record contract rather than a copy of it.
+ * The report of runs written with the record contract's fixtures (the real batch writer) and read
+ * back with the real decoder, so the evidence follows the record contract rather than a copy of it.
  */
 public class EvidenceCollectorTest {
   static final long SEC = 1_000_000_000L;
@@ -46,9 +48,10 @@ public class EvidenceCollectorTest {
           List.of(),
           "void");
 
-  /** Feeds documents of run (1, runLo) to the collector. */
+  /** Feeds documents of run (1, runLo) to the collector, decoded as a queue reader would. */
   static final class Writer {
     final EvidenceCollector c;
+    final DocumentDecoder decoder = new DocumentDecoder();
     long index;
     long span = 1;
 
@@ -56,14 +59,12 @@ public class EvidenceCollectorTest {
       this.c = c;
     }
 
-    void feed(Buf b) {
-      DocumentDecoder.decode(b.toByteArray(), b.length(), index++, c);
+    RunFixture run(long runLo) {
+      return new RunFixture(doc -> decoder.decode(doc.array(), doc.length(), index++, c), 1, runLo);
     }
 
     void run(long runLo, long start, String env) {
-      Buf b = new Buf(256);
-      Encoder.run(b, 1, runLo, start, 4242, env);
-      feed(b);
+      run(runLo).start(start, 4242, env);
     }
 
     void call(
@@ -73,38 +74,25 @@ public class EvidenceCollectorTest {
         long durationNanos,
         String errorType,
         String message) {
-      Buf b = new Buf(512);
-      int countPos = Encoder.beginCalls(b, 1, runLo, 7, "main");
-      int len =
-          Encoder.beginCall(
-              b, 0xaa, span, span, 0, tool, start, durationNanos, errorType != null, 0, Double.NaN);
+      FixtureCall call =
+          FixtureCall.of(tool).trace(0xaa, span).span(span).start(start).duration(durationNanos);
       span++;
-      Encoder.argCount(b, 0);
-      Encoder.valueVoid(b);
       if (errorType != null) {
-        Encoder.error(b, errorType, message, "at ex.Pipeline");
+        call.fails(errorType, message, "at ex.Pipeline");
       }
-      Encoder.endCall(b, len);
-      Encoder.endCalls(b, countPos, 1);
-      feed(b);
+      run(runLo).calls(7, "main", call);
     }
 
     void sample(long runLo, long at, double cpu, double heap) {
-      Buf b = new Buf(256);
-      Encoder.sample(
-          b,
-          1,
-          runLo,
-          at,
-          new String[] {"process.cpu.utilization", "jvm.heap.used", "system.cpu.utilization"},
-          new double[] {cpu, heap, Double.NaN});
-      feed(b);
+      run(runLo)
+          .sample(
+              at,
+              new String[] {"process.cpu.utilization", "jvm.heap.used", "system.cpu.utilization"},
+              new double[] {cpu, heap, Double.NaN});
     }
 
     void end(long runLo, long at) {
-      Buf b = new Buf(64);
-      Encoder.runEnd(b, 1, runLo, at, "{}");
-      feed(b);
+      run(runLo).end(at, "{}");
     }
   }
 
@@ -202,16 +190,16 @@ public class EvidenceCollectorTest {
     assertEquals(
         "00000000000000010000000000000002",
         twoRuns("00000000000000010000000000000002").report("q").run().runId());
-    EvidenceCollector.NoSuchRunException ambiguous =
-        assertThrows(
-            EvidenceCollector.NoSuchRunException.class,
-            () -> twoRuns("000000000000000100").report("q"));
+    CliException ambiguous =
+        assertThrows(CliException.class, () -> twoRuns("000000000000000100").report("q"));
     assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
-    EvidenceCollector.NoSuchRunException e =
-        assertThrows(EvidenceCollector.NoSuchRunException.class, () -> twoRuns("ffff").report("q"));
-    assertTrue(e.getMessage().startsWith("no run ffff in q; runs there: "), e.getMessage());
-    assertThrows(
-        EvidenceCollector.NoSuchRunException.class, () -> new EvidenceCollector(null).report("q"));
+    assertEquals(ExitCodes.USAGE, ambiguous.exitCode());
+    CliException e = assertThrows(CliException.class, () -> twoRuns("ffff").report("q"));
+    assertTrue(e.getMessage().startsWith("no run ffff in the queue (runs: "), e.getMessage());
+    assertEquals(ExitCodes.NO_DATA, e.exitCode());
+    assertEquals(
+        ExitCodes.NO_DATA,
+        assertThrows(CliException.class, () -> new EvidenceCollector(null).report("q")).exitCode());
   }
 
   @Test

@@ -20,43 +20,33 @@ class OutputDiffTest {
   private static long clock;
 
   private static ValueRecord v(String hash) {
-    return new ValueRecord(
-        "x",
-        "java.lang.String",
-        RecordFormat.VALUE_OBJECT,
-        "java.lang.String",
-        hash,
-        false,
-        1,
-        "",
-        false,
-        null,
-        null);
+    return ValueRecord.builder()
+        .name("x")
+        .declaredType("java.lang.String")
+        .kind(RecordFormat.VALUE_OBJECT)
+        .actualType("java.lang.String")
+        .hash(hash)
+        .size(1)
+        .build();
   }
 
   private static CallRecord call(String span, String tool, String in, String out) {
-    return new CallRecord(
-        0,
-        "run",
-        1,
-        "main",
-        "t",
-        span,
-        "",
-        1,
-        tool,
-        "",
-        "C",
-        "m",
-        "(Ljava/lang/String;)Ljava/lang/String;",
-        ++clock,
-        1,
-        false,
-        0,
-        null,
-        List.of(v(in)),
-        v(out),
-        null);
+    return CallRecord.builder()
+        .runId("run")
+        .threadId(1)
+        .threadName("main")
+        .traceId("t")
+        .spanId(span)
+        .toolId(1)
+        .tool(tool)
+        .codeNamespace("C")
+        .codeFunction("m")
+        .descriptor("(Ljava/lang/String;)Ljava/lang/String;")
+        .startEpochNanos(++clock)
+        .durationNanos(1)
+        .args(List.of(v(in)))
+        .result(v(out))
+        .build();
   }
 
   @Test

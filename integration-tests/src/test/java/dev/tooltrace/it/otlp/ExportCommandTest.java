@@ -7,7 +7,7 @@ package dev.tooltrace.it.otlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tooltrace.cli.ExportCommand;
+import dev.tooltrace.cli.TooltraceCli;
 import dev.tooltrace.it.otlp.receiver.OtlpReceiver;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.QueueReader;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The standalone {@code export} command: drains the queue of a process killed with SIGKILL
@@ -104,17 +103,17 @@ class ExportCommandTest {
     assertEquals(2, code);
     List<String> lines = err.toString().lines().toList();
     assertEquals(1, lines.size(), err::toString);
-    assertTrue(lines.get(0).startsWith("tooltrace export: queue directory"), lines::toString);
+    assertTrue(lines.get(0).startsWith("tooltrace: queue directory"), lines::toString);
     assertTrue(lines.get(0).endsWith("does not exist"), lines::toString);
   }
 
   private int run(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    CommandLine cl = new CommandLine(new ExportCommand());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    String[] words = new String[args.length + 1];
+    words[0] = "export";
+    System.arraycopy(args, 0, words, 1, args.length);
+    return TooltraceCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), words);
   }
 
   static Set<String> spanIdsIn(Path dir) {
