@@ -23,7 +23,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 /**
  * Reads whole documents from the queue into {@link Batch}es with an unnamed tailer, through the
  * record contract's {@link DocumentReader}. Tool metrics are updated here, once per record read, so
- * they also work without OTLP. Single-threaded, like the tailer it owns.
+ * they also work without OTLP — unless there are none to update (null: inside the agent, which
+ * counts them on the calling threads). Single-threaded, like the tailer it owns.
  */
 final class BatchReader implements RecordVisitor {
   private final SingleChronicleQueue queue;
@@ -161,7 +162,9 @@ final class BatchReader implements RecordVisitor {
     if (b.oldestEndNanos == 0 || c.endEpochNanos() < b.oldestEndNanos) {
       b.oldestEndNanos = c.endEpochNanos();
     }
-    metrics.record(c);
+    if (metrics != null) {
+      metrics.record(c);
+    }
     if (buildSignals) {
       Resource r = resources.forRun(c.runId());
       b.spans.add(mapper.span(c, r));

@@ -122,7 +122,7 @@ public final class ExportPipeline implements AutoCloseable {
             queue,
             new RunResources(base),
             new CallMapper(tiers),
-            new ToolMetrics(meter, tiers),
+            s.toolMetrics ? new ToolMetrics(meter, tiers) : null,
             s.otlp,
             state::info);
     if (s.otlp) {
@@ -342,10 +342,18 @@ public final class ExportPipeline implements AutoCloseable {
   }
 
   private boolean drainUntil(long deadlineNanos) {
+    return drainUntil(deadlineNanos, true);
+  }
+
+  /** Exports until idle or the deadline; {@code retry}: back off and retry a failed batch. */
+  private boolean drainUntil(long deadlineNanos, boolean retry) {
     while (true) {
       Step s = step();
       if (s == Step.IDLE) {
         return true;
+      }
+      if (s == Step.FAILED && !retry) {
+        return false;
       }
       if (s == Step.FAILED) {
         long left = deadlineNanos - System.nanoTime();
@@ -379,7 +387,11 @@ public final class ExportPipeline implements AutoCloseable {
           sleepNanos(backoff.delayNanos(state.failures()));
         }
       }
-      drainUntil(System.nanoTime() + settings.closeTimeout.toNanos());
+      // At close, a backend that failed (or fails now) is not waited for: the queue keeps what was
+      // not exported, for the next start or the `export` command.
+      if (!state.failing()) {
+        drainUntil(System.nanoTime() + settings.closeTimeout.toNanos(), false);
+      }
     } catch (Throwable t) {
       state.info("export thread stopped: " + t);
     } finally {

@@ -38,6 +38,7 @@ public final class ExportSettings {
   final Duration maxBackoff;
   final Duration closeTimeout;
   final long metricsFromIndex;
+  final boolean toolMetrics;
   final java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder>
       meterCustomizer;
   final double qualityHigh;
@@ -70,6 +71,7 @@ public final class ExportSettings {
     this.maxBackoff = b.maxBackoff;
     this.closeTimeout = b.closeTimeout;
     this.metricsFromIndex = b.metricsFromIndex;
+    this.toolMetrics = b.toolMetrics;
     this.meterCustomizer = b.meterCustomizer;
     this.qualityHigh = b.qualityHigh;
     this.qualityMedium = b.qualityMedium;
@@ -102,6 +104,7 @@ public final class ExportSettings {
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration closeTimeout = Duration.ofSeconds(5);
     private long metricsFromIndex;
+    private boolean toolMetrics = true;
     private java.util.function.Consumer<io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder>
         meterCustomizer;
     private double qualityHigh = 0.8;
@@ -194,6 +197,16 @@ public final class ExportSettings {
      */
     public Builder metricsFromIndex(long index) {
       this.metricsFromIndex = index;
+      return this;
+    }
+
+    /**
+     * Whether the pipeline computes the per-tool metrics from the records it reads (default true:
+     * the standalone {@code export}). The agent counts them on the calling threads instead and
+     * turns this off.
+     */
+    public Builder toolMetrics(boolean fromRecords) {
+      this.toolMetrics = fromRecords;
       return this;
     }
 

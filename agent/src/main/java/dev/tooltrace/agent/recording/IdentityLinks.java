@@ -14,7 +14,9 @@ import java.lang.ref.WeakReference;
  *
  * <p>Bounded: each of the 64 segments holds at most {@code capacity/64} entries; a full segment
  * first drops cleared references, then forgets its oldest half. Lineage by identity is then lost
- * for those old objects, never wrong: a stale slot is only matched by the same live object.
+ * for those old objects, never wrong: a stale slot is only matched by the same live object. Tables
+ * start small and double as they fill (up to that bound), so an application that returns few
+ * objects does not pay for a million slots (tens of megabytes) at start.
  */
 final class IdentityLinks {
   private static final int SEGMENTS = 64;
@@ -51,10 +53,14 @@ final class IdentityLinks {
     private int size;
     private long clock;
 
+    /** Table length at most: twice the entries, so probes stay short. */
+    private final int maxLength;
+
     @SuppressWarnings("unchecked")
     Segment(int max) {
       this.max = max;
-      keys = new WeakReference[Math.max(16, max * 2)];
+      this.maxLength = Math.max(16, max * 2);
+      keys = new WeakReference[16];
       values = new long[keys.length];
       ages = new long[keys.length];
     }
@@ -85,6 +91,11 @@ final class IdentityLinks {
         put(o, h, v);
         return;
       }
+      if (size >= keys.length / 2 && keys.length < maxLength) {
+        rebuild(keys.length * 2, Long.MIN_VALUE);
+        put(o, h, v);
+        return;
+      }
       if (free < 0) {
         return;
       }
@@ -111,21 +122,25 @@ final class IdentityLinks {
     }
 
     /** Rebuilds the table keeping live entries, and only the newest half if still full. */
-    @SuppressWarnings("unchecked")
     private void evict() {
-      WeakReference<Object>[] oldK = keys;
-      long[] oldV = values;
-      long[] oldA = ages;
       int live = 0;
-      for (WeakReference<Object> k : oldK) {
+      for (WeakReference<Object> k : keys) {
         if (k != null && k.get() != null) {
           live++;
         }
       }
-      long cutoff = live >= max ? clock - max / 2 : Long.MIN_VALUE;
-      keys = new WeakReference[oldK.length];
-      values = new long[oldK.length];
-      ages = new long[oldK.length];
+      rebuild(keys.length, live >= max ? clock - max / 2 : Long.MIN_VALUE);
+    }
+
+    /** Rehashes the live entries not older than {@code cutoff} into a table of {@code length}. */
+    @SuppressWarnings("unchecked")
+    private void rebuild(int length, long cutoff) {
+      WeakReference<Object>[] oldK = keys;
+      long[] oldV = values;
+      long[] oldA = ages;
+      keys = new WeakReference[length];
+      values = new long[length];
+      ages = new long[length];
       size = 0;
       int mask = keys.length - 1;
       for (int j = 0; j < oldK.length; j++) {

@@ -13,9 +13,11 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 /**
  * Everything one application thread needs to record calls: its frame stack, its batch of finished
  * calls (one CALLS document, built by the record contract's {@link BatchWriter}), its appender,
- * hasher and id generator. Only its own thread touches it, except the housekeeper releasing an idle
- * appender: that is guarded by {@link #appendLock}, a lock between this thread and the housekeeper
- * only (see {@link QueueWriter}).
+ * hasher, id generator and per-tool statistics. Only its own thread touches it, except the
+ * housekeeper, which appends the batch of a thread that went idle ({@link Recorder#flushIdle}) and
+ * releases an idle appender ({@link QueueWriter#releaseIdleAppenders}): batch and appender are
+ * guarded by {@link #lock}, a lock between this thread and the housekeeper only, taken once per
+ * finished call (one uncontended CAS).
  */
 final class ThreadState {
   private static final SecureRandom SEEDS = new SecureRandom();
@@ -31,6 +33,9 @@ final class ThreadState {
   /** When the open batch got its first call ({@code System.nanoTime}). */
   long batchStartNano;
 
+  /** Calls per tool, outcome, duration and confidence buckets: the per-tool metrics. */
+  final ToolStatsTable stats = new ToolStatsTable();
+
   /** Set while the agent itself runs application code (toString of an argument, say). */
   boolean busy;
 
@@ -38,13 +43,23 @@ final class ThreadState {
 
   /**
    * This thread's own appender (not Chronicle's thread-local one, so that the housekeeper can
-   * release it), guarded by {@link #appendLock}: 0 free, 1 the thread appends, 2 the housekeeper
-   * releases it ({@link QueueWriter#releaseIdleAppenders}).
+   * release it), guarded by {@link #lock}.
    */
   ExcerptAppender appender;
 
   Object appenderQueue;
-  final AtomicInteger appendLock = new AtomicInteger();
+
+  /**
+   * Guards {@link #batch} and {@link #appender}: 0 free, 1 held by this thread (writing a finished
+   * call into the batch, appending it), 2 held by the housekeeper (appending an idle batch,
+   * releasing an idle appender). The housekeeper only ever tries once ({@link
+   * #tryLockForHousekeeper}), so the application thread waits at most for one append of its own
+   * batch.
+   */
+  final AtomicInteger lock = new AtomicInteger();
+
+  /** How often this thread holds {@link #lock} (an async completion inside an exit nests). */
+  private int holds;
 
   /** The queue cycle of the appender's last append. */
   volatile int appenderCycle;
@@ -120,6 +135,46 @@ final class ThreadState {
 
   Frame top() {
     return depth == 0 ? null : stack[depth - 1];
+  }
+
+  /**
+   * Takes {@link #lock} for this thread (reentrant). Only this thread ever sets 1, so finding 1
+   * when it holds nothing means an earlier release failed (no stack left even for that): the lock
+   * is already this thread's, and waiting for it would hang the application.
+   */
+  void lock() {
+    if (holds > 0) {
+      holds++;
+      return;
+    }
+    AtomicInteger l = lock;
+    while (!l.compareAndSet(0, 1) && l.get() != 1) {
+      Thread.onSpinWait();
+    }
+    holds = 1;
+  }
+
+  /**
+   * Releases one hold of {@link #lock}. The count is only decremented before the release, so an
+   * overflow between the two leaves the lock set by this thread, which its next {@link #lock} takes
+   * over.
+   */
+  void unlock() {
+    if (holds > 1) {
+      holds--;
+      return;
+    }
+    holds = 0;
+    lock.setRelease(0);
+  }
+
+  /** One try by the housekeeper; true when it now holds {@link #lock} (release with set(0)). */
+  boolean tryLockForHousekeeper() {
+    return lock.compareAndSet(0, 2);
+  }
+
+  void unlockForHousekeeper() {
+    lock.set(0);
   }
 
   /** Opens the batch document if none is open (the thread's name is read now). */

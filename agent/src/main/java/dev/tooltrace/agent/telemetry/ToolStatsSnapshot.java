@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 The tooltrace Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tooltrace.agent.telemetry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One tool's per-tool metrics summed over every thread at one collection: calls by outcome, errors
+ * by type, the duration and confidence histograms (buckets of {@link MeterSetup}) and quality
+ * tiers. Filled by the recorder's per-thread counters, turned into metric points by {@link
+ * ToolStatsProducer}.
+ */
+public final class ToolStatsSnapshot {
+  private static final double[] DURATION_BOUNDS = toArray(MeterSetup.DURATION_BUCKETS_SECONDS);
+  private static final double[] CONFIDENCE_BOUNDS = toArray(MeterSetup.CONFIDENCE_BUCKETS);
+
+  final String tool;
+  long ok;
+  long error;
+  final Map<String, Long> errorsByType = new TreeMap<>();
+  final long[] durationCounts = new long[DURATION_BOUNDS.length + 1];
+  double durationSum;
+  double durationMin = Double.POSITIVE_INFINITY;
+  double durationMax = Double.NEGATIVE_INFINITY;
+  final long[] confidenceCounts = new long[CONFIDENCE_BOUNDS.length + 1];
+  double confidenceSum;
+  double confidenceMin = Double.POSITIVE_INFINITY;
+  double confidenceMax = Double.NEGATIVE_INFINITY;
+  long high;
+  long medium;
+  long low;
+
+  public ToolStatsSnapshot(String tool) {
+    this.tool = tool;
+  }
+
+  /** Upper bounds of the duration buckets, seconds (a copy). */
+  public static double[] durationBoundsSeconds() {
+    return DURATION_BOUNDS.clone();
+  }
+
+  /** Upper bounds of the confidence buckets (a copy). */
+  public static double[] confidenceBounds() {
+    return CONFIDENCE_BOUNDS.clone();
+  }
+
+  static List<Double> durationBounds() {
+    return MeterSetup.DURATION_BUCKETS_SECONDS;
+  }
+
+  static List<Double> confidenceBoundsList() {
+    return MeterSetup.CONFIDENCE_BUCKETS;
+  }
+
+  /** Adds one thread's figures (arrays as long as this snapshot's). */
+  public void add(
+      long ok,
+      long error,
+      long[] durationCounts,
+      double durationSum,
+      double durationMin,
+      double durationMax,
+      long[] confidenceCounts,
+      double confidenceSum,
+      double confidenceMin,
+      double confidenceMax,
+      long high,
+      long medium,
+      long low) {
+    this.ok += ok;
+    this.error += error;
+    addAll(this.durationCounts, durationCounts);
+    this.durationSum += durationSum;
+    if (ok + error > 0) {
+      this.durationMin = Math.min(this.durationMin, durationMin);
+      this.durationMax = Math.max(this.durationMax, durationMax);
+    }
+    addAll(this.confidenceCounts, confidenceCounts);
+    this.confidenceSum += confidenceSum;
+    this.confidenceMin = Math.min(this.confidenceMin, confidenceMin);
+    this.confidenceMax = Math.max(this.confidenceMax, confidenceMax);
+    this.high += high;
+    this.medium += medium;
+    this.low += low;
+  }
+
+  public void addErrors(String type, long n) {
+    errorsByType.merge(type, n, Long::sum);
+  }
+
+  public String tool() {
+    return tool;
+  }
+
+  public long calls() {
+    return ok + error;
+  }
+
+  long confidenceCount() {
+    long n = 0;
+    for (long c : confidenceCounts) {
+      n += c;
+    }
+    return n;
+  }
+
+  private static void addAll(long[] into, long[] from) {
+    for (int i = 0; i < into.length && i < from.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  private static double[] toArray(List<Double> l) {
+    double[] a = new double[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
+  }
+}
