@@ -92,6 +92,7 @@ public final class AgentStarter {
             config.get(Keys.REDACT_NAMES));
     recorder.qualityThresholds(
         config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM));
+    recorder.batchMaxAge(config.get(Keys.BATCH_MAX_AGE));
     if (!Bridge.install(recorder)) {
       LOG.warn("another tooltrace agent is already installed in this JVM; this one stays idle");
       return;

@@ -215,7 +215,7 @@ public final class QueueWriter implements AutoCloseable {
     }
     for (ThreadState ts : appendingThreads) {
       boolean dead = !ts.thread.isAlive();
-      if ((dead || ts.appenderCycle < current) && ts.tryLockForHousekeeper()) {
+      if ((dead || ts.appenderCycle < current) && ts.tryLockForHousekeeper(dead)) {
         try {
           ExcerptAppender a = ts.appender;
           ts.appender = null;

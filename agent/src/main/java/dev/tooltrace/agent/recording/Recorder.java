@@ -11,6 +11,7 @@ import dev.tooltrace.record.BatchWriter;
 import dev.tooltrace.record.Buf;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RecordFormat;
+import dev.tooltrace.record.ToolBlock;
 import dev.tooltrace.record.ValueEncoder;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,18 +38,23 @@ import java.util.regex.Pattern;
  *
  * <p>Batches: the calls a thread finishes, outermost or nested, go into one CALLS document, which
  * is appended (one Chronicle append) when it holds {@link #MAX_BATCH_BYTES} or {@link
- * #MAX_BATCH_RECORDS} calls, or when a call finishes {@link #MAX_BATCH_AGE_NANOS} after the batch's
- * first. A thread that goes idle leaves its batch to the housekeeper ({@link #flushIdle}, every
- * {@link #FLUSH_INTERVAL_MILLIS} ms), and the shutdown hook appends every batch ({@link
- * #flushAll}). So a call is in the queue at most about {@code MAX_BATCH_AGE + FLUSH_INTERVAL} after
- * it finished, which bounds what a {@code kill -9} can lose (docs/disaster-recovery.md). Every
- * method catches everything: a failure loses a record (counted), never the application's call.
+ * #MAX_BATCH_RECORDS} calls, or when a call finishes {@code batch.max.age} ({@link
+ * #MAX_BATCH_AGE_NANOS} by default) after the batch's first; with {@code batch.max.age=0}, when the
+ * thread's outermost call returns (one document per outermost call). A thread that goes idle leaves
+ * its batch to the housekeeper ({@link #flushIdle}, every {@link #FLUSH_INTERVAL_MILLIS} ms), and
+ * the shutdown hook appends every batch ({@link #flushAll}). So a call is in the queue at most
+ * about {@code MAX_BATCH_AGE + FLUSH_INTERVAL} after it finished, which bounds what a {@code kill
+ * -9} can lose (docs/disaster-recovery.md). Every method catches everything: a failure loses a
+ * record (counted), never the application's call.
  */
 public final class Recorder extends Dispatcher {
   private static final AgentLog.Component LOG = AgentLog.of("record");
   static final int MAX_BATCH_BYTES = 32 * 1024;
   static final int MAX_BATCH_RECORDS = 1024;
   static final long MAX_BATCH_AGE_NANOS = 100_000_000L;
+
+  /** {@code batch.max.age}: {@link #MAX_BATCH_AGE_NANOS} unless configured; 0 = old behaviour. */
+  private long maxAgeNanos = MAX_BATCH_AGE_NANOS;
 
   /** How often the housekeeper appends the batches of idle threads ({@link #flushIdle}). */
   public static final long FLUSH_INTERVAL_MILLIS = 50;
@@ -120,6 +126,20 @@ public final class Recorder extends Dispatcher {
   private static void warmUp() {
     AgentClock.nowEpochNanos();
     ErrorText.message(new IllegalStateException("warm-up"));
+    new ToolStatsTable().of(1).record(1, "warm-up", 0.5, 0.8, 0.5);
+    // A whole call into a batch: the record contract's writer classes (the RUN document that used
+    // to load them at premain is written later now, off the premain thread).
+    BatchWriter w = new BatchWriter(0, 0, 0, 256);
+    w.open("warm-up");
+    ToolBlock tool =
+        new ToolBlock(0, "warm-up", "", "warm-up", "warmUp", "()V", List.of(), List.of(), "void");
+    int pos = w.beginCall(1, 1, 1, 0, tool, 0, 0, true, 0, Double.NaN);
+    w.argumentCount(0);
+    ValueEncoder.voidValue(w.buf());
+    w.error("warm-up", "", "");
+    w.endCall(pos);
+    w.finish();
+    w.reset();
   }
 
   private ThreadState state() {
@@ -130,6 +150,11 @@ public final class Recorder extends Dispatcher {
       threads.add(ts);
     }
     return ts;
+  }
+
+  /** {@code batch.max.age}; call before the recorder is installed. */
+  public void batchMaxAge(java.time.Duration age) {
+    this.maxAgeNanos = Math.max(0, age.toNanos());
   }
 
   /** The confidence thresholds of the quality tiers (HIGH at or above high, MEDIUM at or above). */
@@ -165,6 +190,11 @@ public final class Recorder extends Dispatcher {
       ThreadState ts = state();
       if (ts.busy || ts.depth >= MAX_DEPTH) {
         return null;
+      }
+      if (ts.lock.get() == 1) {
+        // Not inside an exit of this thread (those that run application code mark it busy), so
+        // the lock is left over from an exit that overflowed the stack before it could release it.
+        ts.releaseLeftoverLock();
       }
       ToolInfo tool = ToolRegistry.get(toolId);
       if (tool == null) {
@@ -284,12 +314,16 @@ public final class Recorder extends Dispatcher {
     ts.stats
         .of(f.tool.block.toolId)
         .record(end - f.startNano, errorType, f.confidence, highConfidence, mediumConfidence);
-    if ((w.bytes() >= MAX_BATCH_BYTES
-            || w.calls() >= MAX_BATCH_RECORDS
-            || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS)
-        && (ts.depth == 0 || stackHeadroom())) {
+    if (due(ts, w, end) && (ts.depth == 0 || stackHeadroom())) {
       flush(ts);
     }
+  }
+
+  /** Whether the batch is full or old enough to be appended now. */
+  private boolean due(ThreadState ts, BatchWriter w, long end) {
+    return w.bytes() >= MAX_BATCH_BYTES
+        || w.calls() >= MAX_BATCH_RECORDS
+        || (maxAgeNanos > 0 ? end - ts.batchStartNano >= maxAgeNanos : ts.depth == 0);
   }
 
   /**
@@ -349,20 +383,20 @@ public final class Recorder extends Dispatcher {
     long deadline = System.nanoTime() + waitNanos;
     for (ThreadState ts : threads) {
       try {
-        boolean locked = ts.tryLockForHousekeeper();
+        boolean ended = !ts.thread.isAlive();
+        boolean locked = ts.tryLockForHousekeeper(ended);
         while (!locked && all && System.nanoTime() - deadline < 0) {
           Thread.sleep(1);
-          locked = ts.tryLockForHousekeeper();
+          locked = ts.tryLockForHousekeeper(ended);
         }
         if (!locked) {
           continue;
         }
-        boolean ended = !ts.thread.isAlive();
         try {
           BatchWriter w = ts.batch;
           if (w.isOpen()
               && w.calls() > 0
-              && (all || ended || System.nanoTime() - ts.batchStartNano >= MAX_BATCH_AGE_NANOS)) {
+              && (all || ended || System.nanoTime() - ts.batchStartNano >= maxAgeNanos)) {
             int n = w.calls();
             if (writer.appendFromHousekeeper(w.finish(), n)) {
               appended += n;
@@ -435,9 +469,9 @@ public final class Recorder extends Dispatcher {
   }
 
   /** A call whose recording failed half-way: drops what it wrote, counts and reports it once. */
-  private void abandon(Frame f, int mark, Throwable t) {
+  private void abandon(Frame f, long mark, Throwable t) {
     ThreadState ts = f.owner;
-    ts.batch.rollback(mark);
+    ts.rollback(mark);
     ts.depth = Math.min(ts.depth, f.level);
     fail("exit", t);
   }
@@ -456,7 +490,7 @@ public final class Recorder extends Dispatcher {
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       ValueEncoder.voidValue(ts.batch.buf());
@@ -474,7 +508,7 @@ public final class Recorder extends Dispatcher {
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
@@ -494,7 +528,7 @@ public final class Recorder extends Dispatcher {
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
@@ -514,7 +548,7 @@ public final class Recorder extends Dispatcher {
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
@@ -534,7 +568,7 @@ public final class Recorder extends Dispatcher {
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
@@ -558,7 +592,7 @@ public final class Recorder extends Dispatcher {
       return;
     }
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     boolean was = ts.busy;
     ts.busy = true;
     try {
@@ -583,7 +617,7 @@ public final class Recorder extends Dispatcher {
     Frame f = (Frame) frame;
     ThreadState ts = f.owner;
     ts.lock();
-    int mark = ts.batch.mark();
+    long mark = ts.mark();
     boolean was = ts.busy;
     ts.busy = true;
     try {
@@ -640,7 +674,7 @@ public final class Recorder extends Dispatcher {
     ts.busy = true;
     ts.lock();
     BatchWriter w = ts.batch;
-    int mark = w.mark();
+    long mark = ts.mark();
     try {
       Throwable cause =
           thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
@@ -682,14 +716,11 @@ public final class Recorder extends Dispatcher {
               copy.confidence,
               highConfidence,
               mediumConfidence);
-      if ((w.bytes() >= MAX_BATCH_BYTES
-              || w.calls() >= MAX_BATCH_RECORDS
-              || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS)
-          && (ts.depth == 0 || stackHeadroom())) {
+      if (due(ts, w, end) && (ts.depth == 0 || stackHeadroom())) {
         flush(ts);
       }
     } catch (Throwable t) {
-      w.rollback(mark);
+      ts.rollback(mark);
       fail("async completion", t);
     } finally {
       ts.unlock();

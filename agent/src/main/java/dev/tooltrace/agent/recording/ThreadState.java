@@ -168,13 +168,43 @@ final class ThreadState {
     lock.setRelease(0);
   }
 
-  /** One try by the housekeeper; true when it now holds {@link #lock} (release with set(0)). */
-  boolean tryLockForHousekeeper() {
-    return lock.compareAndSet(0, 2);
+  /**
+   * One try by the housekeeper; true when it now holds {@link #lock} (release with {@link
+   * #unlockForHousekeeper}). The lock of a thread that has {@code ended} is taken even if that
+   * thread left it set: it can no longer be inside an exit.
+   */
+  boolean tryLockForHousekeeper(boolean ended) {
+    return lock.compareAndSet(0, 2) || (ended && lock.compareAndSet(1, 2));
+  }
+
+  /** This thread's own lock, found set where it cannot hold it: released (see Recorder.enter). */
+  void releaseLeftoverLock() {
+    holds = 0;
+    lock.setRelease(0);
   }
 
   void unlockForHousekeeper() {
     lock.set(0);
+  }
+
+  /**
+   * Where a call's recording starts: the batch's length and its complete calls (for {@link
+   * #rollback}).
+   */
+  long mark() {
+    BatchWriter b = batch;
+    return (long) (b.isOpen() ? b.calls() : 0) << 32 | (b.mark() & 0xFFFFFFFFL);
+  }
+
+  /**
+   * Drops a call whose recording failed half-way, back to {@code mark}; a call that was already
+   * complete (the failure came after, on the way to appending the batch) stays.
+   */
+  void rollback(long mark) {
+    BatchWriter b = batch;
+    if (b.calls() == (int) (mark >>> 32)) {
+      b.rollback((int) mark);
+    }
   }
 
   /** Opens the batch document if none is open (the thread's name is read now). */

@@ -12,11 +12,26 @@ import java.util.TreeMap;
  * One tool's per-tool metrics summed over every thread at one collection: calls by outcome, errors
  * by type, the duration and confidence histograms (buckets of {@link MeterSetup}) and quality
  * tiers. Filled by the recorder's per-thread counters, turned into metric points by {@link
- * ToolStatsProducer}.
+ * ToolStatsProducer}; the same buckets are the views of the SDK's instruments ({@link MeterSetup}).
  */
 public final class ToolStatsSnapshot {
-  private static final double[] DURATION_BOUNDS = toArray(MeterSetup.DURATION_BUCKETS_SECONDS);
-  private static final double[] CONFIDENCE_BOUNDS = toArray(MeterSetup.CONFIDENCE_BUCKETS);
+  /**
+   * Buckets of {@code tooltrace.tool.duration} (seconds): the SDK's default buckets are made for
+   * milliseconds and would put every call under 5 s into one bucket, leaving {@code
+   * histogram_quantile} nothing to interpolate. Here rather than in {@link MeterSetup} so that the
+   * recorder's exit path can use them without loading any OpenTelemetry class.
+   */
+  public static final List<Double> DURATION_BUCKETS_SECONDS =
+      List.of(
+          0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+          0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0);
+
+  /** Buckets of {@code tooltrace.tool.confidence}, a value in [0, 1]. */
+  public static final List<Double> CONFIDENCE_BUCKETS =
+      List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0);
+
+  private static final double[] DURATION_BOUNDS = toArray(DURATION_BUCKETS_SECONDS);
+  private static final double[] CONFIDENCE_BOUNDS = toArray(CONFIDENCE_BUCKETS);
 
   final String tool;
   long ok;
@@ -49,11 +64,11 @@ public final class ToolStatsSnapshot {
   }
 
   static List<Double> durationBounds() {
-    return MeterSetup.DURATION_BUCKETS_SECONDS;
+    return DURATION_BUCKETS_SECONDS;
   }
 
   static List<Double> confidenceBoundsList() {
-    return MeterSetup.CONFIDENCE_BUCKETS;
+    return CONFIDENCE_BUCKETS;
   }
 
   /** Adds one thread's figures (arrays as long as this snapshot's). */
