@@ -90,14 +90,51 @@ public final class ContentHasher {
     return putByte(c >>> 8);
   }
 
-  /** Hashes chars [from, to) of {@code s} as UTF-16LE code units. */
+  /**
+   * Hashes chars [from, to) of {@code s} as UTF-16LE code units, four at a time (the same bytes as
+   * one {@link #putChar} after the other: strings are the most common argument, and byte by byte
+   * their hashing was the largest part of a tracked call's cost).
+   */
   public ContentHasher putChars(CharSequence s, int from, int to) {
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      put8(
+          s.charAt(i)
+              | (long) s.charAt(i + 1) << 16
+              | (long) s.charAt(i + 2) << 32
+              | (long) s.charAt(i + 3) << 48);
+    }
+    for (; i < to; i++) {
       char c = s.charAt(i);
       putByte(c);
       putByte(c >>> 8);
     }
     return this;
+  }
+
+  /** Eight bytes, {@code v} little-endian, at any number of pending bytes. */
+  private void put8(long v) {
+    int p = pending;
+    if (p == 0) {
+      k1 = v;
+      pending = 8;
+    } else if (p < 8) {
+      // k2 is empty below 8 pending bytes: v's low bytes complete k1, its high bytes start k2.
+      k1 |= v << (p * 8);
+      k2 = v >>> ((8 - p) * 8);
+      pending = p + 8;
+    } else if (p == 8) {
+      block(k1, v);
+      k1 = 0;
+      k2 = 0;
+      pending = 0;
+    } else {
+      int q = p - 8;
+      block(k1, k2 | v << (q * 8));
+      k1 = v >>> ((8 - q) * 8);
+      k2 = 0;
+      pending = q;
+    }
   }
 
   public ContentHasher putBytes(byte[] b, int off, int len) {

@@ -88,9 +88,13 @@ public final class SystemSampler implements AutoCloseable {
               thread[0] = t;
               return t;
             });
-    // Prime the CPU tick counters so that the first sample covers a real interval.
-    probe.processCpuUtilization();
-    probe.systemCpuUtilization();
+    // Prime the CPU tick counters so that the first sample covers a real interval: on the
+    // sampler's own thread (OSHI takes a while to load), not on the caller's.
+    scheduler.execute(
+        () -> {
+          probe.processCpuUtilization();
+          probe.systemCpuUtilization();
+        });
     scheduler.scheduleAtFixedRate(
         () -> runOnce(sink), Math.min(ms, 1000), ms, TimeUnit.MILLISECONDS);
     return thread[0];
