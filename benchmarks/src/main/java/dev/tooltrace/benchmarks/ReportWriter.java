@@ -33,8 +33,8 @@ public final class ReportWriter {
     OVERHEAD.put("tooltrace-args", "tooltrace, full argument capture (`capture.args=true`)");
     OVERHEAD.put(
         "tooltrace-noexport",
-        "tooltrace, default capture, no OTLP export (`export=none`: the queue is still tailed"
-            + " for per-tool metrics; not a target, shows what sending costs on 2 cores)");
+        "tooltrace, default capture, no OTLP export (`export=none`: nothing reads the queue;"
+            + " not a target, shows what sending costs on 2 cores)");
     OVERHEAD.put("otel", "OpenTelemetry agent 2.33.1, `@WithSpan`, OTLP/HTTP to local receiver");
     OVERHEAD.put("kieker", "Kieker 2.0.2, binary file writer");
     OVERHEAD.put("kieker-off", "Kieker 2.0.2, probe deactivated");

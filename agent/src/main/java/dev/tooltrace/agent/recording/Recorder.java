@@ -419,9 +419,15 @@ public final class Recorder extends Dispatcher {
     return appended;
   }
 
-  /** Folds an ended thread's per-tool counts into {@link #retired} and forgets the thread. */
+  /**
+   * Folds an ended thread's per-tool counts into {@link #retired} and forgets the thread — once,
+   * though the housekeeper's round and the shutdown hook's may both find it ended.
+   */
   private void retire(ThreadState ts) {
     synchronized (retired) {
+      if (!threads.remove(ts)) {
+        return;
+      }
       for (ToolStats s : ts.stats.all()) {
         if (s == null) {
           continue;
@@ -435,7 +441,6 @@ public final class Recorder extends Dispatcher {
         }
         r.addFrom(s);
       }
-      threads.remove(ts);
     }
   }
 
