@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds tooltrace, runs the example document pipeline under the agent, and shows what was
-# captured: the trace trees, per-tool statistics and the lineage of one output.
+# captured: the trace trees, per-tool statistics, the lineage of one output, and the run's HTML
+# report (printed last: its path).
 # Usage: scripts/run-example.sh [documents] [threads]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,3 +39,7 @@ if [ -n "$SPAN" ]; then
 fi
 echo
 echo "The queue is in $DATA/queue; try: java -jar $AGENT --help"
+echo
+echo "== the run's HTML report (one file, no network needed: open it in any browser)"
+java -jar "$AGENT" report --dir "$DATA/queue" --out "$DATA/report.html"
+echo "$(cd "$DATA" && pwd)/report.html"

@@ -16,13 +16,10 @@ import dev.tooltrace.agent.telemetry.MeterSetup;
 import dev.tooltrace.agent.telemetry.SystemMetrics;
 import dev.tooltrace.agent.telemetry.SystemSampler;
 import dev.tooltrace.agent.telemetry.ToolStatsProducer;
-import dev.tooltrace.agent.telemetry.health.DiskFreeCheck;
-import dev.tooltrace.agent.telemetry.health.ExportLagCheck;
+import dev.tooltrace.agent.telemetry.health.AgentHealth;
 import dev.tooltrace.agent.telemetry.health.ExportProgress;
-import dev.tooltrace.agent.telemetry.health.HealthCheck;
 import dev.tooltrace.agent.telemetry.health.HealthRegistry;
-import dev.tooltrace.agent.telemetry.health.HealthResult;
-import dev.tooltrace.agent.telemetry.health.ThreadsAliveCheck;
+import dev.tooltrace.agent.telemetry.health.QueueWritableCheck;
 import dev.tooltrace.exporter.ExportPipeline;
 import dev.tooltrace.exporter.ExportSettings;
 import dev.tooltrace.exporter.ExportStatus;
@@ -198,65 +195,56 @@ final class AgentServices {
   }
 
   private HealthRegistry healthChecks() {
-    HealthRegistry h = new HealthRegistry();
-    h.register(HealthRegistry.Group.LIVENESS, new ThreadsAliveCheck(() -> agentThreads));
-    h.register(
-        HealthRegistry.Group.READINESS,
-        new HealthCheck() {
-          @Override
-          public String name() {
-            return "queue.writable";
-          }
+    boolean exporting = exporting();
+    return AgentHealth.registry(
+        new AgentHealth.Sources(
+            () -> agentThreads,
+            writer.dir(),
+            new QueueWritableCheck.QueueState() {
+              @Override
+              public String problem() {
+                return writer.accepting() ? null : String.valueOf(writer.problem());
+              }
 
-          @Override
-          public HealthResult check() {
-            Map<String, Object> m =
-                Map.of(
-                    "directory",
-                    writer.dir().toString(),
+              @Override
+              public Map<String, Object> measurements() {
+                return Map.of(
                     "records.written",
                     writer.written(),
                     "records.dropped",
                     writer.dropped(),
                     "queue.size.bytes",
                     writer.queueBytes());
-            return writer.accepting()
-                ? HealthResult.up("queue accepts records", m)
-                : HealthResult.down(String.valueOf(writer.problem()), m);
-          }
-        });
-    h.register(
-        HealthRegistry.Group.READINESS,
-        new DiskFreeCheck(() -> writer.freeBytes(), config.get(Keys.DISK_MIN_FREE)));
-    if (backup.backupEnabled()) {
-      h.register(HealthRegistry.Group.READINESS, backup.healthCheck());
-    }
-    if (exporting()) {
-      h.register(
-          HealthRegistry.Group.READINESS,
-          new ExportLagCheck(
-              new ExportProgress() {
-                @Override
-                public double lagSeconds() {
-                  ExportStatus s = exportStatus();
-                  return s == null ? 0 : s.lagSeconds();
-                }
+              }
+            },
+            () -> writer.freeBytes(),
+            config.get(Keys.DISK_MIN_FREE),
+            backup.backupEnabled() ? backup.healthCheck() : null,
+            exporting ? exportProgress() : null,
+            config.get(Keys.HEALTH_EXPORT_MAX_LAG)));
+  }
 
-                @Override
-                public long pendingRecords() {
-                  ExportStatus s = exportStatus();
-                  return s == null ? -1 : s.lagRecords();
-                }
+  /** The running exporter's progress as the export-lag check reads it. */
+  private ExportProgress exportProgress() {
+    return new ExportProgress() {
+      @Override
+      public double lagSeconds() {
+        ExportStatus s = exportStatus();
+        return s == null ? 0 : s.lagSeconds();
+      }
 
-                @Override
-                public String lastError() {
-                  ExportStatus s = exportStatus();
-                  return s == null || !s.failing() ? null : s.lastError();
-                }
-              },
-              config.get(Keys.HEALTH_EXPORT_MAX_LAG)));
-    }
-    return h;
+      @Override
+      public long pendingRecords() {
+        ExportStatus s = exportStatus();
+        return s == null ? -1 : s.lagRecords();
+      }
+
+      @Override
+      public String lastError() {
+        ExportStatus s = exportStatus();
+        return s == null || !s.failing() ? null : s.lastError();
+      }
+    };
   }
 
   private synchronized void startExport() {
@@ -287,8 +275,13 @@ final class AgentServices {
                     }
                   })
               .logger(EXPORT_LOG::info);
+      List<String> optIn = config.get(Keys.SEMCONV_OPT_IN);
+      if (!optIn.isEmpty()) {
+        // Above OTEL_SEMCONV_STABILITY_OPT_IN, as every tooltrace key is above the environment.
+        b.otelProperty(ExportSettings.SEMCONV_OPT_IN_PROPERTY, String.join(",", optIn));
+      }
       export = ExportPipeline.start(b.build());
-      agentThreads.add(exporterThread());
+      agentThreads.add(export.thread());
     } catch (Throwable t) {
       LOG.warn(
           "cannot start the exporter: "
@@ -300,15 +293,6 @@ final class AgentServices {
     } finally {
       current.setContextClassLoader(previous);
     }
-  }
-
-  private static Thread exporterThread() {
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().equals("tooltrace-exporter")) {
-        return t;
-      }
-    }
-    return Thread.currentThread();
   }
 
   /** System and agent instruments, on the exporter's meter provider (or a fallback one). */

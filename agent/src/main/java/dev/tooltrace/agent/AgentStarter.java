@@ -104,7 +104,7 @@ public final class AgentStarter {
             config.get(Keys.EXCLUDE),
             config.get(Keys.REDACT_NAMES),
             config.get(Keys.CAPTURE_ARGS));
-    weaver.install(inst);
+    weaver.installDeferred(inst);
     AgentServices services =
         new AgentServices(config, writer, recorder, service, runHi, runLo, startEpochNanos);
     daemon("tooltrace-weave", () -> weave(inst, weaver));

@@ -4,8 +4,8 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.record.backup.BackupResult;
-import dev.tooltrace.record.backup.QueueBackup;
+import dev.tooltrace.backup.BackupResult;
+import dev.tooltrace.backup.QueueBackup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@
  */
 package dev.tooltrace.cli;
 
+import dev.tooltrace.backup.Manifest.NotABackupException;
 import dev.tooltrace.record.QueueFiles.NotAQueueException;
-import dev.tooltrace.record.backup.Manifest.NotABackupException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -27,7 +27,9 @@ public final class QueueOptions {
       names = "--dir",
       required = true,
       paramLabel = "DIR",
-      description = "The queue directory the agent wrote (its dir= setting).")
+      description =
+          "The queue directory the agent wrote (its dir= setting). Repeatable for queries across"
+              + " several queues; every command reads one so far.")
   List<Path> dirs = new ArrayList<>();
 
   /** The one queue directory; a usage error when {@code --dir} was given more than once. */

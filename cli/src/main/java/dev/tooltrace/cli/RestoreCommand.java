@@ -4,9 +4,9 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.record.backup.BackupRestorer;
-import dev.tooltrace.record.backup.BackupVerifier;
-import dev.tooltrace.record.backup.VerifyReport;
+import dev.tooltrace.backup.BackupRestorer;
+import dev.tooltrace.backup.BackupVerifier;
+import dev.tooltrace.backup.VerifyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@
  */
 package dev.tooltrace.cli;
 
-import dev.tooltrace.record.backup.BackupProgress;
+import dev.tooltrace.backup.BackupProgress;
 import java.io.PrintWriter;
 
 /**

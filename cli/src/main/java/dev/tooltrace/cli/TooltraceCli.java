@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       ProvCommand.class,
       ExportCommand.class,
       EvidenceCommand.class,
+      ReportCommand.class,
       RunsCommand.class,
       DiffCommand.class,
       RerunScriptCommand.class,

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tooltrace.backup.Manifest;
+import dev.tooltrace.backup.ManifestEntry;
 import dev.tooltrace.cli.TestQueue.V;
 import dev.tooltrace.record.QueueFiles;
-import dev.tooltrace.record.backup.Manifest;
-import dev.tooltrace.record.backup.ManifestEntry;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -67,7 +67,12 @@ final class TestQueue implements AutoCloseable {
   }
 
   TestQueue run(long startNanos) {
-    run.start(startNanos, 4242, "{\"service.name\":\"test-pipeline\"}");
+    return run(startNanos, 4242, "{\"service.name\":\"test-pipeline\"}");
+  }
+
+  /** A RUN document with this process id and environment snapshot (JSON). */
+  TestQueue run(long startNanos, long pid, String environmentJson) {
+    run.start(startNanos, pid, environmentJson);
     return this;
   }
 

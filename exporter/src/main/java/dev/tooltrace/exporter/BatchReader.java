@@ -4,7 +4,8 @@
  */
 package dev.tooltrace.exporter;
 
-import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.CallView;
+import dev.tooltrace.record.CallViewVisitor;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.DocumentDecoder;
 import dev.tooltrace.record.DocumentReader;
@@ -12,7 +13,6 @@ import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.UnsupportedVersionException;
-import io.opentelemetry.sdk.resources.Resource;
 import java.text.ParseException;
 import java.util.function.Consumer;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -22,35 +22,49 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
  * Reads whole documents from the queue into {@link Batch}es with an unnamed tailer, through the
- * record contract's {@link DocumentReader}. Tool metrics are updated here, once per record read, so
- * they also work without OTLP — unless there are none to update (null: inside the agent, which
- * counts them on the calling threads). Single-threaded, like the tailer it owns.
+ * record contract's {@link DocumentReader}, and encodes their calls straight into OTLP requests as
+ * it goes: each call arrives read in place ({@link CallView}) and is written by {@link SpanEncoder}
+ * into the batch's traces request (and, failed, its logs request), with no per-call object. Tool
+ * metrics are updated here, once per call read, so they also work without OTLP — unless there are
+ * none to update (null: inside the agent, which counts them on the calling threads).
+ * Single-threaded, like the tailer it owns.
  */
-final class BatchReader implements RecordVisitor {
+final class BatchReader implements CallViewVisitor {
   private final SingleChronicleQueue queue;
   private final ExcerptTailer tailer;
   private final RunResources resources;
-  private final CallMapper mapper;
+  private final SpanEncoder encoder;
   private final ToolMetrics metrics;
-  private final boolean buildSignals;
+  private final RequestBuilder spans; // null: spans are not exported
+  private final RequestBuilder logs; // null: error logs are not exported
   private final Consumer<String> corruptLog;
   private final DocumentReader documents = new DocumentReader(this);
   private Batch current;
+  private long observedNanos;
   private long corrupt;
 
+  /**
+   * @param encoder null when nothing is exported (metrics only)
+   * @param metrics null when the per-tool metrics are counted elsewhere
+   * @param spans whether spans are exported
+   * @param logs whether error logs are exported
+   */
   BatchReader(
       SingleChronicleQueue queue,
       RunResources resources,
-      CallMapper mapper,
+      SpanEncoder encoder,
       ToolMetrics metrics,
-      boolean buildSignals,
+      boolean spans,
+      boolean logs,
       Consumer<String> corruptLog) {
     this.queue = queue;
     this.tailer = queue.createTailer();
     this.resources = resources;
-    this.mapper = mapper;
+    this.encoder = encoder;
     this.metrics = metrics;
-    this.buildSignals = buildSignals;
+    byte[] scope = RequestBuilder.scopeField(CallMapper.SCOPE.getName(), Versions.TOOLTRACE);
+    this.spans = encoder != null && spans ? new RequestBuilder(scope) : null;
+    this.logs = encoder != null && logs ? new RequestBuilder(scope) : null;
     this.corruptLog = corruptLog;
   }
 
@@ -126,28 +140,52 @@ final class BatchReader implements RecordVisitor {
   }
 
   /**
-   * Reads documents until at least {@code maxCalls} calls or the end of the queue. When reading
-   * fails half-way with an {@link Error} (an {@link OutOfMemoryError} while the application fills
-   * the heap), the tailer goes back to where this batch started, so the next attempt reads those
-   * documents again instead of skipping them.
+   * Reads documents until at least {@code maxCalls} calls or the end of the queue, and encodes
+   * them. When reading fails half-way with an {@link Error} (an {@link OutOfMemoryError} while the
+   * application fills the heap), the tailer goes back to where this batch started and what was
+   * encoded is dropped, so the next attempt reads those documents again instead of skipping them.
    */
-  Batch read(int maxCalls) {
-    Batch b = new Batch();
+  Batch read(int maxCalls, long seq) {
+    Batch b = new Batch(seq);
     current = b;
+    observedNanos = System.currentTimeMillis() * 1_000_000L;
     long start = tailer.index();
+    b.startIndex = start;
     b.nextIndex = start;
     try {
       while (b.calls < maxCalls && documents.next(tailer)) {
         b.documents++;
         b.nextIndex = tailer.index();
       }
+      if (spans != null && !spans.isEmpty()) {
+        b.spans = spans.build(resources);
+      }
+      if (logs != null && !logs.isEmpty()) {
+        b.logs = logs.build(resources);
+      }
     } catch (Error e) {
+      clearRequests();
+      moveTo(start);
+      throw e;
+    } catch (RuntimeException e) {
+      clearRequests();
       moveTo(start);
       throw e;
     } finally {
       current = null;
     }
+    b.spansDone = b.spans == null;
+    b.logsDone = b.logs == null;
     return b;
+  }
+
+  private void clearRequests() {
+    if (spans != null) {
+      spans.clear();
+    }
+    if (logs != null) {
+      logs.clear();
+    }
   }
 
   @Override
@@ -156,21 +194,23 @@ final class BatchReader implements RecordVisitor {
   }
 
   @Override
-  public void onCall(CallRecord c) {
+  public void onCallView(CallView c) {
     Batch b = current;
     b.calls++;
-    if (b.oldestEndNanos == 0 || c.endEpochNanos() < b.oldestEndNanos) {
-      b.oldestEndNanos = c.endEpochNanos();
+    long end = c.endEpochNanos();
+    if (b.oldestEndNanos == 0 || end < b.oldestEndNanos) {
+      b.oldestEndNanos = end;
     }
     if (metrics != null) {
       metrics.record(c);
     }
-    if (buildSignals) {
-      Resource r = resources.forRun(c.runId());
-      b.spans.add(mapper.span(c, r));
-      if (c.error()) {
-        b.logs.add(mapper.errorLog(c, r, System.currentTimeMillis() * 1_000_000L));
-      }
+    if (spans != null) {
+      encoder.span(spans.items(c.runIdHi(), c.runIdLo()), c);
+      spans.added();
+    }
+    if (logs != null && c.error()) {
+      encoder.errorLog(logs.items(c.runIdHi(), c.runIdLo()), c, observedNanos);
+      logs.added();
     }
   }
 

@@ -23,9 +23,16 @@ final class CallMapper {
       InstrumentationScopeInfo.builder("dev.tooltrace").setVersion(Versions.TOOLTRACE).build();
 
   private final QualityTiers tiers;
+  private final boolean genAi;
 
   CallMapper(QualityTiers tiers) {
+    this(tiers, false);
+  }
+
+  /** With {@code genAi}, spans follow the GenAI tool-call conventions ({@link GenAiToolCalls}). */
+  CallMapper(QualityTiers tiers, boolean genAi) {
     this.tiers = tiers;
+    this.genAi = genAi;
   }
 
   SpanData span(CallRecord c, Resource resource) {
@@ -33,6 +40,9 @@ final class CallMapper {
     SpanContext parent =
         c.isRoot() ? SpanContext.getInvalid() : context(c.traceId(), c.parentSpanId());
     Attributes attrs = SpanAttributes.of(c, tiers.tierOf(c.confidence()));
+    if (genAi) {
+      attrs = GenAiToolCalls.attributes(c, attrs);
+    }
     StatusData status = StatusData.unset();
     List<EventData> events = List.of();
     if (c.error()) {
@@ -42,7 +52,7 @@ final class CallMapper {
           List.of(EventData.create(c.endEpochNanos(), "exception", SpanAttributes.exception(e)));
     }
     return new CallSpanData(
-        c.tool(),
+        genAi ? GenAiToolCalls.spanName(c) : c.tool(),
         ctx,
         parent,
         status,

@@ -26,6 +26,26 @@ public final class ExportSettings {
   /** The id under which the committed read position is stored in the queue's metadata. */
   public static final String DEFAULT_CONSUMER_ID = "otlp-exporter";
 
+  /**
+   * Default window of batches in flight: the OpenTelemetry OkHttp sender runs up to 5 requests per
+   * host at a time, and more would only queue inside it.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+
+  /**
+   * The OpenTelemetry senders run at most 5 requests at a time (OkHttp's limit per host; the JDK
+   * sender's pool refuses a sixth): a larger window would only queue or be refused.
+   */
+  public static final int MAX_IN_FLIGHT = 5;
+
+  /**
+   * OpenTelemetry's semantic-convention opt-in ({@code OTEL_SEMCONV_STABILITY_OPT_IN}) in its
+   * system-property spelling, for {@link Builder#otelProperty}: with {@code
+   * gen_ai_latest_experimental} in the list, calls are exported as GenAI {@code execute_tool} spans
+   * ({@link GenAiToolCalls}).
+   */
+  public static final String SEMCONV_OPT_IN_PROPERTY = "otel.semconv-stability.opt-in";
+
   final Path queueDir;
   final SingleChronicleQueue queue;
   final boolean otlp;
@@ -33,6 +53,7 @@ public final class ExportSettings {
   final boolean readEnvironment;
   final String consumerId;
   final int maxBatchCalls;
+  final int maxInFlight;
   final Duration pollInterval;
   final Duration initialBackoff;
   final Duration maxBackoff;
@@ -66,6 +87,7 @@ public final class ExportSettings {
     this.readEnvironment = b.readEnvironment;
     this.consumerId = b.consumerId;
     this.maxBatchCalls = b.maxBatchCalls;
+    this.maxInFlight = b.maxInFlight;
     this.pollInterval = b.pollInterval;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
@@ -99,6 +121,7 @@ public final class ExportSettings {
     private boolean readEnvironment = true;
     private String consumerId = DEFAULT_CONSUMER_ID;
     private int maxBatchCalls = 512;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Duration pollInterval = Duration.ofMillis(200);
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(30);
@@ -171,6 +194,19 @@ public final class ExportSettings {
       return this;
     }
 
+    /**
+     * Batches sent and not yet committed, at most: the window of requests in flight. It bounds what
+     * a restart sends twice (at most this many batches) and the memory held (their encoded
+     * requests). 1 sends one request at a time, as the OpenTelemetry SDK's batch processor does.
+     */
+    public Builder maxInFlight(int n) {
+      if (n < 1 || n > MAX_IN_FLIGHT) {
+        throw new IllegalArgumentException("maxInFlight must be 1.." + MAX_IN_FLIGHT);
+      }
+      this.maxInFlight = n;
+      return this;
+    }
+
     /** How long the background thread sleeps when the queue has nothing new. */
     public Builder pollInterval(Duration d) {
       this.pollInterval = positive(d, "pollInterval");
@@ -189,7 +225,6 @@ public final class ExportSettings {
       return this;
     }
 
-    /** How long {@code close()} keeps exporting what is left before it gives up. */
     /**
      * With OTLP off (metrics only), start reading at this queue index (e.g. this run's RUN
      * document) instead of the queue's end, so nothing written before the pipeline started is
@@ -200,6 +235,7 @@ public final class ExportSettings {
       return this;
     }
 
+    /** How long {@code close()} keeps exporting what is left before it gives up. */
     /**
      * Whether the pipeline computes the per-tool metrics from the records it reads (default true:
      * the standalone {@code export}). The agent counts them on the calling threads instead and
@@ -229,11 +265,6 @@ public final class ExportSettings {
     }
 
     /**
-     * A meter provider owned by the caller: instruments are created there instead of on a provider
-     * of the pipeline's own (then no OTLP metric reader is added and {@link #metricReader} readers
-     * are ignored).
-     */
-    /**
      * Adjusts the pipeline's own meter provider before it is built (views, extra readers), so a
      * caller can put its own instruments and a Prometheus reader on the same provider as the
      * per-tool metrics (see {@link ExportPipeline#meterProvider()}).
@@ -244,6 +275,11 @@ public final class ExportSettings {
       return this;
     }
 
+    /**
+     * A meter provider owned by the caller: instruments are created there instead of on a provider
+     * of the pipeline's own (then no OTLP metric reader is added and {@link #metricReader} readers
+     * are ignored).
+     */
     public Builder meterProvider(MeterProvider provider) {
       this.meterProvider = provider;
       return this;

@@ -21,45 +21,64 @@ import java.util.function.Function;
  * signal whose {@code OTEL_<SIGNAL>_EXPORTER} is {@code none} gets no exporter: a traces-only
  * backend such as Jaeger then does not stall the pipeline on logs.
  *
+ * <p>Spans and logs go out as requests the pipeline encodes itself ({@link SpanEncoder}), through
+ * the sender each exporter was built with ({@link SenderCapture}): {@link #spans} and {@link #logs}
+ * are those senders as {@link OtlpChannel}s. Metrics go through the metric exporter as usual (a
+ * periodic reader, a handful of points).
+ *
  * <p>Providers are looked up with this class's loader: inside the agent that is the isolated agent
  * loader, which must serve {@code META-INF/services} entries.
  */
 final class OtlpExporters {
-  final SpanExporter spans;
-  final LogRecordExporter logs;
+  final OtlpChannel spans;
+  final OtlpChannel logs;
   final MetricExporter metrics;
   final String description;
+  private final SpanExporter spanExporter;
+  private final LogRecordExporter logExporter;
 
   private OtlpExporters(
-      SpanExporter spans, LogRecordExporter logs, MetricExporter metrics, String description) {
+      OtlpChannel spans,
+      OtlpChannel logs,
+      MetricExporter metrics,
+      String description,
+      SpanExporter spanExporter,
+      LogRecordExporter logExporter) {
     this.spans = spans;
     this.logs = logs;
     this.metrics = metrics;
     this.description = description;
+    this.spanExporter = spanExporter;
+    this.logExporter = logExporter;
   }
 
   static OtlpExporters create(ConfigProperties config) {
-    SpanExporter spans =
+    SenderCapture capture = new SenderCapture();
+    ConfigProperties capturing = capture.wrap(config);
+    SpanExporter spanExporter =
         provider(
             config,
             "traces",
             ConfigurableSpanExporterProvider.class,
             ConfigurableSpanExporterProvider::getName,
-            p -> p.createExporter(config));
-    LogRecordExporter logs =
+            p -> p.createExporter(capturing));
+    OtlpChannel spans = spanExporter == null ? null : required(capture.take("spans"), "traces");
+    LogRecordExporter logExporter =
         provider(
             config,
             "logs",
             ConfigurableLogRecordExporterProvider.class,
             ConfigurableLogRecordExporterProvider::getName,
-            p -> p.createExporter(config));
+            p -> p.createExporter(capturing));
+    OtlpChannel logs = logExporter == null ? null : required(capture.take("logs"), "logs");
     MetricExporter metrics =
         provider(
             config,
             "metrics",
             ConfigurableMetricExporterProvider.class,
             ConfigurableMetricExporterProvider::getName,
-            p -> p.createExporter(config));
+            p -> p.createExporter(capturing));
+    capture.forget(); // the metric exporter keeps and uses its own sender
     String protocol = config.getString("otel.exporter.otlp.protocol", "grpc");
     String endpoint =
         config.getString(
@@ -76,8 +95,30 @@ final class OtlpExporters {
             + (logs != null ? "on" : "off")
             + ", metrics "
             + (metrics != null ? "on" : "off")
-            + ")";
-    return new OtlpExporters(spans, logs, metrics, description);
+            + ")"
+            + (spans != null ? ", sent by " + spans.senderName : "");
+    return new OtlpExporters(spans, logs, metrics, description, spanExporter, logExporter);
+  }
+
+  private static OtlpChannel required(OtlpChannel c, String signal) {
+    if (c == null) {
+      throw new IllegalStateException(
+          "the OTLP " + signal + " exporter built no sender through the sender SPI");
+    }
+    return c;
+  }
+
+  /**
+   * Shuts the senders down (their connections and threads). The span and log exporters own the same
+   * senders and have never exported: shutting them down too is what releases the rest.
+   */
+  void shutdownSignals() {
+    if (spanExporter != null) {
+      spanExporter.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    if (logExporter != null) {
+      logExporter.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   private static <P, E> E provider(

@@ -21,6 +21,14 @@ final class QualityTiers {
     this.medium = medium;
   }
 
+  /** The tier of {@code confidence}, or null when it is NaN (the call reported none). */
+  String tierOf(double confidence) {
+    if (Double.isNaN(confidence)) {
+      return null;
+    }
+    return confidence >= high ? HIGH : confidence >= medium ? MEDIUM : LOW;
+  }
+
   /** The tier of {@code confidence}, or null when the call reported none. */
   String tierOf(Double confidence) {
     if (confidence == null) {

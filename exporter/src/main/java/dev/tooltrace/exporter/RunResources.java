@@ -5,6 +5,7 @@
 package dev.tooltrace.exporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RunRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -40,6 +41,16 @@ final class RunResources {
   private static final int MAX_RUNS = 256;
 
   private final Resource base;
+  private final Map<String, byte[]> encodedByRun =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+          return size() > MAX_RUNS;
+        }
+      };
+  private long lastHi;
+  private long lastLo;
+  private byte[] lastEncoded;
   private final Map<String, Resource> byRun =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -81,6 +92,40 @@ final class RunResources {
     b.put(RUN_ID, run.runId());
     byRun.put(
         run.runId(), Resource.create(base.getAttributes().toBuilder().putAll(b.build()).build()));
+    encodedByRun.remove(run.runId());
+    lastEncoded = null;
+  }
+
+  /**
+   * The resource of run {@code (hi, lo)} as the encoded {@code resource} field (1) of an OTLP
+   * resource block, plus its {@code schema_url} (3) when it has one: encoded once per run, since
+   * every span of the run carries it. The last run asked for is answered without a lookup.
+   */
+  byte[] encoded(long hi, long lo) {
+    if (lastEncoded != null && hi == lastHi && lo == lastLo) {
+      return lastEncoded;
+    }
+    String runId = Hex.of(hi, lo);
+    byte[] e = encodedByRun.get(runId);
+    if (e == null) {
+      e = encode(forRun(runId));
+      encodedByRun.put(runId, e);
+    }
+    lastHi = hi;
+    lastLo = lo;
+    lastEncoded = e;
+    return e;
+  }
+
+  static byte[] encode(Resource r) {
+    ProtoWriter w = new ProtoWriter(1024);
+    int m = w.begin(1);
+    KeyValues.all(w, 1, r.getAttributes());
+    w.end(m);
+    if (r.getSchemaUrl() != null && !r.getSchemaUrl().isEmpty()) {
+      w.stringField(3, r.getSchemaUrl());
+    }
+    return java.util.Arrays.copyOf(w.array(), w.length());
   }
 
   Resource forRun(String runId) {

@@ -4,19 +4,23 @@
  */
 package dev.tooltrace.exporter;
 
-import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.CallView;
+import dev.tooltrace.record.Utf8Slice;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Per-tool metrics computed from the records as the exporter reads them, so the agent's hot path
- * never touches OpenTelemetry. Called from the single exporter thread only.
+ * never touches OpenTelemetry. Called from the single exporter thread only. Calls arrive read in
+ * place ({@link CallView}): a tool's instruments and attribute sets are found by the bytes of its
+ * name, so a call costs no allocation.
  */
 final class ToolMetrics {
   static final AttributeKey<String> TOOL = AttributeKey.stringKey("tool");
@@ -39,7 +43,8 @@ final class ToolMetrics {
   private final DoubleHistogram confidence;
   private final LongCounter quality;
   private final QualityTiers tiers;
-  private final Map<String, PerTool> perTool = new HashMap<>();
+  private PerTool[] table = new PerTool[64]; // open addressing by the tool name's bytes
+  private int tools;
 
   ToolMetrics(Meter meter, QualityTiers tiers) {
     this.tiers = tiers;
@@ -77,18 +82,43 @@ final class ToolMetrics {
             .build();
   }
 
-  void record(CallRecord c) {
-    PerTool t = perTool.computeIfAbsent(c.tool(), PerTool::new);
+  void record(CallView c) {
+    PerTool t = perTool(c.tool());
     calls.add(1, c.error() ? t.error : t.ok);
     if (c.error()) {
-      String type = c.errorInfo() != null ? c.errorInfo().type() : "unknown";
-      errors.add(1, t.errorType(type));
+      errors.add(1, t.errorType(c.errorType()));
     }
     duration.record(c.durationNanos() / 1e9, t.tool);
-    if (c.confidence() != null) {
+    if (c.hasConfidence()) {
       confidence.record(c.confidence(), t.tool);
       quality.add(1, t.tier(tiers.tierOf(c.confidence())));
     }
+  }
+
+  private PerTool perTool(Utf8Slice name) {
+    int mask = table.length - 1;
+    int i = name.contentHash() & mask;
+    for (PerTool t = table[i]; t != null; t = table[i = (i + 1) & mask]) {
+      if (name.contentEquals(t.key, 0, t.key.length)) {
+        return t;
+      }
+    }
+    PerTool t = new PerTool(name.toString());
+    table[i] = t;
+    if (++tools * 2 > table.length) {
+      PerTool[] old = table;
+      table = new PerTool[old.length * 2];
+      for (PerTool x : old) {
+        if (x != null) {
+          int j = x.hash & (table.length - 1);
+          while (table[j] != null) {
+            j = (j + 1) & (table.length - 1);
+          }
+          table[j] = x;
+        }
+      }
+    }
+    return t;
   }
 
   /** Attribute sets of one tool, built once: tools and tiers are few, calls are many. */
@@ -96,23 +126,50 @@ final class ToolMetrics {
     final Attributes tool;
     final Attributes ok;
     final Attributes error;
-    final Map<String, Attributes> byErrorType = new HashMap<>();
     final Map<String, Attributes> byTier = new HashMap<>();
     final String name;
+    final byte[] key;
+    final int hash;
+    private byte[][] errorTypes = new byte[0][];
+    private Attributes[] errorAttrs = new Attributes[0];
 
     PerTool(String name) {
       this.name = name;
+      this.key = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int h = 1;
+      for (byte b : key) {
+        h = 31 * h + b;
+      }
+      this.hash = h;
       this.tool = Attributes.of(TOOL, name);
       this.ok = Attributes.of(TOOL, name, OUTCOME, "ok");
       this.error = Attributes.of(TOOL, name, OUTCOME, "error");
     }
 
-    Attributes errorType(String type) {
-      return byErrorType.computeIfAbsent(type, x -> Attributes.of(TOOL, name, ERROR_TYPE, x));
+    /** By the exception class's bytes: a tool fails with few distinct types. */
+    Attributes errorType(Utf8Slice type) {
+      for (int i = 0; i < errorTypes.length; i++) {
+        if (type.contentEquals(errorTypes[i], 0, errorTypes[i].length)) {
+          return errorAttrs[i];
+        }
+      }
+      String t = type.toString();
+      Attributes a = Attributes.of(TOOL, name, ERROR_TYPE, t);
+      errorTypes = Arrays.copyOf(errorTypes, errorTypes.length + 1);
+      errorAttrs = Arrays.copyOf(errorAttrs, errorAttrs.length + 1);
+      errorTypes[errorTypes.length - 1] =
+          Arrays.copyOfRange(type.array(), type.offset(), type.offset() + type.length());
+      errorAttrs[errorAttrs.length - 1] = a;
+      return a;
     }
 
     Attributes tier(String tier) {
-      return byTier.computeIfAbsent(tier, x -> Attributes.of(TOOL, name, TIER, x));
+      Attributes a = byTier.get(tier);
+      if (a == null) {
+        a = Attributes.of(TOOL, name, TIER, tier);
+        byTier.put(tier, a);
+      }
+      return a;
     }
   }
 }

@@ -4,6 +4,8 @@
  */
 package dev.tooltrace.record;
 
+import java.util.List;
+
 /**
  * The JSON of a full argument capture ({@link RecordFormat#VFLAG_CAPTURED}): self-describing,
  * because erased generics leave the declared parameter type silent about what a list holds. The
@@ -27,6 +29,9 @@ package dev.tooltrace.record;
  * survive. A value that is not of a replayable type, too large ({@code capture.max.bytes}) or holds
  * a name matching {@code redact.names} is stored as {@code uncaptured} with the reason, so the
  * replayer can say why a call cannot be replayed.
+ *
+ * <p>The agent writes captures with {@link CaptureJsonWriter}; readers turn them into {@link
+ * CaptureValue}s with {@link CaptureReader}: nothing else spells these keys.
  */
 public final class CaptureFormat {
   private CaptureFormat() {}
@@ -45,4 +50,28 @@ public final class CaptureFormat {
   public static final String COMPONENTS = "components";
   public static final String BEAN = "bean";
   public static final String PROPERTIES = "properties";
+
+  /** The keys of boxed primitives, in the order readers look for them. */
+  public static final List<String> PRIMITIVES =
+      List.of("int", "long", "double", "float", "short", "byte", "char");
+
+  /** The key of a boxed number or character ({@code "int"} for an Integer), else null. */
+  public static String boxKey(Object o) {
+    if (o instanceof Integer) {
+      return "int";
+    } else if (o instanceof Long) {
+      return "long";
+    } else if (o instanceof Double) {
+      return "double";
+    } else if (o instanceof Float) {
+      return "float";
+    } else if (o instanceof Short) {
+      return "short";
+    } else if (o instanceof Byte) {
+      return "byte";
+    } else if (o instanceof Character) {
+      return "char";
+    }
+    return null;
+  }
 }

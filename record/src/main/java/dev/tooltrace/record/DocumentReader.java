@@ -22,12 +22,17 @@ import net.openhft.chronicle.wire.DocumentContext;
 public final class DocumentReader {
   private final DocumentDecoder decoder = new DocumentDecoder();
   private final RecordVisitor visitor;
+  private final CallViewVisitor views; // the visitor, when it takes calls in place
+  private final CallViewDecoder viewDecoder;
   private final int types;
   private final BitSet versionsReported = new BitSet(256);
   private byte[] scratch = new byte[8192];
   private long unsupported;
 
-  /** Reads every document type into {@code visitor}. */
+  /**
+   * Reads every document type into {@code visitor}; a {@link CallViewVisitor} gets the calls of
+   * CALLS documents in place ({@link CallViewDecoder}) instead of as records.
+   */
   public DocumentReader(RecordVisitor visitor) {
     this(visitor, DocumentDecoder.ALL_TYPES);
   }
@@ -39,6 +44,8 @@ public final class DocumentReader {
   public DocumentReader(RecordVisitor visitor, int types) {
     this.visitor = visitor;
     this.types = types;
+    this.views = visitor instanceof CallViewVisitor ? (CallViewVisitor) visitor : null;
+    this.viewDecoder = views != null ? new CallViewDecoder() : null;
   }
 
   /**
@@ -92,7 +99,14 @@ public final class DocumentReader {
         scratch = new byte[Math.max(len, scratch.length * 2)];
       }
       bytes.read(scratch, 0, len);
-      decoder.decode(scratch, len, index, visitor, types);
+      if (views != null
+          && len >= 3
+          && scratch[2] == RecordFormat.DOC_CALLS
+          && (types & (1 << RecordFormat.DOC_CALLS)) != 0) {
+        viewDecoder.decode(scratch, len, index, views);
+      } else {
+        decoder.decode(scratch, len, index, visitor, types);
+      }
     } catch (UnsupportedVersionException e) {
       unsupported++;
       int v = e.version() & 0xFF;

@@ -19,6 +19,17 @@ public final class Hex {
     return new String(c);
   }
 
+  /**
+   * Writes {@code v} as 16 lowercase hex digits (ASCII, hence UTF-8) at {@code dst[off]}, for
+   * writers that put ids and hashes into bytes without making a String.
+   */
+  public static void ascii(long v, byte[] dst, int off) {
+    for (int i = off + 15; i >= off; i--) {
+      dst[i] = (byte) DIGITS[(int) (v & 0xF)];
+      v >>>= 4;
+    }
+  }
+
   public static String of(long hi, long lo) {
     return of(hi) + of(lo);
   }

@@ -9,8 +9,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Reads what {@link Buf} wrote. Throws {@link CorruptRecordException} on a short or bad read. */
-public final class In {
+/**
+ * Reads what {@link Buf} wrote. Throws {@link CorruptRecordException} on a short or bad read.
+ * Package-private: byte offsets are read only inside the record contract.
+ */
+final class In {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT =

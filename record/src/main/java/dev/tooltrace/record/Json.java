@@ -62,9 +62,16 @@ public final class Json {
     }
   }
 
-  private static void string(StringBuilder sb, String s) {
+  /**
+   * Appends {@code s} as a JSON string. Quote, backslash and control characters are escaped, and so
+   * is a lone surrogate (half of a pair without its other half): it has no UTF-8 form, so written
+   * raw it would turn into '?' on its way to the queue, while {@code \\uXXXX} keeps the exact Java
+   * string. Well-formed pairs are written as they are.
+   */
+  public static void string(StringBuilder sb, CharSequence s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"':
@@ -84,12 +91,25 @@ public final class Json {
           break;
         default:
           if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
+            unicodeEscape(sb, c);
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < n
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            sb.append(c).append(s.charAt(++i));
+          } else if (Character.isSurrogate(c)) {
+            unicodeEscape(sb, c);
           } else {
             sb.append(c);
           }
       }
     }
     sb.append('"');
+  }
+
+  private static void unicodeEscape(StringBuilder sb, char c) {
+    sb.append("\\u");
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      sb.append(Character.forDigit((c >> shift) & 0xF, 16));
+    }
   }
 }

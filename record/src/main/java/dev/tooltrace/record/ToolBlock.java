@@ -55,7 +55,7 @@ public final class ToolBlock {
     this.encoded = b.toByteArray();
   }
 
-  public void writeTo(Buf buf) {
+  void writeTo(Buf buf) {
     buf.bytes(encoded);
   }
 

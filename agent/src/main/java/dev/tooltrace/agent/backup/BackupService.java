@@ -10,10 +10,11 @@ import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.agent.recording.QueueWriter;
 import dev.tooltrace.agent.telemetry.health.HealthCheck;
 import dev.tooltrace.agent.telemetry.health.HealthResult;
+import dev.tooltrace.backup.BackupProgress;
+import dev.tooltrace.backup.BackupResult;
+import dev.tooltrace.backup.QueueBackup;
 import dev.tooltrace.exporter.ExportSettings;
-import dev.tooltrace.record.backup.BackupProgress;
-import dev.tooltrace.record.backup.BackupResult;
-import dev.tooltrace.record.backup.QueueBackup;
+import dev.tooltrace.exporter.MetricNames;
 import io.opentelemetry.api.metrics.Meter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,7 +248,7 @@ public final class BackupService {
   public void registerMetrics(Meter meter) {
     if (backupEnabled()) {
       meter
-          .gaugeBuilder("tooltrace.backup.last.success")
+          .gaugeBuilder(MetricNames.BACKUP_LAST_SUCCESS)
           .setUnit("s")
           .setDescription("Unix time of the last successful backup")
           .buildWithCallback(
@@ -258,7 +259,7 @@ public final class BackupService {
                 }
               });
       meter
-          .gaugeBuilder("tooltrace.backup.age")
+          .gaugeBuilder(MetricNames.BACKUP_AGE)
           .setUnit("s")
           .setDescription("Seconds since the last successful backup")
           .buildWithCallback(
@@ -269,14 +270,14 @@ public final class BackupService {
                 }
               });
       meter
-          .counterBuilder("tooltrace.backup.files")
+          .counterBuilder(MetricNames.BACKUP_FILES)
           .setUnit("{file}")
           .setDescription("Queue files stored by scheduled backups")
           .buildWithCallback(o -> o.record(filesCopied.get()));
     }
     if (retentionEnabled()) {
       meter
-          .counterBuilder("tooltrace.retention.deleted")
+          .counterBuilder(MetricNames.RETENTION_DELETED)
           .setUnit("{file}")
           .setDescription("Queue files deleted by retention")
           .buildWithCallback(o -> o.record(retentionDeleted.get()));

@@ -7,11 +7,38 @@ package dev.tooltrace.agent.config;
 import java.util.function.Function;
 
 /**
- * One configuration key: its name, default, what it accepts (for the error line) and how its text
- * is parsed. A parser throws {@link IllegalArgumentException} for an invalid value.
+ * One configuration key: its name, type, default, what it accepts (for the error line and the
+ * README table) and how its text is parsed. A parser throws {@link IllegalArgumentException} for an
+ * invalid value.
  */
 public final class Key<T> {
+  /** The kind of value, as the README table names it. */
+  public enum Type {
+    BOOLEAN("boolean"),
+    TEXT("text"),
+    PATH("path"),
+    LIST("list"),
+    MAP("map"),
+    CHOICE("choice"),
+    INTEGER("integer"),
+    NUMBER("number"),
+    SIZE("size"),
+    DURATION("duration"),
+    REGEX("regex");
+
+    private final String label;
+
+    Type(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
   final String name;
+  final Type type;
   final String defaultText;
   final String accepts;
   final String description;
@@ -19,11 +46,13 @@ public final class Key<T> {
 
   Key(
       String name,
+      Type type,
       String defaultText,
       String accepts,
       String description,
       Function<String, T> parser) {
     this.name = name;
+    this.type = type;
     this.defaultText = defaultText;
     this.accepts = accepts;
     this.description = description;
@@ -32,6 +61,10 @@ public final class Key<T> {
 
   public String name() {
     return name;
+  }
+
+  public Type type() {
+    return type;
   }
 
   public String defaultText() {

@@ -13,7 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Every configuration key the agent knows, with its default. The README table mirrors this. */
+/**
+ * Every configuration key the agent knows: name, type, default, what it accepts and what it does,
+ * defined once here. README.md's configuration table is generated from this list, and {@code
+ * ConfigTableTest} fails when the two differ (it also regenerates the table, see README.md).
+ */
 public final class Keys {
   private Keys() {}
 
@@ -21,31 +25,46 @@ public final class Keys {
 
   private static <T> Key<T> key(
       String name,
+      Key.Type type,
       String def,
       String accepts,
       String desc,
       java.util.function.Function<String, T> p) {
-    Key<T> k = new Key<>(name, def, accepts, desc, p);
+    Key<T> k = new Key<>(name, type, def, accepts, desc, p);
     ALL.put(name, k);
     return k;
   }
 
   public static final Key<Boolean> ENABLED =
-      key("enabled", "true", "true or false", "Track @Tracked calls at all.", Keys::bool);
+      key(
+          "enabled",
+          Key.Type.BOOLEAN,
+          "true",
+          "true or false",
+          "Track @Tracked calls at all.",
+          Keys::bool);
   public static final Key<String> DIR =
-      key("dir", "tooltrace-data", "a directory path", "The queue directory.", Keys::text);
+      key(
+          "dir",
+          Key.Type.PATH,
+          "tooltrace-data",
+          "a directory path",
+          "The queue directory.",
+          Keys::text);
   public static final Key<String> SERVICE_NAME =
       key(
           "service.name",
+          Key.Type.TEXT,
           "",
           "text (default: OTEL_SERVICE_NAME, else the main class)",
           "service.name of the exported resource.",
           Keys::any);
   public static final Key<String> RUN_NAME =
-      key("run.name", "", "text", "A name for this run (experiment).", Keys::any);
+      key("run.name", Key.Type.TEXT, "", "text", "A name for this run (experiment).", Keys::any);
   public static final Key<List<String>> RUN_TAGS =
       key(
           "run.tags",
+          Key.Type.LIST,
           "",
           "comma- or semicolon-separated tags (k=v or words)",
           "Tags of this run.",
@@ -53,6 +72,7 @@ public final class Keys {
   public static final Key<String> ROLL_CYCLE =
       key(
           "roll.cycle",
+          Key.Type.CHOICE,
           "FAST_HOURLY",
           "a Chronicle roll cycle, e.g. FAST_HOURLY, FIVE_MINUTELY",
           "How often a new queue file starts.",
@@ -60,6 +80,7 @@ public final class Keys {
   public static final Key<List<String>> INCLUDE =
       key(
           "include",
+          Key.Type.LIST,
           "",
           "method patterns 'pkg.Class#method' with * wildcards, ';'-separated",
           "Methods tracked without an annotation.",
@@ -67,6 +88,7 @@ public final class Keys {
   public static final Key<List<String>> EXCLUDE =
       key(
           "exclude",
+          Key.Type.LIST,
           "",
           "method patterns as for include",
           "Methods never tracked.",
@@ -74,6 +96,7 @@ public final class Keys {
   public static final Key<Integer> PREVIEW_CHARS =
       key(
           "capture.preview.chars",
+          Key.Type.INTEGER,
           "256",
           "an integer 0..65536",
           "Maximum characters of a value preview.",
@@ -81,6 +104,7 @@ public final class Keys {
   public static final Key<Long> HASH_MAX_BYTES =
       key(
           "capture.hash.max.bytes",
+          Key.Type.SIZE,
           "1048576",
           "a size, e.g. 1048576 or 1MB (>= 1KB)",
           "Values larger than this get a partial hash (length, head and tail).",
@@ -88,6 +112,7 @@ public final class Keys {
   public static final Key<String> CAPTURE_ARGS =
       key(
           "capture.args",
+          Key.Type.TEXT,
           "false",
           "true, false, or tool-name patterns ('*' wildcards, ';')",
           "Record arguments in full for replay.",
@@ -95,20 +120,35 @@ public final class Keys {
   public static final Key<Long> CAPTURE_MAX_BYTES =
       key(
           "capture.max.bytes",
+          Key.Type.SIZE,
           "65536",
           "a size",
           "Maximum size of one captured value.",
           s -> sizeAtLeast(s, 16));
+
+  /**
+   * Names that hold secrets: password, passwd, pwd, secret, credential, token, key, auth anywhere
+   * in the name, case-insensitively — except the words of text pipelines that only look like them:
+   * {@code tokens}, {@code tokenize}/{@code tokenise} and their forms, {@code keyword}, {@code
+   * keyboard}, {@code author} (not {@code authorization}). Over-redaction is the safe side; these
+   * exceptions keep a tokenizer's {@code tokens} argument linkable.
+   */
+  static final String REDACT_NAMES_DEFAULT =
+      "(?i).*(password|passwd|pwd|secret|credential|token(?!s|i[sz])|key(?!board|word)"
+          + "|auth(?!or(?!i[sz]))).*";
+
   public static final Key<Pattern> REDACT_NAMES =
       key(
           "redact.names",
-          "(?i).*(password|passwd|secret|token|key|credential|auth|pwd).*",
+          Key.Type.REGEX,
+          REDACT_NAMES_DEFAULT,
           "a Java regular expression",
           "Parameter names (and environment/property names) whose values are redacted.",
           Keys::regex);
   public static final Key<Double> CONFIDENCE_HIGH =
       key(
           "confidence.high",
+          Key.Type.NUMBER,
           "0.8",
           "a number in [0,1]",
           "Lower bound of quality tier HIGH.",
@@ -116,6 +156,7 @@ public final class Keys {
   public static final Key<Double> CONFIDENCE_MEDIUM =
       key(
           "confidence.medium",
+          Key.Type.NUMBER,
           "0.5",
           "a number in [0,1]",
           "Lower bound of quality tier MEDIUM.",
@@ -123,6 +164,7 @@ public final class Keys {
   public static final Key<String> EXPORT =
       key(
           "export",
+          Key.Type.CHOICE,
           "otlp",
           "otlp or none",
           "Export the queue over OTLP from inside the agent.",
@@ -130,15 +172,32 @@ public final class Keys {
   public static final Key<Integer> EXPORT_BATCH =
       key(
           "export.batch.size",
+          Key.Type.INTEGER,
           "512",
           "an integer 1..100000",
           "Spans per OTLP request.",
           s -> intIn(s, 1, 100000));
+  public static final Key<List<String>> SEMCONV_OPT_IN =
+      key(
+          "semconv.stability.opt.in",
+          Key.Type.LIST,
+          "",
+          "comma-separated values (default: OTEL_SEMCONV_STABILITY_OPT_IN), e.g."
+              + " gen_ai_latest_experimental",
+          "With gen_ai_latest_experimental, export calls as GenAI execute_tool spans.",
+          Keys::list);
   public static final Key<Boolean> HTTP_ENABLED =
-      key("http.enabled", "true", "true or false", "Serve /health and /metrics.", Keys::bool);
+      key(
+          "http.enabled",
+          Key.Type.BOOLEAN,
+          "true",
+          "true or false",
+          "Serve /health and /metrics.",
+          Keys::bool);
   public static final Key<String> HTTP_HOST =
       key(
           "http.host",
+          Key.Type.TEXT,
           "127.0.0.1",
           "a host name or address",
           "Address of the HTTP endpoint.",
@@ -146,6 +205,7 @@ public final class Keys {
   public static final Key<Integer> HTTP_PORT =
       key(
           "http.port",
+          Key.Type.INTEGER,
           "9464",
           "a port 0..65535 (0 picks a free port)",
           "Port of the HTTP endpoint.",
@@ -153,6 +213,7 @@ public final class Keys {
   public static final Key<Long> DISK_MAX_BYTES =
       key(
           "disk.max.bytes",
+          Key.Type.SIZE,
           "0",
           "a size, e.g. 10GB (0 = no budget)",
           "Queue size budget: records beyond it are dropped and counted.",
@@ -160,6 +221,7 @@ public final class Keys {
   public static final Key<Long> DISK_MIN_FREE =
       key(
           "disk.min.free",
+          Key.Type.SIZE,
           "256MB",
           "a size",
           "Free space kept on the queue's file system: below it records are dropped and counted.",
@@ -167,6 +229,7 @@ public final class Keys {
   public static final Key<Duration> BATCH_MAX_AGE =
       key(
           "batch.max.age",
+          Key.Type.DURATION,
           "100ms",
           "a duration up to 10s (0 = at each outermost call's end)",
           "How long a thread's finished calls may wait to be appended together: at most this plus"
@@ -175,6 +238,7 @@ public final class Keys {
   public static final Key<Duration> SAMPLE_INTERVAL =
       key(
           "sample.interval",
+          Key.Type.DURATION,
           "10s",
           "a duration, e.g. 500ms, 10s, 1m (0 = off)",
           "How often CPU/memory/disk are sampled into the queue.",
@@ -182,6 +246,7 @@ public final class Keys {
   public static final Key<Duration> HEALTH_EXPORT_MAX_LAG =
       key(
           "health.export.max.lag",
+          Key.Type.DURATION,
           "5m",
           "a duration",
           "Readiness fails when the exporter is this far behind.",
@@ -189,6 +254,7 @@ public final class Keys {
   public static final Key<String> BACKUP_DIR =
       key(
           "backup.dir",
+          Key.Type.PATH,
           "",
           "a directory path (empty: no scheduled backups)",
           "Back the queue up into this directory (incremental, with a SHA-256 manifest).",
@@ -196,6 +262,7 @@ public final class Keys {
   public static final Key<Duration> BACKUP_INTERVAL =
       key(
           "backup.interval",
+          Key.Type.DURATION,
           "1h",
           "a duration (>= 1s)",
           "How often the scheduled backup runs.",
@@ -203,6 +270,7 @@ public final class Keys {
   public static final Key<Integer> RETENTION_DAYS =
       key(
           "retention.days",
+          Key.Type.INTEGER,
           "0",
           "an integer 0..36500 (0 = keep)",
           "Delete queue files older than this, once exported and (with backup.dir) backed up.",
@@ -210,6 +278,7 @@ public final class Keys {
   public static final Key<Long> RETENTION_MAX_BYTES =
       key(
           "retention.max.bytes",
+          Key.Type.SIZE,
           "0",
           "a size, e.g. 10GB (0 = no budget)",
           "Delete the oldest queue files beyond this size, once exported and backed up.",
@@ -217,6 +286,7 @@ public final class Keys {
   public static final Key<Duration> RETENTION_INTERVAL =
       key(
           "retention.interval",
+          Key.Type.DURATION,
           "1m",
           "a duration (>= 1s)",
           "How often retention runs.",
@@ -224,6 +294,7 @@ public final class Keys {
   public static final Key<String> LOG_LEVEL =
       key(
           "log.level",
+          Key.Type.CHOICE,
           "info",
           "error, warn, info, debug or trace",
           "The agent's log level.",
@@ -231,6 +302,7 @@ public final class Keys {
   public static final Key<Map<String, String>> LOG_LEVELS =
       key(
           "log.levels",
+          Key.Type.MAP,
           "",
           "component=level pairs, e.g. export=debug;weave=warn",
           "Per-component log levels.",
@@ -238,15 +310,23 @@ public final class Keys {
   public static final Key<String> LOG_FORMAT =
       key(
           "log.format",
+          Key.Type.CHOICE,
           "plain",
           "plain or json",
           "Format of the agent's log lines.",
           s -> oneOf(s, "plain", "json"));
   public static final Key<String> LOG_FILE =
-      key("log.file", "", "a file path (empty: stderr)", "Where the agent logs.", Keys::any);
+      key(
+          "log.file",
+          Key.Type.PATH,
+          "",
+          "a file path (empty: stderr)",
+          "Where the agent logs.",
+          Keys::any);
   public static final Key<Long> LOG_FILE_MAX_BYTES =
       key(
           "log.file.max.bytes",
+          Key.Type.SIZE,
           "10MB",
           "a size",
           "Rotate the log file at this size.",

@@ -4,7 +4,9 @@
  */
 package dev.tooltrace.agent.recording;
 
+import dev.tooltrace.record.CanonicalHash;
 import dev.tooltrace.record.CaptureFormat;
+import dev.tooltrace.record.CaptureJsonWriter;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -19,11 +21,12 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Writes the full capture of an argument for replay, in {@link CaptureFormat}'s JSON, or the reason
- * it cannot be captured. Runs only for tools that capture arguments (opt-in), so it may allocate;
- * it is bounded by {@code capture.max.bytes} and by nesting depth, and it never calls {@code
- * hashCode}/{@code equals}/{@code toString} of application objects — only record accessors and bean
- * getters, with the thread marked busy by the caller.
+ * Walks an argument for its full capture for replay, in {@link CaptureFormat}'s JSON (written by
+ * the record contract's {@link CaptureJsonWriter}, which alone spells the format), or finds the
+ * reason it cannot be captured. Runs only for tools that capture arguments (opt-in), so it may
+ * allocate; it is bounded by {@code capture.max.bytes} and by nesting depth, and it never calls
+ * {@code hashCode}/{@code equals}/{@code toString} of application objects — only record accessors
+ * and bean getters, with the thread marked busy by the caller.
  *
  * <p>Names of record components, bean properties and string map keys that match {@code
  * redact.names} make the whole value uncaptured: a capture must never carry a secret.
@@ -50,21 +53,19 @@ final class CaptureWriter {
 
   /** Writes the capture of {@code o} into {@code sb} (cleared first) and returns it. */
   CharSequence write(StringBuilder sb, Object o) {
-    sb.setLength(0);
+    CaptureJsonWriter w = new CaptureJsonWriter(sb);
+    w.reset();
     String reason;
     try {
-      reason = value(sb, o, 0);
+      reason = value(w, o, 0);
     } catch (Throwable t) {
       reason = "capturing failed: " + t.getClass().getName();
     }
-    if (reason == null && utf8Length(sb) > maxBytes) {
+    if (reason == null && w.utf8Length() > maxBytes) {
       reason = tooLarge();
     }
     if (reason != null) {
-      sb.setLength(0);
-      sb.append("{\"").append(CaptureFormat.UNCAPTURED).append("\":");
-      string(sb, reason);
-      sb.append('}');
+      w.uncaptured(reason);
     }
     return sb;
   }
@@ -74,87 +75,70 @@ final class CaptureWriter {
   }
 
   /** Appends {@code o}; returns null on success, else why it is not replayable. */
-  private String value(StringBuilder sb, Object o, int depth) {
-    if (sb.length() > maxBytes) {
+  private String value(CaptureJsonWriter w, Object o, int depth) {
+    if (w.out().length() > maxBytes) {
       return tooLarge();
     }
     if (depth > MAX_DEPTH) {
       return "nested deeper than " + MAX_DEPTH + " levels";
     }
     if (o == null) {
-      sb.append("null");
+      w.nullValue();
       return null;
     }
     if (o instanceof String) {
       if (((String) o).length() > maxBytes) {
         return tooLarge();
       }
-      string(sb, (String) o);
+      w.string((String) o);
       return null;
     }
     if (o instanceof Boolean) {
-      sb.append(((Boolean) o).booleanValue());
+      w.bool((Boolean) o);
       return null;
     }
-    if (o instanceof Number || o instanceof Character) {
-      String key = boxKey(o);
-      if (key != null) {
-        sb.append("{\"").append(key).append("\":");
-        scalar(sb, o);
-        sb.append('}');
-        return null;
-      }
+    if ((o instanceof Number || o instanceof Character) && w.boxed(o)) {
+      return null;
     }
     Class<?> c = o.getClass();
     if (o instanceof Enum) {
-      sb.append("{\"enum\":");
-      string(sb, ((Enum<?>) o).getDeclaringClass().getName());
-      sb.append(",\"name\":");
-      string(sb, ((Enum<?>) o).name());
-      sb.append('}');
+      w.enumValue(((Enum<?>) o).getDeclaringClass().getName(), ((Enum<?>) o).name());
       return null;
     }
     if (c.isArray()) {
-      return array(sb, o, depth);
+      return array(w, o, depth);
     }
     if (o instanceof Optional) {
-      sb.append("{\"optional\":");
-      String r = value(sb, ((Optional<?>) o).orElse(null), depth + 1);
-      sb.append('}');
+      w.beginOptional();
+      String r = value(w, ((Optional<?>) o).orElse(null), depth + 1);
+      w.endOptional();
       return r == null ? null : "in an Optional: " + r;
     }
     if (o instanceof List || o instanceof Set) {
-      sb.append("{\"")
-          .append(o instanceof List ? CaptureFormat.LIST : CaptureFormat.SET)
-          .append("\":");
-      string(sb, c.getName());
-      sb.append(",\"items\":[");
+      w.beginCollection(o instanceof Set, c.getName());
       int i = 0;
       for (Object e : (Collection<?>) o) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        String r = value(sb, e, depth + 1);
+        String r = value(w, e, depth + 1);
         if (r != null) {
           return "element " + i + ": " + r;
         }
         i++;
       }
-      sb.append("]}");
+      w.endCollection();
       return null;
     }
     if (o instanceof Map) {
-      return map(sb, (Map<?, ?>) o, depth);
+      return map(w, (Map<?, ?>) o, depth);
     }
     if (c.isRecord()) {
-      return record(sb, o, c, depth);
+      return record(w, o, c, depth);
     }
     if (o instanceof Collection) {
       return "collection type " + c.getName() + " is neither a List nor a Set";
     }
     TreeMap<String, Method> getters = BEAN_GETTERS.get(c);
     if (getters != null) {
-      return bean(sb, o, c, getters, depth);
+      return bean(w, o, c, getters, depth);
     }
     return "type "
         + c.getName()
@@ -162,108 +146,58 @@ final class CaptureWriter {
         + " list, set, map, record or simple bean)";
   }
 
-  private static String boxKey(Object o) {
-    if (o instanceof Integer) {
-      return "int";
-    } else if (o instanceof Long) {
-      return "long";
-    } else if (o instanceof Double) {
-      return "double";
-    } else if (o instanceof Float) {
-      return "float";
-    } else if (o instanceof Short) {
-      return "short";
-    } else if (o instanceof Byte) {
-      return "byte";
-    } else if (o instanceof Character) {
-      return "char";
-    }
-    return null;
-  }
-
-  /** A boxed primitive's raw JSON: number, or string for char and floating point. */
-  private static void scalar(StringBuilder sb, Object o) {
-    if (o instanceof Double || o instanceof Float || o instanceof Character) {
-      string(sb, o.toString());
-    } else {
-      sb.append(o);
-    }
-  }
-
-  private String array(StringBuilder sb, Object a, int depth) {
+  private String array(CaptureJsonWriter w, Object a, int depth) {
     Class<?> ct = a.getClass().getComponentType();
-    sb.append("{\"array\":");
-    string(sb, ct.getName());
-    sb.append(",\"items\":[");
+    w.beginArray(ct.getName());
     int n = Array.getLength(a);
     for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      if (sb.length() > maxBytes) {
+      if (w.out().length() > maxBytes) {
         return tooLarge();
       }
       Object e = Array.get(a, i);
       if (ct.isPrimitive()) {
-        if (e instanceof Boolean) {
-          sb.append(e);
-        } else {
-          scalar(sb, e);
-        }
+        w.primitiveItem(e);
       } else {
-        String r = value(sb, e, depth + 1);
+        String r = value(w, e, depth + 1);
         if (r != null) {
           return "element " + i + ": " + r;
         }
       }
     }
-    sb.append("]}");
+    w.endArray();
     return null;
   }
 
-  private String map(StringBuilder sb, Map<?, ?> m, int depth) {
-    sb.append("{\"map\":");
-    string(sb, m.getClass().getName());
-    sb.append(",\"entries\":[");
-    boolean first = true;
+  private String map(CaptureJsonWriter w, Map<?, ?> m, int depth) {
+    w.beginMap(m.getClass().getName());
     for (Map.Entry<?, ?> e : m.entrySet()) {
-      if (!first) {
-        sb.append(',');
-      }
-      first = false;
       if (e.getKey() instanceof String && redactNames.matcher((String) e.getKey()).matches()) {
         return "map key '" + e.getKey() + "' matches redact.names";
       }
-      sb.append('[');
-      String r = value(sb, e.getKey(), depth + 1);
+      w.beginEntry();
+      String r = value(w, e.getKey(), depth + 1);
       if (r != null) {
         return "a map key: " + r;
       }
-      sb.append(',');
-      r = value(sb, e.getValue(), depth + 1);
+      r = value(w, e.getValue(), depth + 1);
       if (r != null) {
         return "map value of " + e.getKey() + ": " + r;
       }
-      sb.append(']');
+      w.endEntry();
     }
-    sb.append("]}");
+    w.endMap();
     return null;
   }
 
-  private String record(StringBuilder sb, Object o, Class<?> c, int depth) {
-    Method[] acc = dev.tooltrace.record.CanonicalHash.recordAccessors(c);
+  private String record(CaptureJsonWriter w, Object o, Class<?> c, int depth) {
+    Method[] acc = CanonicalHash.recordAccessors(c);
     if (acc == null) {
       return "record " + c.getName() + " is not accessible";
     }
-    sb.append("{\"record\":");
-    string(sb, c.getName());
-    sb.append(",\"components\":[");
+    w.beginRecord(c.getName());
     for (int i = 0; i < acc.length; i++) {
       if (redactNames.matcher(acc[i].getName()).matches()) {
         return "component '" + acc[i].getName() + "' of " + c.getName() + " matches redact.names";
-      }
-      if (i > 0) {
-        sb.append(',');
       }
       Object v;
       try {
@@ -271,43 +205,35 @@ final class CaptureWriter {
       } catch (ReflectiveOperationException e) {
         return "component '" + acc[i].getName() + "' of " + c.getName() + " cannot be read";
       }
-      String r = value(sb, v, depth + 1);
+      String r = value(w, v, depth + 1);
       if (r != null) {
         return "component '" + acc[i].getName() + "' of " + c.getName() + ": " + r;
       }
     }
-    sb.append("]}");
+    w.endRecord();
     return null;
   }
 
   private String bean(
-      StringBuilder sb, Object o, Class<?> c, TreeMap<String, Method> getters, int depth) {
-    sb.append("{\"bean\":");
-    string(sb, c.getName());
-    sb.append(",\"properties\":{");
-    boolean first = true;
+      CaptureJsonWriter w, Object o, Class<?> c, TreeMap<String, Method> getters, int depth) {
+    w.beginBean(c.getName());
     for (Map.Entry<String, Method> g : getters.entrySet()) {
       if (redactNames.matcher(g.getKey()).matches()) {
         return "property '" + g.getKey() + "' of " + c.getName() + " matches redact.names";
       }
-      if (!first) {
-        sb.append(',');
-      }
-      first = false;
-      string(sb, g.getKey());
-      sb.append(':');
+      w.property(g.getKey());
       Object v;
       try {
         v = g.getValue().invoke(o);
       } catch (ReflectiveOperationException e) {
         return "property '" + g.getKey() + "' of " + c.getName() + " cannot be read";
       }
-      String r = value(sb, v, depth + 1);
+      String r = value(w, v, depth + 1);
       if (r != null) {
         return "property '" + g.getKey() + "' of " + c.getName() + ": " + r;
       }
     }
-    sb.append("}}");
+    w.endBean();
     return null;
   }
 
@@ -369,46 +295,5 @@ final class CaptureWriter {
       return null;
     }
     return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
-  }
-
-  static void string(StringBuilder sb, CharSequence s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || Character.isSurrogate(c)) {
-            // Escaped surrogates keep lone halves intact through UTF-8.
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    sb.append('"');
-  }
-
-  private static long utf8Length(CharSequence s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    }
-    return n;
   }
 }

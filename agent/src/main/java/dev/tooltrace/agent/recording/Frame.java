@@ -14,7 +14,10 @@ import dev.tooltrace.record.Buf;
 final class Frame {
   final ThreadState owner;
   final int level;
+
+  /** The arguments received so far, each encoded with the record contract's ValueEncoder. */
   final Buf args = new Buf(256);
+
   ToolInfo tool;
   long traceHi;
   long traceLo;
@@ -23,6 +26,8 @@ final class Frame {
   long startNano;
   double confidence;
   int flags;
+
+  /** How many arguments were received (and written into {@link #args}). */
   int argIndex;
 
   Frame(ThreadState owner, int level) {

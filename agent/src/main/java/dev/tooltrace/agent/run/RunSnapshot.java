@@ -4,9 +4,10 @@
  */
 package dev.tooltrace.agent.run;
 
+import dev.tooltrace.record.Hex;
+import dev.tooltrace.record.Sha256;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -325,19 +326,11 @@ public final class RunSnapshot {
       return "skipped: hashing budget spent";
     }
     budget[0] -= size;
-    MessageDigest md = sha256();
-    try (InputStream in = Files.newInputStream(p)) {
-      byte[] buf = new byte[65536];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-    }
-    return hex(md.digest());
+    return Sha256.of(p);
   }
 
   private static String hashDir(Path dir, long[] budget) throws IOException {
-    MessageDigest md = sha256();
+    MessageDigest md = Sha256.digest();
     List<Path> files = new ArrayList<>();
     try (var s = Files.walk(dir)) {
       s.filter(Files::isRegularFile).forEach(files::add);
@@ -347,19 +340,7 @@ public final class RunSnapshot {
       md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       md.update(hashFile(f, budget).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    return hex(md.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(byte[] b) {
-    return dev.tooltrace.record.Hex.of(b);
+    return Hex.of(md.digest());
   }
 
   static boolean isSecret(String name, Pattern secretNames) {

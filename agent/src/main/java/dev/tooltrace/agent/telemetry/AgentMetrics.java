@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent.telemetry;
 
+import dev.tooltrace.exporter.MetricNames;
 import io.opentelemetry.api.metrics.Meter;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +33,19 @@ public final class AgentMetrics implements AutoCloseable {
   public static AgentMetrics register(Meter meter, Sources s) {
     AgentMetrics m = new AgentMetrics();
     m.counter(
-        meter, "tooltrace.records.written", "Records appended to the queue", s.recordsWritten());
+        meter, MetricNames.RECORDS_WRITTEN, "Records appended to the queue", s.recordsWritten());
     m.counter(
-        meter, "tooltrace.records.exported", "Records the backend accepted", s.recordsExported());
+        meter, MetricNames.RECORDS_EXPORTED, "Records the backend accepted", s.recordsExported());
     m.counter(
         meter,
-        "tooltrace.records.dropped",
+        MetricNames.RECORDS_DROPPED,
         "Records lost (queue full, unwritable, or rejected by the backend)",
         s.recordsDropped());
     if (s.exportLagSeconds() != null) {
       DoubleSupplier lag = s.exportLagSeconds();
       m.registrations.add(
           meter
-              .gaugeBuilder("tooltrace.export.lag")
+              .gaugeBuilder(MetricNames.EXPORT_LAG)
               .setUnit("s")
               .setDescription("Age of the oldest record not yet accepted by the backend")
               .buildWithCallback(o -> o.record(lag.getAsDouble())));
@@ -53,7 +54,7 @@ public final class AgentMetrics implements AutoCloseable {
       LongSupplier lag = s.exportLagRecords();
       m.registrations.add(
           meter
-              .gaugeBuilder("tooltrace.export.lag.records")
+              .gaugeBuilder(MetricNames.EXPORT_LAG_RECORDS)
               .ofLongs()
               .setUnit("{record}")
               .setDescription("Records in the queue not yet accepted by the backend")

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent.telemetry;
 
+import dev.tooltrace.exporter.MetricNames;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import io.opentelemetry.sdk.metrics.Aggregation;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class MeterSetup implements AutoCloseable {
   /** Instrumentation scope of the agent's instruments. */
-  public static final String SCOPE = "dev.tooltrace.agent";
+  public static final String SCOPE = MetricNames.AGENT_METER;
 
   /** Buckets of {@code tooltrace.tool.duration} (seconds), see {@link ToolStatsSnapshot}. */
   public static final List<Double> DURATION_BUCKETS_SECONDS =
@@ -66,12 +67,12 @@ public final class MeterSetup implements AutoCloseable {
   /** The histogram buckets of the tool duration and confidence instruments. */
   public static void addViews(SdkMeterProviderBuilder b) {
     b.registerView(
-        InstrumentSelector.builder().setName("tooltrace.tool.duration").build(),
+        InstrumentSelector.builder().setName(MetricNames.TOOL_DURATION).build(),
         View.builder()
             .setAggregation(Aggregation.explicitBucketHistogram(DURATION_BUCKETS_SECONDS))
             .build());
     b.registerView(
-        InstrumentSelector.builder().setName("tooltrace.tool.confidence").build(),
+        InstrumentSelector.builder().setName(MetricNames.TOOL_CONFIDENCE).build(),
         View.builder()
             .setAggregation(Aggregation.explicitBucketHistogram(CONFIDENCE_BUCKETS))
             .build());

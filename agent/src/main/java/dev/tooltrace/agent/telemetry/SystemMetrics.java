@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent.telemetry;
 
+import dev.tooltrace.exporter.MetricNames;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
@@ -27,16 +28,16 @@ public final class SystemMetrics implements AutoCloseable {
 
   /** Instrument name → Prometheus series name (checked by a test against a real scrape). */
   public static final String[][] NAMES = {
-    {"process.cpu.utilization", "process_cpu_utilization"},
-    {"system.cpu.utilization", "system_cpu_utilization"},
-    {"process.memory.usage", "process_memory_usage_bytes"},
-    {"jvm.memory.used", "jvm_memory_used_bytes"},
-    {"jvm.memory.limit", "jvm_memory_limit_bytes"},
-    {"system.memory.usage", "system_memory_usage_bytes"},
-    {"system.memory.limit", "system_memory_limit_bytes"},
-    {"tooltrace.queue.disk.free", "tooltrace_queue_disk_free_bytes"},
-    {"tooltrace.queue.disk.size", "tooltrace_queue_disk_size_bytes"},
-    {"tooltrace.queue.size", "tooltrace_queue_size_bytes"},
+    {MetricNames.PROCESS_CPU_UTILIZATION, "process_cpu_utilization"},
+    {MetricNames.SYSTEM_CPU_UTILIZATION, "system_cpu_utilization"},
+    {MetricNames.PROCESS_MEMORY_USAGE, "process_memory_usage_bytes"},
+    {MetricNames.JVM_MEMORY_USED, "jvm_memory_used_bytes"},
+    {MetricNames.JVM_MEMORY_LIMIT, "jvm_memory_limit_bytes"},
+    {MetricNames.SYSTEM_MEMORY_USAGE, "system_memory_usage_bytes"},
+    {MetricNames.SYSTEM_MEMORY_LIMIT, "system_memory_limit_bytes"},
+    {MetricNames.QUEUE_DISK_FREE, "tooltrace_queue_disk_free_bytes"},
+    {MetricNames.QUEUE_DISK_SIZE, "tooltrace_queue_disk_size_bytes"},
+    {MetricNames.QUEUE_SIZE, "tooltrace_queue_size_bytes"},
   };
 
   private final List<AutoCloseable> registrations = new ArrayList<>();
@@ -50,59 +51,58 @@ public final class SystemMetrics implements AutoCloseable {
     Attributes heap = Attributes.of(MEMORY_TYPE, "heap");
     m.gauge(
         meter,
-        "process.cpu.utilization",
+        MetricNames.PROCESS_CPU_UTILIZATION,
         "1",
         "CPU used by this process, share of all CPUs",
         p::processCpuUtilization,
         Attributes.empty());
     m.gauge(
         meter,
-        "system.cpu.utilization",
+        MetricNames.SYSTEM_CPU_UTILIZATION,
         "1",
         "CPU used by the whole machine",
         p::systemCpuUtilization,
         Attributes.empty());
     m.gauge(
         meter,
-        "process.memory.usage",
+        MetricNames.PROCESS_MEMORY_USAGE,
         "By",
         "Resident set size of this process",
         p::processRss,
         Attributes.empty());
-    m.gauge(meter, "jvm.memory.used", "By", "JVM heap in use", p::heapUsed, heap);
-    m.gauge(meter, "jvm.memory.limit", "By", "JVM heap limit", p::heapMax, heap);
+    m.gauge(meter, MetricNames.JVM_MEMORY_USED, "By", "JVM heap in use", p::heapUsed, heap);
+    m.gauge(meter, MetricNames.JVM_MEMORY_LIMIT, "By", "JVM heap limit", p::heapMax, heap);
     m.gauge(
         meter,
-        "system.memory.usage",
+        MetricNames.SYSTEM_MEMORY_USAGE,
         "By",
         "Memory in use on the machine",
         p::systemMemoryUsed,
         Attributes.empty());
     m.gauge(
         meter,
-        "system.memory.limit",
+        MetricNames.SYSTEM_MEMORY_LIMIT,
         "By",
         "Physical memory of the machine",
         p::systemMemoryTotal,
         Attributes.empty());
     m.gauge(
         meter,
-        "tooltrace.queue.disk.free",
+        MetricNames.QUEUE_DISK_FREE,
         "By",
         "Usable space on the file system that holds the queue",
         p::diskFree,
         Attributes.empty());
-    // Not ".total": Prometheus names drop a trailing _total from anything but a counter.
     m.gauge(
         meter,
-        "tooltrace.queue.disk.size",
+        MetricNames.QUEUE_DISK_SIZE,
         "By",
         "Size of the file system that holds the queue",
         p::diskTotal,
         Attributes.empty());
     m.gauge(
         meter,
-        "tooltrace.queue.size",
+        MetricNames.QUEUE_SIZE,
         "By",
         "Bytes of queue data files on disk",
         p::queueSize,

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Method selection by configuration, for code whose source you cannot annotate: patterns {@code
- * pkg.Class#method}, where {@code *} matches any run of characters (dots included), e.g. {@code
- * com.example.Foo#bar;org.lib.*#parse*}. Nested classes are written with {@code $}.
+ * pkg.Class#method}, each half a glob ({@link Globs}: {@code *} matches any run of characters, dots
+ * included), e.g. {@code com.example.Foo#bar;org.lib.*#parse*}. Nested classes are written with
+ * {@code $}.
  */
 final class MethodPatterns {
   private final List<Pattern[]> patterns = new ArrayList<>();
@@ -19,22 +20,11 @@ final class MethodPatterns {
   MethodPatterns(List<String> specs) {
     for (String s : specs) {
       int hash = s.indexOf('#');
-      patterns.add(new Pattern[] {glob(s.substring(0, hash)), glob(s.substring(hash + 1))});
+      patterns.add(
+          new Pattern[] {
+            Globs.compile(s.substring(0, hash)), Globs.compile(s.substring(hash + 1))
+          });
     }
-  }
-
-  private static Pattern glob(String g) {
-    StringBuilder re = new StringBuilder();
-    for (String part : g.split("\\*", -1)) {
-      if (re.length() > 0 || g.startsWith("*")) {
-        re.append(".*");
-      }
-      re.append(Pattern.quote(part));
-    }
-    if (g.equals("*")) {
-      return Pattern.compile(".*");
-    }
-    return Pattern.compile(re.toString().replace("\\Q\\E", ""));
   }
 
   boolean isEmpty() {

@@ -69,29 +69,27 @@ public final class Weaver {
       List<String> include, List<String> exclude, Pattern redactNames, String captureArgs) {
     this.selector = new ToolSelector(new MethodPatterns(include), new MethodPatterns(exclude));
     this.redactNames = redactNames;
-    this.captureArgs = captureRule(captureArgs);
+    this.captureArgs = CaptureRule.parse(captureArgs);
   }
 
-  private static Predicate<String> captureRule(String spec) {
-    String s = spec == null ? "" : spec.trim();
-    if (s.isEmpty() || s.equalsIgnoreCase("false")) {
-      return name -> false;
-    }
-    if (s.equalsIgnoreCase("true") || s.equals("*")) {
-      return name -> true;
-    }
-    List<Pattern> ps = new ArrayList<>();
-    for (String p : s.split("[;,]")) {
-      if (!p.isBlank()) {
-        ps.add(Pattern.compile(Pattern.quote(p.trim()).replace("*", "\\E.*\\Q")));
-      }
-    }
-    return name -> ps.stream().anyMatch(p -> p.matcher(name).matches());
+  /**
+   * Adds the weaving transformer to {@code inst} (classes loaded from now on), built now; returns
+   * it, so that an in-process test can remove it again.
+   */
+  public ClassFileTransformer install(Instrumentation inst) {
+    ClassFileTransformer filtered = installDeferred(inst);
+    release(build());
+    return filtered;
   }
 
-  /** Registers the pre-filter; classes that may hold a tool wait for {@link #release}. */
-  public void install(Instrumentation inst) {
-    inst.addTransformer(new PreFilter(), false);
+  /**
+   * Registers the pre-filter only: classes that may hold a tool wait for {@link #release} (the
+   * agent builds the transformer on a background thread meanwhile). Returns the pre-filter.
+   */
+  public ClassFileTransformer installDeferred(Instrumentation inst) {
+    ClassFileTransformer filtered = new PreFilter();
+    inst.addTransformer(filtered, false);
+    return filtered;
   }
 
   /** Builds the Byte Buddy transformer (slow: loads Byte Buddy); hand it over with release. */

@@ -9,18 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tooltrace.agent.telemetry.health.DiskFreeCheck;
-import dev.tooltrace.agent.telemetry.health.ExportLagCheck;
+import dev.tooltrace.agent.telemetry.health.AgentHealth;
 import dev.tooltrace.agent.telemetry.health.ExportProgress;
 import dev.tooltrace.agent.telemetry.health.HealthRegistry;
 import dev.tooltrace.agent.telemetry.health.HealthRegistry.Group;
 import dev.tooltrace.agent.telemetry.health.QueueWritableCheck;
-import dev.tooltrace.agent.telemetry.health.ThreadsAliveCheck;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +36,7 @@ class HealthEndpointTest {
   private Path queue;
   private final AtomicLong free = new AtomicLong(1L << 40);
   private final AtomicReference<Double> lag = new AtomicReference<>(0.0);
+  private final AtomicReference<String> writerProblem = new AtomicReference<>();
   private final CountDownLatch stopWorker = new CountDownLatch(1);
   private Thread worker;
   private AgentHttpServer server;
@@ -67,12 +67,30 @@ class HealthEndpointTest {
             return lag.get() > 0 ? "connection refused" : null;
           }
         };
+    QueueWritableCheck.QueueState writer =
+        new QueueWritableCheck.QueueState() {
+          @Override
+          public String problem() {
+            return writerProblem.get();
+          }
+
+          @Override
+          public Map<String, Object> measurements() {
+            return Map.of("records.written", 42L, "records.dropped", 0L);
+          }
+        };
+    // The agent's own composition of checks (AgentServices uses the same), fed by test sources.
     HealthRegistry registry =
-        new HealthRegistry()
-            .register(Group.LIVENESS, new ThreadsAliveCheck(() -> List.of(worker)))
-            .register(Group.READINESS, new QueueWritableCheck(queue))
-            .register(Group.READINESS, new DiskFreeCheck(() -> free.get(), 256L << 20))
-            .register(Group.READINESS, new ExportLagCheck(progress, Duration.ofSeconds(60)));
+        AgentHealth.registry(
+            new AgentHealth.Sources(
+                () -> List.of(worker),
+                queue,
+                writer,
+                () -> free.get(),
+                256L << 20,
+                null,
+                progress,
+                Duration.ofSeconds(60)));
     server = new AgentHttpServer("127.0.0.1", 0, registry, null, line -> {});
     assertTrue(server.start());
   }
@@ -113,8 +131,8 @@ class HealthEndpointTest {
   }
 
   @Test
-  void unwritableQueueDirectoryIs503AndRecovers() throws Exception {
-    // Permission bits mean nothing to root: replace the directory by a file instead.
+  void queueDirectoryReplacedByAFileIs503AndRecovers() throws Exception {
+    // Shown at once, before the queue writer's next look (it reports through writerProblem).
     Path moved = tmp.resolve("moved");
     Files.move(queue, moved);
     Files.writeString(queue, "not a directory");
@@ -128,6 +146,20 @@ class HealthEndpointTest {
     Files.move(moved, queue);
     assertEquals(
         "UP", check(health("/health/ready", 200), "queue.writable").get("status").asText());
+  }
+
+  @Test
+  void aProblemTheQueueWriterReportsIs503WithItsMessage() throws Exception {
+    writerProblem.set("queue size 2048 bytes reached its budget disk.max.bytes=1024");
+    JsonNode c = check(health("/health/ready", 503), "queue.writable");
+    assertEquals("DOWN", c.get("status").asText());
+    assertEquals(
+        "queue size 2048 bytes reached its budget disk.max.bytes=1024", c.get("message").asText());
+    assertEquals(42, c.get("measurements").get("records.written").asLong());
+    writerProblem.set(null);
+    JsonNode up = check(health("/health/ready", 200), "queue.writable");
+    assertEquals("queue accepts records", up.get("message").asText());
+    assertEquals(queue.toString(), up.get("measurements").get("directory").asText());
   }
 
   @Test

@@ -5,7 +5,10 @@
 package dev.tooltrace.cli.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.CaptureFormat;
+import dev.tooltrace.record.CaptureReader;
+import dev.tooltrace.record.CaptureValue;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -13,7 +16,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a {@link CaptureFormat} capture back into Java objects, loading application classes from a
- * given class loader. Collection classes are re-created as recorded when they have a public no-arg
- * constructor, JDK immutable collections through {@code copyOf}, anything else as the closest
- * standard collection: the canonical hash of a list, set or map does not depend on its class, so
- * replay stays comparable.
+ * Turns a {@link CaptureFormat} capture, read by the record contract's {@link CaptureReader}, back
+ * into Java objects, loading application classes from a given class loader. Collection classes are
+ * re-created as recorded when they have a public no-arg constructor, JDK immutable collections
+ * through {@code copyOf}, anything else as the closest standard collection: the canonical hash of a
+ * list, set or map does not depend on its class, so replay stays comparable.
  */
 final class CaptureDecoder {
   private final ClassLoader loader;
@@ -35,9 +37,16 @@ final class CaptureDecoder {
     this.loader = loader;
   }
 
+  /** Decodes a capture as the worker's spec carries it (the JSON tree of the recorded capture). */
   Object decode(JsonNode n) throws NotReplayableException {
+    CaptureValue v;
     try {
-      return value(n);
+      v = CaptureReader.read(Json.MAPPER.convertValue(n, Object.class));
+    } catch (IllegalArgumentException e) {
+      throw new NotReplayableException("the capture is not readable: " + e.getMessage());
+    }
+    try {
+      return value(v);
     } catch (NotReplayableException e) {
       throw e;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -45,50 +54,46 @@ final class CaptureDecoder {
     }
   }
 
-  private Object value(JsonNode n) throws ReflectiveOperationException, NotReplayableException {
-    if (n == null || n.isNull()) {
+  private Object value(CaptureValue v) throws ReflectiveOperationException, NotReplayableException {
+    if (v instanceof CaptureValue.Null) {
       return null;
     }
-    if (n.isBoolean()) {
-      return n.booleanValue();
+    if (v instanceof CaptureValue.Bool) {
+      return ((CaptureValue.Bool) v).value();
     }
-    if (n.isTextual()) {
-      return n.textValue();
+    if (v instanceof CaptureValue.Str) {
+      return ((CaptureValue.Str) v).value();
     }
-    if (!n.isObject()) {
-      throw new NotReplayableException("unexpected capture " + n.getNodeType());
+    if (v instanceof CaptureValue.Uncaptured) {
+      throw new NotReplayableException(((CaptureValue.Uncaptured) v).reason());
     }
-    if (n.has(CaptureFormat.UNCAPTURED)) {
-      throw new NotReplayableException(n.get(CaptureFormat.UNCAPTURED).asText());
+    if (v instanceof CaptureValue.Primitive) {
+      CaptureValue.Primitive p = (CaptureValue.Primitive) v;
+      return primitive(p.type(), p.text());
     }
-    for (String prim : List.of("int", "long", "double", "float", "short", "byte", "char")) {
-      if (n.has(prim)) {
-        return primitive(prim, n.get(prim));
-      }
+    if (v instanceof CaptureValue.EnumConstant) {
+      CaptureValue.EnumConstant e = (CaptureValue.EnumConstant) v;
+      return enumConstant(load(e.enumClass()), e.name());
     }
-    if (n.has(CaptureFormat.ENUM)) {
-      Class<?> c = load(n.get(CaptureFormat.ENUM).asText());
-      return enumConstant(c, n.path(CaptureFormat.ENUM_NAME).asText());
+    if (v instanceof CaptureValue.Array) {
+      return array((CaptureValue.Array) v);
     }
-    if (n.has(CaptureFormat.ARRAY)) {
-      return array(n);
+    if (v instanceof CaptureValue.Collection) {
+      return collection((CaptureValue.Collection) v);
     }
-    if (n.has(CaptureFormat.LIST) || n.has(CaptureFormat.SET)) {
-      return collection(n);
+    if (v instanceof CaptureValue.MapEntries) {
+      return map((CaptureValue.MapEntries) v);
     }
-    if (n.has(CaptureFormat.MAP)) {
-      return map(n);
+    if (v instanceof CaptureValue.Opt) {
+      return Optional.ofNullable(value(((CaptureValue.Opt) v).value()));
     }
-    if (n.has(CaptureFormat.OPTIONAL)) {
-      return Optional.ofNullable(value(n.get(CaptureFormat.OPTIONAL)));
+    if (v instanceof CaptureValue.Rec) {
+      return record((CaptureValue.Rec) v);
     }
-    if (n.has(CaptureFormat.RECORD)) {
-      return record(n);
+    if (v instanceof CaptureValue.Bean) {
+      return bean((CaptureValue.Bean) v);
     }
-    if (n.has(CaptureFormat.BEAN)) {
-      return bean(n);
-    }
-    throw new NotReplayableException("unknown capture kind " + n.fieldNames().next());
+    throw new NotReplayableException("unknown capture " + v);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -96,25 +101,30 @@ final class CaptureDecoder {
     return Enum.valueOf((Class<? extends Enum>) c.asSubclass(Enum.class), name);
   }
 
-  /** A primitive (boxed) of type {@code type} from its raw JSON. */
+  /** A primitive (boxed) of type {@code type} from its raw JSON (a recorded primitive argument). */
   static Object primitive(String type, JsonNode v) {
+    return primitive(type, v.asText());
+  }
+
+  /** A primitive (boxed) of type {@code type} from its text as recorded. */
+  static Object primitive(String type, String text) {
     switch (type) {
       case "int":
-        return v.asInt();
+        return Integer.parseInt(text);
       case "long":
-        return v.asLong();
+        return Long.parseLong(text);
       case "short":
-        return (short) v.asInt();
+        return Short.parseShort(text);
       case "byte":
-        return (byte) v.asInt();
+        return Byte.parseByte(text);
       case "char":
-        return v.asText().charAt(0);
+        return text.charAt(0);
       case "float":
-        return Float.parseFloat(v.asText());
+        return Float.parseFloat(text);
       case "double":
-        return Double.parseDouble(v.asText());
+        return Double.parseDouble(text);
       case "boolean":
-        return v.asBoolean();
+        return Boolean.parseBoolean(text);
       default:
         throw new IllegalArgumentException("not a primitive type: " + type);
     }
@@ -144,47 +154,46 @@ final class CaptureDecoder {
     }
   }
 
-  private Object array(JsonNode n) throws ReflectiveOperationException, NotReplayableException {
-    Class<?> ct = load(n.get(CaptureFormat.ARRAY).asText());
-    JsonNode items = n.path(CaptureFormat.ITEMS);
-    Object a = Array.newInstance(ct, items.size());
-    for (int i = 0; i < items.size(); i++) {
-      Array.set(
-          a, i, ct.isPrimitive() ? primitive(ct.getName(), items.get(i)) : value(items.get(i)));
+  private Object array(CaptureValue.Array a)
+      throws ReflectiveOperationException, NotReplayableException {
+    Class<?> ct = load(a.componentClass());
+    Object out = Array.newInstance(ct, a.items().size());
+    for (int i = 0; i < a.items().size(); i++) {
+      Array.set(out, i, value(a.items().get(i)));
     }
-    return a;
+    return out;
   }
 
   @SuppressWarnings("unchecked")
-  private Object collection(JsonNode n)
+  private Object collection(CaptureValue.Collection v)
       throws ReflectiveOperationException, NotReplayableException {
-    boolean list = n.has(CaptureFormat.LIST);
-    String cls = n.get(list ? CaptureFormat.LIST : CaptureFormat.SET).asText();
+    String cls = v.collectionClass();
     List<Object> items = new ArrayList<>();
-    for (JsonNode i : n.path(CaptureFormat.ITEMS)) {
+    for (CaptureValue i : v.items()) {
       items.add(value(i));
     }
     if (cls.startsWith("java.util.ImmutableCollections")) {
       try {
-        return list ? List.copyOf(items) : Set.copyOf(items);
+        return v.set() ? Set.copyOf(items) : List.copyOf(items);
       } catch (NullPointerException e) {
         // fall through to a mutable collection
       }
     }
     Collection<Object> c = (Collection<Object>) instance(cls, Collection.class);
     if (c == null) {
-      c = list ? new ArrayList<>() : new LinkedHashSet<>();
+      c = v.set() ? new LinkedHashSet<>() : new ArrayList<>();
     }
     c.addAll(items);
     return c;
   }
 
   @SuppressWarnings("unchecked")
-  private Object map(JsonNode n) throws ReflectiveOperationException, NotReplayableException {
-    String cls = n.get(CaptureFormat.MAP).asText();
+  private Object map(CaptureValue.MapEntries v)
+      throws ReflectiveOperationException, NotReplayableException {
+    String cls = v.mapClass();
     Map<Object, Object> entries = new LinkedHashMap<>();
-    for (JsonNode e : n.path(CaptureFormat.ENTRIES)) {
-      entries.put(value(e.get(0)), value(e.get(1)));
+    for (CaptureValue.Entry e : v.entries()) {
+      entries.put(value(e.key()), value(e.value()));
     }
     if (cls.startsWith("java.util.ImmutableCollections")) {
       try {
@@ -214,13 +223,14 @@ final class CaptureDecoder {
     }
   }
 
-  private Object record(JsonNode n) throws ReflectiveOperationException, NotReplayableException {
-    Class<?> c = load(n.get(CaptureFormat.RECORD).asText());
+  private Object record(CaptureValue.Rec v)
+      throws ReflectiveOperationException, NotReplayableException {
+    Class<?> c = load(v.recordClass());
     RecordComponent[] rc = c.getRecordComponents();
     if (rc == null) {
       throw new NotReplayableException(c.getName() + " is no longer a record");
     }
-    JsonNode comps = n.path(CaptureFormat.COMPONENTS);
+    List<CaptureValue> comps = v.components();
     if (comps.size() != rc.length) {
       throw new NotReplayableException(
           "record "
@@ -242,14 +252,13 @@ final class CaptureDecoder {
     return ctor.newInstance(values);
   }
 
-  private Object bean(JsonNode n) throws ReflectiveOperationException, NotReplayableException {
-    Class<?> c = load(n.get(CaptureFormat.BEAN).asText());
+  private Object bean(CaptureValue.Bean v)
+      throws ReflectiveOperationException, NotReplayableException {
+    Class<?> c = load(v.beanClass());
     Constructor<?> ctor = c.getDeclaredConstructor();
     ctor.setAccessible(true);
     Object o = ctor.newInstance();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.path(CaptureFormat.PROPERTIES).fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, CaptureValue> e : v.properties().entrySet()) {
       String setter = "set" + Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1);
       Method m = null;
       for (Method cand : c.getMethods()) {

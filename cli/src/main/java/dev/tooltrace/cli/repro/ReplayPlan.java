@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tooltrace.cli.render.Json;
 import dev.tooltrace.record.CallRecord;
-import dev.tooltrace.record.CaptureFormat;
+import dev.tooltrace.record.CaptureReader;
+import dev.tooltrace.record.CaptureValue;
 import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.ValueRecord;
 
@@ -61,14 +62,16 @@ public final class ReplayPlan {
                     + " @Tracked(captureArguments = true))");
           }
           JsonNode cap;
+          CaptureValue read;
           try {
             cap = Json.MAPPER.readTree(v.capture());
-          } catch (java.io.IOException e) {
+            read = CaptureReader.read(Json.MAPPER.convertValue(cap, Object.class));
+          } catch (java.io.IOException | IllegalArgumentException e) {
             throw new NotReplayableException(what + ": its capture is unreadable (" + e + ")");
           }
-          if (cap.isObject() && cap.has(CaptureFormat.UNCAPTURED)) {
+          if (read instanceof CaptureValue.Uncaptured) {
             throw new NotReplayableException(
-                what + " was not captured: " + cap.get(CaptureFormat.UNCAPTURED).asText());
+                what + " was not captured: " + ((CaptureValue.Uncaptured) read).reason());
           }
           a.put("kind", "capture");
           a.set("value", cap);

@@ -7,6 +7,7 @@ package dev.tooltrace.it.app;
 import dev.tooltrace.Tracked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,6 +28,9 @@ import java.util.concurrent.Executors;
 public final class LineageApp {
   private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
 
+  /** Released once tagAsync has returned, so its future is never done before it returns. */
+  private static final CountDownLatch RETURNED = new CountDownLatch(1);
+
   private LineageApp() {}
 
   public static void main(String[] args) throws Exception {
@@ -39,7 +43,10 @@ public final class LineageApp {
       String t = passThrough(d);
       Report r = report(t, t);
       Stats s = analyze(r);
-      List<String> tags = tagAsync(s).get();
+      CompletableFuture<List<String>> pending = tagAsync(s);
+      // Only now may the future complete: tagAsync has returned it unfinished, whatever the load.
+      RETURNED.countDown();
+      List<String> tags = pending.get();
       System.out.println(publish(tags, n));
     } finally {
       POOL.shutdown();
@@ -107,7 +114,7 @@ public final class LineageApp {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            Thread.sleep(30);
+            RETURNED.await();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }

@@ -7,11 +7,11 @@ package dev.tooltrace.it.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tooltrace.backup.Manifest;
 import dev.tooltrace.it.app.RollingWriterApp;
 import dev.tooltrace.it.harness.ForkedJvm;
 import dev.tooltrace.it.harness.Recorded;
 import dev.tooltrace.record.QueueFiles;
-import dev.tooltrace.record.backup.Manifest;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +47,17 @@ class RetentionTest {
     String health;
     String metrics;
     try (WriterProcess app =
-        WriterProcess.start(
+        WriterProcess.startUntilStopped(
             8000,
+            tmp.resolve("stop"),
             agent,
             "OTEL_EXPORTER_OTLP_ENDPOINT",
             "http://127.0.0.1:" + closedPort,
             "OTEL_EXPORTER_OTLP_PROTOCOL",
             "http/protobuf")) {
-      // Poll: on a loaded machine the first backup and the exporter's start-up take a while.
-      long deadline = System.nanoTime() + 7_000_000_000L;
+      // Poll: on a loaded machine the first backup and the exporter's start-up take a while; the
+      // writer goes on until told to stop.
+      long deadline = System.nanoTime() + 90_000_000_000L;
       do {
         Thread.sleep(500);
         health = app.get("/health");
@@ -63,6 +65,7 @@ class RetentionTest {
       } while (!(health.contains("last.success")
               && metrics.contains("tooltrace_backup_last_success"))
           && System.nanoTime() < deadline);
+      app.stop();
       calls = app.awaitCalls();
     }
     assertTrue(QueueFiles.dataFiles(queue).size() >= 3, "several cycles written");

@@ -30,9 +30,11 @@ final class WriterProcess implements AutoCloseable {
   private final List<String> out = new CopyOnWriteArrayList<>();
   private final List<String> err = new CopyOnWriteArrayList<>();
   private volatile int port = -1;
+  private final java.nio.file.Path stopFile;
 
-  private WriterProcess(Process p) {
+  private WriterProcess(Process p, java.nio.file.Path stopFile) {
     this.process = p;
+    this.stopFile = stopFile;
     drain(p.getInputStream(), out, "writer-stdout");
     drain(p.getErrorStream(), err, "writer-stderr");
   }
@@ -43,7 +45,28 @@ final class WriterProcess implements AutoCloseable {
     for (int i = 0; i + 1 < env.length; i += 2) {
       j.env(env[i], env[i + 1]);
     }
-    return new WriterProcess(j.start());
+    return new WriterProcess(j.start(), null);
+  }
+
+  /**
+   * Starts a writer that runs at least {@code millis} and then until {@link #stop()} (at most two
+   * minutes more): for tests that wait for an event rather than a fixed time.
+   */
+  static WriterProcess startUntilStopped(
+      long millis, java.nio.file.Path stopFile, String agentArgs, String... env)
+      throws IOException {
+    ForkedJvm j =
+        ForkedJvm.of(BackupWriterApp.class.getName(), Long.toString(millis), stopFile.toString())
+            .agent(agentArgs);
+    for (int i = 0; i + 1 < env.length; i += 2) {
+      j.env(env[i], env[i + 1]);
+    }
+    return new WriterProcess(j.start(), stopFile);
+  }
+
+  /** Lets a writer started with {@link #startUntilStopped} finish. */
+  void stop() throws IOException {
+    java.nio.file.Files.writeString(stopFile, "stop");
   }
 
   private void drain(InputStream in, List<String> lines, String name) {
