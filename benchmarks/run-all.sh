@@ -9,7 +9,9 @@
 #   3. sustained throughput of a burst from 1 and 2 threads, and what was dropped,
 #   4. start-up time and RSS with each agent,
 #   5. a short batch job: wall time to exit and peak RSS (issue 16),
-#   6. the export drain (benchmarks/drain.sh, owned by the exporter work).
+#   6. the export drain (benchmarks/drain.sh, owned by the exporter work),
+#   7. large arguments (1 KB .. 1 MB String and byte[]) and the cost per list element,
+#   8. the hash chain and capture.cost per call (depth 1 and 10), and the chain per document.
 # Each configuration runs in its own JVM with its own flags; configurations are interleaved within
 # each round so that a noisy neighbour hurts all of them alike.
 #
@@ -18,7 +20,8 @@
 # Sizes can be overridden by environment variables: RUNS, WARMUP, ITERATIONS, WORK, BURST_CALLS,
 # STARTUP_RUNS, ALLOC_CALLS, FLAT_WARMUP, FLAT_CALLS, SHORT_RUNS, SHORT_CALLS, SHORT_WORK, JVM_OPTS,
 # JAVA (default: $JAVA_HOME/bin/java or java), BENCH_NOTE. SKIP_BUILD=1 skips the Maven build.
-# ONLY="overhead flat alloc burst startup shortjob drain" runs only the named sections (the report
+# LARGE_CALLS, CHAIN_DOCS, CHAIN_ROUNDS.
+# ONLY="overhead flat alloc burst startup shortjob drain largeargs chaincost" runs only the named sections (the report
 # then shows the others as not measured): for quick looks while working, not for BENCHMARKS.md.
 set -euo pipefail
 export LC_ALL=C
@@ -161,6 +164,16 @@ config_flags() {
     # The short job with defaults (export on, HTTP endpoint on a free port) and with export=none.
     tooltrace-nocollector) FLAGS=("-javaagent:$AGENT=dir=$RUNDIR/queue,http.port=0") ;;
     tooltrace-job-noexport) FLAGS=("-javaagent:$AGENT=dir=$RUNDIR/queue,http.port=0,export=none") ;;
+    # The recording path only (section 8): the chain off, default (chain on), capture.cost on.
+    chain-*)
+      local rec="$tt,export=none,sample.interval=0"
+      case "$config" in
+        chain-off) FLAGS=("$rec,audit.chain=false") ;;
+        chain-on) FLAGS=("$rec") ;;
+        chain-cost) FLAGS=("$rec,capture.cost=true") ;;
+        *) echo "unknown configuration $config" >&2; exit 2 ;;
+      esac
+      ;;
     otel | otel-noexport) FLAGS=("-javaagent:$OTEL_AGENT") ;;
     kieker | kieker-off)
       cp "$KIEKER_PROPS" "$RUNDIR/kieker.properties"
@@ -374,13 +387,73 @@ if section drain && [[ -f "$ROOT/benchmarks/drain.sh" ]]; then
   stop_sink
 fi
 
+# ---- 7. large arguments and cost per element (issue 20, issue 14; branch values) -----------------
+# LargeArgsDriver: O(1) tools on a 1 KB / 64 KB / 1 MB String and byte[], and on lists of 0..1024
+# strings, with no agent, tooltrace (default capture, exporting to the sink), tooltrace with the
+# budget off (capture.budget.micros=0) and the OpenTelemetry agent, interleaved per run. Rows: largeargs <config> <case> <size> <nsPerCall> <threadCpuNs>;
+# LargeArgsSection renders them. Skipped when ONLY names other sections.
+if section largeargs; then
+  load_note largeargs
+  : "${LARGE_CALLS:=$([[ $QUICK == 1 ]] && echo 5000 || echo 100000)}"
+  start_sink false
+  for run in $(seq "$RUNS"); do
+    for config in none tooltrace tooltrace-exact otel; do
+      log "large arguments run $run/$RUNS: $config"
+      if [[ $config == tooltrace-exact ]]; then
+        # The budget off: every value hashed exactly, every element looked at (cost per element).
+        config_flags tooltrace
+        FLAGS=("${FLAGS[0]},capture.budget.micros=0")
+      else
+        config_flags "$config"
+      fi
+      run_jvm "$config" dev.tooltrace.benchmarks.LargeArgsDriver warmup="$LARGE_CALLS" \
+        calls="$LARGE_CALLS"
+      rm -rf "$RUNDIR"
+    done
+  done
+  stop_sink
+fi
+
+# ---- 8. hash chain and per-call cost (branch audit) -----------------------------------------
+# OverheadDriver (MooBench's recursion, no work) at depth 1 (each call its own outermost call) and
+# depth 10, the same number of calls, with export=none: audit.chain=false, the default (chain on)
+# and capture.cost=true. Rows: chaincost <config> depth<N> <ns> <perBatch> <threadCpu> <cpu>.
+# Then ChainCostProbe: the chain per document in isolation (rows: chain <threads> <bytes> ...).
+# ChainCostSection renders both.
+if section chaincost; then
+  load_note chaincost
+  : "${CHAIN_DOCS:=$([[ $QUICK == 1 ]] && echo 2000 || echo 200000)}"
+  : "${CHAIN_ROUNDS:=$([[ $QUICK == 1 ]] && echo 1 || echo 5)}"
+  for run in $(seq "$RUNS"); do
+    for depth in 1 10; do
+      for config in chain-off chain-on chain-cost; do
+        log "chain and cost run $run/$RUNS, depth $depth: $config"
+        config_flags "$config"
+        run_jvm "$config" dev.tooltrace.benchmarks.OverheadDriver kind=chaincost \
+          variant="depth$depth" work=0 depth="$depth" warmup="$WARMUP" \
+          iterations="$((ITERATIONS * DEPTH / depth))" batches="$BATCHES"
+        rm -rf "$RUNDIR"
+      done
+    done
+  done
+  log "chain per document (ChainCostProbe, $CHAIN_DOCS documents x $CHAIN_ROUNDS rounds)"
+  if ! "$JAVA" "${CHRONICLE_OPENS[@]}" "${JVM[@]}" -cp "$CP" \
+    dev.tooltrace.benchmarks.ChainCostProbe dir="$WORKDIR/chainprobe" docs="$CHAIN_DOCS" \
+    rounds="$CHAIN_ROUNDS" >>"$RESULTS" 2>"$LOGS/chainprobe.log"; then
+    printf 'fail\tchain\tChainCostProbe\tsee benchmarks/target/bench-results/logs/chainprobe.log\n' \
+      >>"$RESULTS"
+    log "FAILED: ChainCostProbe (see $LOGS/chainprobe.log)"
+  fi
+  rm -rf "$WORKDIR/chainprobe"
+fi
+
 # ---- report ---------------------------------------------------------------------------------
 
 ELAPSED=$((SECONDS - START_SECONDS))
 {
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "duration=$((ELAPSED / 60)) min $((ELAPSED % 60)) s"
-  echo "command=benchmarks/run-all.sh${ARGS_TEXT:+ $ARGS_TEXT}   # RUNS=$RUNS WARMUP=$WARMUP ITERATIONS=$ITERATIONS WORK=$WORK BURST_CALLS=$BURST_CALLS STARTUP_RUNS=$STARTUP_RUNS FLAT_CALLS=$FLAT_CALLS SHORT_RUNS=$SHORT_RUNS${ONLY:+ ONLY=\"$ONLY\"}"
+  echo "command=benchmarks/run-all.sh${ARGS_TEXT:+ $ARGS_TEXT}   # RUNS=$RUNS WARMUP=$WARMUP ITERATIONS=$ITERATIONS WORK=$WORK BURST_CALLS=$BURST_CALLS STARTUP_RUNS=$STARTUP_RUNS FLAT_CALLS=$FLAT_CALLS SHORT_RUNS=$SHORT_RUNS${LARGE_CALLS:+ LARGE_CALLS=$LARGE_CALLS}${CHAIN_DOCS:+ CHAIN_DOCS=$CHAIN_DOCS CHAIN_ROUNDS=$CHAIN_ROUNDS}${ONLY:+ ONLY=\"$ONLY\"}"
   echo "nproc=$(nproc)"
   echo "jvmOpts=$JVM_OPTS"
   echo "loadStart=$LOAD_START"
@@ -401,6 +474,8 @@ ELAPSED=$((SECONDS - START_SECONDS))
   echo "shortRuns=$SHORT_RUNS"
   echo "shortCalls=$SHORT_CALLS"
   echo "shortWork=$SHORT_WORK"
+  echo "chainDocs=${CHAIN_DOCS:-}"
+  echo "chainRounds=${CHAIN_ROUNDS:-}"
 } >"$WORKDIR/meta.txt"
 "$JAVA" -cp "$CP" dev.tooltrace.benchmarks.ReportWriter results="$RESULTS" \
   jmh="$WORKDIR/jmh.csv" meta="$WORKDIR/meta.txt" out="$ROOT/BENCHMARKS.md" \

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent;
 
+import dev.tooltrace.agent.audit.Sealer;
 import dev.tooltrace.agent.backup.BackupService;
 import dev.tooltrace.agent.config.Config;
 import dev.tooltrace.agent.config.Keys;
@@ -73,6 +74,7 @@ final class AgentServices {
   private volatile SdkMeterProvider fallbackMeters;
   private volatile boolean metricsRegistered;
   private final BackupService backup; // backup + retention (issue 8)
+  private final Sealer sealer;
 
   AgentServices(
       Config config,
@@ -81,14 +83,16 @@ final class AgentServices {
       String service,
       long runHi,
       long runLo,
-      long startEpochNanos) {
+      long startEpochNanos,
+      Sealer sealer) {
     this.config = config;
     this.writer = writer;
     this.recorder = recorder;
     this.service = service;
     this.runHi = runHi;
     this.runLo = runLo;
-    this.backup = new BackupService(config, writer);
+    this.sealer = sealer;
+    this.backup = new BackupService(config, writer, sealer::sealGap);
     String version = AgentServices.class.getPackage().getImplementationVersion();
     this.toolStats =
         new ToolStatsProducer(
@@ -328,6 +332,7 @@ final class AgentServices {
   private void housekeeping() {
     try {
       writer.check();
+      sealer.sealRolls();
       if (started && export == null && exporting()) {
         step(this::startExport);
       }

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.agent;
 
+import dev.tooltrace.agent.audit.Sealer;
 import dev.tooltrace.agent.config.Config;
 import dev.tooltrace.agent.config.Keys;
 import dev.tooltrace.agent.log.AgentLog;
@@ -14,6 +15,7 @@ import dev.tooltrace.agent.weave.ContextPropagation;
 import dev.tooltrace.agent.weave.Weaver;
 import dev.tooltrace.bootstrap.Bridge;
 import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.ChainPoint;
 import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.Json;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the agent inside its isolated class loader. Premain does only what must happen before the
@@ -80,7 +83,9 @@ public final class AgentStarter {
             Path.of(config.get(Keys.DIR)),
             config.get(Keys.ROLL_CYCLE),
             config.get(Keys.DISK_MAX_BYTES),
-            config.get(Keys.DISK_MIN_FREE));
+            config.get(Keys.DISK_MIN_FREE),
+            config.get(Keys.AUDIT_CHAIN));
+    Sealer sealer = new Sealer(writer, runHi, runLo, Sealer.loadSigner(config.get(Keys.AUDIT_KEY)));
     Recorder recorder =
         new Recorder(
             writer,
@@ -89,7 +94,9 @@ public final class AgentStarter {
             config.get(Keys.PREVIEW_CHARS),
             config.get(Keys.HASH_MAX_BYTES),
             config.get(Keys.CAPTURE_MAX_BYTES),
-            config.get(Keys.REDACT_NAMES));
+            config.get(Keys.REDACT_NAMES),
+            config.get(Keys.ELEMENTS_MAX),
+            config.get(Keys.BUDGET_MICROS));
     recorder.qualityThresholds(
         config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM));
     recorder.batchMaxAge(config.get(Keys.BATCH_MAX_AGE));
@@ -103,21 +110,35 @@ public final class AgentStarter {
             config.get(Keys.INCLUDE),
             config.get(Keys.EXCLUDE),
             config.get(Keys.REDACT_NAMES),
-            config.get(Keys.CAPTURE_ARGS));
+            config.get(Keys.CAPTURE_ARGS),
+            config.get(Keys.CAPTURE_COST),
+            config.get(Keys.CAPTURE_HASH));
     weaver.installDeferred(inst);
     AgentServices services =
-        new AgentServices(config, writer, recorder, service, runHi, runLo, startEpochNanos);
+        new AgentServices(config, writer, recorder, service, runHi, runLo, startEpochNanos, sealer);
+    // Where the RUN document sits in the chain (for the run's seal at exit); set before the queue
+    // is ready, which the shutdown hook waits for.
+    AtomicReference<ChainPoint> runStart = new AtomicReference<>();
     daemon("tooltrace-weave", () -> weave(inst, weaver));
     daemon(
         "tooltrace-init",
         () -> {
-          openQueue(config, writer, service, runHi, runLo, startEpochNanos);
+          openQueue(config, writer, service, runHi, runLo, startEpochNanos, runStart);
           services.start();
         });
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> shutdown(writer, recorder, services, Hex.of(runHi, runLo), runHi, runLo),
+                () ->
+                    shutdown(
+                        writer,
+                        recorder,
+                        services,
+                        sealer,
+                        runStart,
+                        Hex.of(runHi, runLo),
+                        runHi,
+                        runLo),
                 "tooltrace-shutdown"));
   }
 
@@ -159,7 +180,8 @@ public final class AgentStarter {
       String service,
       long runHi,
       long runLo,
-      long startEpochNanos) {
+      long startEpochNanos,
+      AtomicReference<ChainPoint> runStart) {
     try {
       writer.open();
       writer.check();
@@ -175,7 +197,7 @@ public final class AgentStarter {
       Buf doc = new Buf(4096);
       Encoder.run(
           doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(), Json.write(env));
-      writer.appendFromAgent(doc);
+      runStart.set(writer.appendFromAgentAt(doc));
       LOG.info(
           "recording run "
               + runId
@@ -194,17 +216,22 @@ public final class AgentStarter {
     counters.put("records.written", writer.written());
     counters.put("records.dropped", writer.dropped());
     counters.put("recording.failures", recorder.failures());
+    counters.put("values.sampled", recorder.sampledValues());
+    counters.put("values.degraded", recorder.degradedValues());
     return counters;
   }
 
   /**
    * The shutdown hook: every batch into the queue, the services stopped (none waits for a backend
-   * that does not answer), the run's counters in RUN_END, the queue closed.
+   * that does not answer), the files rolled away from sealed, the run's counters in RUN_END and the
+   * run's seal after it, the queue closed.
    */
   private static void shutdown(
       QueueWriter writer,
       Recorder recorder,
       AgentServices services,
+      Sealer sealer,
+      AtomicReference<ChainPoint> runStart,
       String runId,
       long runHi,
       long runLo) {
@@ -219,6 +246,7 @@ public final class AgentStarter {
       recorder.flushAll(FLUSH_WAIT_AT_EXIT_NANOS);
       services.stop();
       recorder.flushAll(0);
+      sealer.sealRolls();
       Buf end = new Buf(256);
       Encoder.runEnd(
           end,
@@ -226,7 +254,7 @@ public final class AgentStarter {
           runLo,
           System.currentTimeMillis() * 1_000_000L,
           Json.write(counters(writer, recorder)));
-      writer.appendFinal(end);
+      sealer.sealRun(runStart.get(), writer.appendFinalAt(end));
       writer.close();
       String summary =
           "run "

@@ -14,7 +14,8 @@ package dev.tooltrace.benchmarks;
  * shared machine the CPU times are immune to being descheduled, which wall time is not.
  *
  * <p>Arguments: {@code config=NAME variant=NAME out=FILE warmup=N iterations=N batches=N depth=N
- * work=N}.
+ * work=N kind=NAME} ({@code kind}: the row's first field, {@code overhead} unless another section
+ * of run-all.sh reuses the driver, as {@code chaincost} does).
  */
 public final class OverheadDriver {
   private OverheadDriver() {}
@@ -52,7 +53,7 @@ public final class OverheadDriver {
     }
     Results.append(
         a.text("out", ""),
-        "overhead",
+        a.text("kind", "overhead"),
         a.text("config", "?"),
         a.text("variant", "?"),
         String.format("%.3f", nsPerCall),

@@ -88,6 +88,8 @@ public final class ReportWriter {
     startup();
     ShortJobSection.render(this);
     DrainSection.render(this);
+    md.append(LargeArgsSection.render(results));
+    md.append(ChainCostSection.render(results));
     failures();
     String body = md.toString();
     md.setLength(0);

@@ -25,4 +25,7 @@ public final class ExitCodes {
 
   /** {@code replay}: the call cannot be re-invoked (an input was redacted or not captured). */
   public static final int NOT_REPLAYABLE = 4;
+
+  /** {@code audit}: the hash chain is broken or a seal does not verify. */
+  public static final int BROKEN = 5;
 }

@@ -6,6 +6,7 @@ package dev.tooltrace.cli;
 
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.QueueFiles;
 import dev.tooltrace.record.QueueReader;
@@ -13,6 +14,7 @@ import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import dev.tooltrace.record.SampleRecord;
+import dev.tooltrace.record.SealRecord;
 import dev.tooltrace.record.UnsupportedVersionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,6 +53,11 @@ public final class QueueLoader {
           @Override
           public void onRunEnd(RunEndRecord end) {
             rec.addRunEnd(end);
+          }
+
+          @Override
+          public void onChainLink(long queueIndex, String runId, ChainLink link) {
+            rec.addChainLink(queueIndex, runId, link);
           }
         });
     return rec;
@@ -94,6 +101,17 @@ public final class QueueLoader {
                 public void onSample(SampleRecord sample) {
                   readable[0]++;
                   visitor.onSample(sample);
+                }
+
+                @Override
+                public void onSeal(SealRecord seal) {
+                  readable[0]++;
+                  visitor.onSeal(seal);
+                }
+
+                @Override
+                public void onChainLink(long queueIndex, String runId, ChainLink link) {
+                  visitor.onChainLink(queueIndex, runId, link);
                 }
 
                 @Override

@@ -50,6 +50,8 @@ import picocli.CommandLine.Spec;
       BackupCommand.class,
       VerifyCommand.class,
       RestoreCommand.class,
+      AuditCommand.class,
+      KeygenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TooltraceCli implements Runnable {

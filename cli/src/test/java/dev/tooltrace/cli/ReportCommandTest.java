@@ -219,6 +219,37 @@ class ReportCommandTest {
   }
 
   @Test
+  void measuredToolsCarryTheirCostAndOthersNone() throws IOException {
+    try (TestQueue q = new TestQueue(queue())) {
+      q.run(TestQueue.T0);
+      for (int i = 1; i <= 20; i++) {
+        q.batch(
+            1,
+            "main",
+            call(0x100 + i, 0, "train", i * 10, 5)
+                .trace(i)
+                .cost(i * 1_000_000L, i * 500_000L, i * 1024L, i * 512L),
+            call(0x200 + i, 0, "load", i * 10 + 6, 1).trace(100 + i));
+      }
+    }
+    JsonNode tools = report().path("tools");
+    JsonNode train = null;
+    for (JsonNode t : tools) {
+      if (t.path("tool").asText().equals("train")) {
+        train = t.path("cost");
+      } else {
+        assertTrue(t.path("cost").isNull(), "not measured: " + t);
+      }
+    }
+    assertEquals(20, train.path("calls").asLong());
+    assertEquals(210_000_000L, train.path("cpuTotalNanos").asLong());
+    assertEquals(105_000_000L, train.path("selfCpuTotalNanos").asLong());
+    assertEquals(19_000_000L, train.path("cpuP95Nanos").asLong(), 19_000.0);
+    assertEquals(210 * 1024L, train.path("allocatedTotalBytes").asLong());
+    assertEquals(19 * 1024L, train.path("allocatedP95Bytes").asLong(), 19.0);
+  }
+
+  @Test
   void recordedValuesCannotBreakOutOfThePage() throws IOException {
     String hostile = "</script><script>alert('x')</script><!-- & \u2028";
     try (TestQueue q = new TestQueue(queue())) {

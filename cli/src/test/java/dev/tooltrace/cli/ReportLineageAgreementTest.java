@@ -14,10 +14,13 @@ import dev.tooltrace.cli.analysis.ProvenanceGraph;
 import dev.tooltrace.cli.analysis.ProvenanceGraphBuilder;
 import dev.tooltrace.cli.analysis.Recording;
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.testing.FixtureElement;
+import dev.tooltrace.record.testing.FixtureValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The report links values in one bounded streaming pass; {@code lineage} and {@code impact} link
  * them with {@link ProvenanceGraphBuilder} over the whole queue in memory. On the same queue —
  * several threads, batches appended out of end order, repeated contents, identity links, values a
- * call returns from a nested call, confidences — both must find the same usages (counted per
- * producer tool, consumer tool and parameter) and the same effective confidence tiers.
+ * call returns from a nested call, confidences, elements of lists linked by identity and by content
+ * — both must find the same usages (counted per producer tool, consumer tool, parameter and link)
+ * and the same effective confidence tiers.
  */
 class ReportLineageAgreementTest {
   @TempDir Path dir;
@@ -82,6 +86,50 @@ class ReportLineageAgreementTest {
           t.batch(1 + i % 3, "worker-" + (i % 3), delayed);
           delayed = null;
         }
+        if (i % 5 == 4) {
+          // Through collections: a list of the last summaries (by identity) merged, a loader's
+          // list fanned out (one element by identity, one copy by content), a list with data
+          // from outside (a number) that stays an external input beside its linked element.
+          long b = 0x9000 + 10L * i;
+          t.batch(
+              7,
+              "batcher",
+              call(b, 0, "merge", s + 40, 1)
+                  .trace(2000 + i)
+                  .arg(
+                      "summaries",
+                      new V(
+                          FixtureValue.of(List.of("summary " + i, "summary " + (i - 1)))
+                              .withElements(
+                                  FixtureElement.producedBy(span + 3),
+                                  FixtureElement.producedBy(span - 10 + 3))))
+                  .returns(V.str("merged " + i)),
+              call(b + 1, 0, "load", s + 42, 1)
+                  .trace(2000 + i)
+                  .returns(
+                      new V(
+                          FixtureValue.of(List.of("row a " + i, "row b " + i))
+                              .withElements(
+                                  FixtureElement.of("row a " + i),
+                                  FixtureElement.of("row b " + i)))),
+              call(b + 2, 0, "use", s + 44, 1)
+                  .trace(2000 + i)
+                  .arg("row", new V(FixtureValue.ofString("row a " + i).producedAsElementOf(b + 1)))
+                  .returns(V.str("used a " + i)),
+              call(b + 3, 0, "use", s + 46, 1)
+                  .trace(2000 + i)
+                  .arg("row", V.str("row b " + i))
+                  .returns(V.str("used b " + i)),
+              call(b + 4, 0, "mix", s + 48, 1)
+                  .trace(2000 + i)
+                  .arg(
+                      "parts",
+                      new V(
+                          FixtureValue.of(List.of("merged " + i, 7))
+                              .withElements(
+                                  FixtureElement.producedBy(b), FixtureElement.unlinkable())))
+                  .returns(V.str("mixed " + i)));
+        }
       }
     }
 
@@ -93,7 +141,8 @@ class ReportLineageAgreementTest {
       for (ProvenanceGraph.Usage u : g.inputsOf(c.spanId())) {
         ProvenanceGraph.ValueNode v = g.value(u.valueId());
         String from = v.external() ? "(input)" : g.call(v.generatedBy()).tool();
-        expectedUses.merge(from + " -> " + c.tool() + " as " + u.role(), 1L, Long::sum);
+        String as = u.role() + (u.link() == null ? "" : " · " + u.link());
+        expectedUses.merge(from + " -> " + c.tool() + " as " + as, 1L, Long::sum);
       }
       double e = g.effectiveConfidence(c.spanId());
       String tier = e >= 0.8 ? "high" : e >= 0.5 ? "medium" : "low";
@@ -129,6 +178,13 @@ class ReportLineageAgreementTest {
         expectedUses.containsKey("summarize -> publish as summary"), expectedUses.toString());
     assertTrue(
         expectedUses.containsKey("summarize -> pipeline as (returned)"), expectedUses.toString());
+    assertTrue(
+        expectedUses.containsKey("summarize -> merge as summaries · element of arg 0"),
+        expectedUses.toString());
+    assertTrue(
+        expectedUses.containsKey("load -> use as row · element of return"),
+        expectedUses.toString());
+    assertTrue(expectedUses.containsKey("(input) -> mix as parts"), expectedUses.toString());
     assertEquals(expectedUses, uses);
     assertEquals(expectedTiers, tiers);
   }

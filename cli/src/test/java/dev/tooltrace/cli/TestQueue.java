@@ -148,6 +148,11 @@ final class TestQueue implements AutoCloseable {
       fixture.confidence(c);
       return this;
     }
+
+    Call cost(long cpuNanos, long selfCpuNanos, long allocatedBytes, long selfAllocatedBytes) {
+      fixture.cost(cpuNanos, selfCpuNanos, allocatedBytes, selfAllocatedBytes);
+      return this;
+    }
   }
 
   // ---- values ----

@@ -6,9 +6,11 @@ package dev.tooltrace.exporter;
 
 import dev.tooltrace.record.CallView;
 import dev.tooltrace.record.CallViewVisitor;
+import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.CorruptRecordException;
 import dev.tooltrace.record.DocumentDecoder;
 import dev.tooltrace.record.DocumentReader;
+import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.RunRecord;
@@ -40,6 +42,24 @@ final class BatchReader implements CallViewVisitor {
   private final Consumer<String> corruptLog;
   private final DocumentReader documents = new DocumentReader(this);
   private Batch current;
+  private long runDocumentIndex = -1;
+  private final ViewLink linkOf = new ViewLink();
+
+  /** The link of the call view in hand, copied only when the run's head moves. */
+  private static final class ViewLink implements RunResources.LinkSource {
+    private CallView view;
+
+    ViewLink of(CallView v) {
+      view = v;
+      return this;
+    }
+
+    @Override
+    public boolean copyTo(byte[] out) {
+      return view.copyChainLink(out);
+    }
+  }
+
   private long observedNanos;
   private long corrupt;
 
@@ -191,12 +211,33 @@ final class BatchReader implements CallViewVisitor {
   @Override
   public void onRun(RunRecord run) {
     resources.onRun(run);
+    runDocumentIndex = run.queueIndex();
+  }
+
+  /** The chain section of a document that is not a CALLS batch (RUN, SAMPLE, RUN_END, SEAL). */
+  @Override
+  public void onChainLink(long queueIndex, String runId, ChainLink link) {
+    if (queueIndex == runDocumentIndex) {
+      resources.onRunChainLink(runId, link);
+    } else if (Hex.isHex(runId, 32)) {
+      resources.onChainPosition(
+          Hex.parseLong(runId.substring(0, 16)),
+          Hex.parseLong(runId.substring(16)),
+          link.seq(),
+          out -> {
+            System.arraycopy(link.link(), 0, out, 0, out.length);
+            return true;
+          });
+    }
   }
 
   @Override
   public void onCallView(CallView c) {
     Batch b = current;
     b.calls++;
+    if (c.chainSeq() >= 0) {
+      resources.onChainPosition(c.runIdHi(), c.runIdLo(), c.chainSeq(), linkOf.of(c));
+    }
     long end = c.endEpochNanos();
     if (b.oldestEndNanos == 0 || end < b.oldestEndNanos) {
       b.oldestEndNanos = end;
@@ -251,6 +292,11 @@ final class BatchReader implements CallViewVisitor {
           @Override
           public void onRun(RunRecord run) {
             resources.onRun(run);
+          }
+
+          @Override
+          public void onChainLink(long queueIndex, String runId, ChainLink link) {
+            resources.onRunChainLink(runId, link); // only RUN documents are decoded here
           }
 
           @Override

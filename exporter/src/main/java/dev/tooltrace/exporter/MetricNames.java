@@ -20,6 +20,12 @@ public final class MetricNames {
   public static final String TOOL_CONFIDENCE = "tooltrace.tool.confidence";
   public static final String TOOL_QUALITY = "tooltrace.tool.quality";
 
+  /** Thread CPU time of a tool's measured calls ({@code capture.cost}), nested calls included. */
+  public static final String TOOL_CPU = "tooltrace.tool.cpu";
+
+  /** Bytes a tool's measured calls allocated ({@code capture.cost}), nested calls included. */
+  public static final String TOOL_ALLOCATED = "tooltrace.tool.allocated";
+
   // The agent's own work: records through the queue and the exporter.
   public static final String RECORDS_WRITTEN = "tooltrace.records.written";
   public static final String RECORDS_EXPORTED = "tooltrace.records.exported";

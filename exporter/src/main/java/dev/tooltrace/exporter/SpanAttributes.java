@@ -34,6 +34,15 @@ public final class SpanAttributes {
   public static final AttributeKey<Boolean> ASYNC = AttributeKey.booleanKey("tooltrace.async");
   public static final AttributeKey<Boolean> CONFIDENCE_REJECTED =
       AttributeKey.booleanKey("tooltrace.confidence.rejected");
+  public static final AttributeKey<Long> CHAIN_SEQ = AttributeKey.longKey("tooltrace.chain.seq");
+  public static final AttributeKey<Long> CPU_NANOS =
+      AttributeKey.longKey("tooltrace.cost.cpu_nanos");
+  public static final AttributeKey<Long> SELF_CPU_NANOS =
+      AttributeKey.longKey("tooltrace.cost.self_cpu_nanos");
+  public static final AttributeKey<Long> ALLOCATED_BYTES =
+      AttributeKey.longKey("tooltrace.cost.allocated_bytes");
+  public static final AttributeKey<Long> SELF_ALLOCATED_BYTES =
+      AttributeKey.longKey("tooltrace.cost.self_allocated_bytes");
   public static final AttributeKey<String> EXCEPTION_TYPE =
       AttributeKey.stringKey("exception.type");
   public static final AttributeKey<String> EXCEPTION_MESSAGE =
@@ -72,6 +81,15 @@ public final class SpanAttributes {
     }
     if (c.hasFlag(RecordFormat.FLAG_ASYNC)) {
       b.put(ASYNC, true);
+    }
+    if (c.chainSeq() >= 0) {
+      b.put(CHAIN_SEQ, c.chainSeq());
+    }
+    if (c.hasCost()) {
+      b.put(CPU_NANOS, c.cpuNanos());
+      b.put(SELF_CPU_NANOS, c.selfCpuNanos());
+      b.put(ALLOCATED_BYTES, c.allocatedBytes());
+      b.put(SELF_ALLOCATED_BYTES, c.selfAllocatedBytes());
     }
     List<ValueRecord> args = c.args();
     for (int i = 0; i < args.size(); i++) {

@@ -72,6 +72,14 @@ final class SpanEncoder {
   private static final KeyValues.Key ASYNC = KeyValues.Key.of(SpanAttributes.ASYNC);
   private static final KeyValues.Key CONFIDENCE_REJECTED =
       KeyValues.Key.of(SpanAttributes.CONFIDENCE_REJECTED);
+  private static final KeyValues.Key CHAIN_SEQ = KeyValues.Key.of(SpanAttributes.CHAIN_SEQ);
+  private static final KeyValues.Key CPU_NANOS = KeyValues.Key.of(SpanAttributes.CPU_NANOS);
+  private static final KeyValues.Key SELF_CPU_NANOS =
+      KeyValues.Key.of(SpanAttributes.SELF_CPU_NANOS);
+  private static final KeyValues.Key ALLOCATED_BYTES =
+      KeyValues.Key.of(SpanAttributes.ALLOCATED_BYTES);
+  private static final KeyValues.Key SELF_ALLOCATED_BYTES =
+      KeyValues.Key.of(SpanAttributes.SELF_ALLOCATED_BYTES);
   private static final KeyValues.Key EXCEPTION_TYPE =
       KeyValues.Key.of(SpanAttributes.EXCEPTION_TYPE);
   private static final KeyValues.Key EXCEPTION_MESSAGE =
@@ -203,6 +211,15 @@ final class SpanEncoder {
     }
     if (c.hasFlag(RecordFormat.FLAG_ASYNC)) {
       KeyValues.boolValue(w, f, ASYNC, true);
+    }
+    if (c.chainSeq() >= 0) {
+      KeyValues.longValue(w, f, CHAIN_SEQ, c.chainSeq());
+    }
+    if (c.hasCost()) {
+      KeyValues.longValue(w, f, CPU_NANOS, c.cpuNanos());
+      KeyValues.longValue(w, f, SELF_CPU_NANOS, c.selfCpuNanos());
+      KeyValues.longValue(w, f, ALLOCATED_BYTES, c.allocatedBytes());
+      KeyValues.longValue(w, f, SELF_ALLOCATED_BYTES, c.selfAllocatedBytes());
     }
     for (int i = 0; i < c.argCount(); i++) {
       ValueKeys k = i < CACHED_ARGS ? ARG_KEYS[i] : new ValueKeys("tooltrace.arg." + i, true);

@@ -34,6 +34,11 @@ final class ToolMetrics {
           0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
           30.0, 60.0, 300.0);
 
+  /** Bytes: from a few objects to a large batch. */
+  static final List<Double> ALLOCATED_BUCKETS =
+      List.of(
+          1024.0, 16384.0, 131072.0, 1048576.0, 8388608.0, 67108864.0, 536870912.0, 4294967296.0);
+
   static final List<Double> CONFIDENCE_BUCKETS =
       List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0);
 
@@ -42,6 +47,8 @@ final class ToolMetrics {
   private final DoubleHistogram duration;
   private final DoubleHistogram confidence;
   private final LongCounter quality;
+  private final DoubleHistogram cpu;
+  private final DoubleHistogram allocated;
   private final QualityTiers tiers;
   private PerTool[] table = new PerTool[64]; // open addressing by the tool name's bytes
   private int tools;
@@ -80,6 +87,21 @@ final class ToolMetrics {
             .setUnit("{call}")
             .setDescription("Calls of a tool by quality tier of their confidence")
             .build();
+    cpu =
+        meter
+            .histogramBuilder(MetricNames.TOOL_CPU)
+            .setUnit("s")
+            .setDescription(
+                "Thread CPU time of a tool's calls, nested calls included (capture.cost)")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .build();
+    allocated =
+        meter
+            .histogramBuilder(MetricNames.TOOL_ALLOCATED)
+            .setUnit("By")
+            .setDescription("Bytes a tool's calls allocated, nested calls included (capture.cost)")
+            .setExplicitBucketBoundariesAdvice(ALLOCATED_BUCKETS)
+            .build();
   }
 
   void record(CallView c) {
@@ -92,6 +114,10 @@ final class ToolMetrics {
     if (c.hasConfidence()) {
       confidence.record(c.confidence(), t.tool);
       quality.add(1, t.tier(tiers.tierOf(c.confidence())));
+    }
+    if (c.hasCost()) {
+      cpu.record(c.cpuNanos() / 1e9, t.tool);
+      allocated.record(c.allocatedBytes(), t.tool);
     }
   }
 

@@ -149,6 +149,25 @@ final class TestQueue implements AutoCloseable {
     return ids;
   }
 
+  /** One CALLS document with one measured "parse" call (capture.cost); returns its span id. */
+  String measured(long cpuNanos, long allocatedBytes) {
+    long span = IDS.incrementAndGet();
+    run.calls(
+        7,
+        "main",
+        FixtureCall.of(PARSE)
+            .trace(IDS.incrementAndGet(), IDS.incrementAndGet())
+            .span(span)
+            .start(System.currentTimeMillis() * 1_000_000L)
+            .duration(cpuNanos * 2)
+            .arg(FixtureValue.ofString("x"))
+            .arg(FixtureValue.ofInt(1))
+            .returns(FixtureValue.ofString("X"))
+            .cost(cpuNanos, cpuNanos / 2, allocatedBytes, allocatedBytes / 2));
+    spanIds.add(Hex.of(span));
+    return Hex.of(span);
+  }
+
   /** Raw bytes as one document (for corrupt-record tests). */
   void raw(byte[] bytes) {
     fixture.raw(bytes);

@@ -23,6 +23,7 @@ import java.util.Arrays;
  * w.arguments(argCount, argumentValues);      // values encoded earlier with ValueEncoder
  * ValueEncoder.longValue(w.buf(), result);    // the return value (void when the call threw)
  * if (error) w.error(type, message, stack);
+ * if (measured) w.cost(cpu, selfCpu, allocated, selfAllocated);   // optional
  * w.endCall(call);                            // or w.rollback(mark) if anything failed
  * ...
  * Buf doc = w.finish();                       // append doc, then
@@ -154,6 +155,15 @@ public final class BatchWriter {
   /** Writes the exception of a call begun with {@code error}, after its (void) return value. */
   public void error(CharSequence type, CharSequence message, CharSequence stackTrace) {
     buf.str(type, 512).str(message, 4096).str(stackTrace, 16384);
+  }
+
+  /**
+   * Writes the call's cost ({@link RecordFormat#SECTION_COST}), after its return value and error:
+   * thread CPU time and allocated bytes, nested calls included and without them.
+   */
+  public void cost(long cpuNanos, long selfCpuNanos, long allocatedBytes, long selfAllocatedBytes) {
+    ValueEncoder.section(buf, RecordFormat.SECTION_COST, 32);
+    buf.i64(cpuNanos).i64(selfCpuNanos).i64(allocatedBytes).i64(selfAllocatedBytes);
   }
 
   /** Completes the call begun at {@code callPos}: patches its length and counts it. */

@@ -36,6 +36,11 @@ public final class CallRecord {
   private final List<ValueRecord> args;
   private final ValueRecord result;
   private final ErrorInfo errorInfo;
+  private final long chainSeq;
+  private final long cpuNanos;
+  private final long selfCpuNanos;
+  private final long allocatedBytes;
+  private final long selfAllocatedBytes;
 
   private CallRecord(Builder b) {
     this.queueIndex = b.queueIndex;
@@ -59,6 +64,11 @@ public final class CallRecord {
     this.args = List.copyOf(b.args);
     this.result = b.result;
     this.errorInfo = b.errorInfo;
+    this.chainSeq = b.chainSeq;
+    this.cpuNanos = b.cpuNanos;
+    this.selfCpuNanos = b.selfCpuNanos;
+    this.allocatedBytes = b.allocatedBytes;
+    this.selfAllocatedBytes = b.selfAllocatedBytes;
   }
 
   /** A builder with every field at its default (empty strings, zeros, no values). */
@@ -90,7 +100,45 @@ public final class CallRecord {
     b.args = args;
     b.result = result;
     b.errorInfo = errorInfo;
+    b.chainSeq = chainSeq;
+    b.cpuNanos = cpuNanos;
+    b.selfCpuNanos = selfCpuNanos;
+    b.allocatedBytes = allocatedBytes;
+    b.selfAllocatedBytes = selfAllocatedBytes;
     return b;
+  }
+
+  /**
+   * The chain position ({@link Chain}) of the document the call was read from, or -1 when that
+   * document carries no chain link.
+   */
+  public long chainSeq() {
+    return chainSeq;
+  }
+
+  /** Whether the call's cost was measured ({@code capture.cost}): the four figures below. */
+  public boolean hasCost() {
+    return cpuNanos >= 0;
+  }
+
+  /** Thread CPU time from entry to exit, nested calls on the thread included; -1: not measured. */
+  public long cpuNanos() {
+    return cpuNanos;
+  }
+
+  /** {@link #cpuNanos} without the nested tracked calls of the same thread; -1: not measured. */
+  public long selfCpuNanos() {
+    return selfCpuNanos;
+  }
+
+  /** Bytes the thread allocated from entry to exit, nested calls included; -1: not measured. */
+  public long allocatedBytes() {
+    return allocatedBytes;
+  }
+
+  /** {@link #allocatedBytes} without the nested tracked calls of the thread; -1: not measured. */
+  public long selfAllocatedBytes() {
+    return selfAllocatedBytes;
   }
 
   /** The queue index of the document the call was read from. */
@@ -236,7 +284,12 @@ public final class CallRecord {
         && Objects.equals(confidence, x.confidence)
         && Objects.equals(args, x.args)
         && Objects.equals(result, x.result)
-        && Objects.equals(errorInfo, x.errorInfo);
+        && Objects.equals(errorInfo, x.errorInfo)
+        && chainSeq == x.chainSeq
+        && cpuNanos == x.cpuNanos
+        && selfCpuNanos == x.selfCpuNanos
+        && allocatedBytes == x.allocatedBytes
+        && selfAllocatedBytes == x.selfAllocatedBytes;
   }
 
   @Override
@@ -262,7 +315,10 @@ public final class CallRecord {
         confidence,
         args,
         result,
-        errorInfo);
+        errorInfo,
+        chainSeq,
+        cpuNanos,
+        allocatedBytes);
   }
 
   @Override
@@ -310,6 +366,16 @@ public final class CallRecord {
         + result
         + ", errorInfo="
         + errorInfo
+        + ", chainSeq="
+        + chainSeq
+        + ", cpuNanos="
+        + cpuNanos
+        + ", selfCpuNanos="
+        + selfCpuNanos
+        + ", allocatedBytes="
+        + allocatedBytes
+        + ", selfAllocatedBytes="
+        + selfAllocatedBytes
         + "]";
   }
 
@@ -327,6 +393,11 @@ public final class CallRecord {
     private String operation = "";
     private String codeNamespace = "";
     private String codeFunction = "";
+    private long chainSeq = -1;
+    private long cpuNanos = -1;
+    private long selfCpuNanos = -1;
+    private long allocatedBytes = -1;
+    private long selfAllocatedBytes = -1;
     private String descriptor = "";
     private long startEpochNanos;
     private long durationNanos;
@@ -441,6 +512,21 @@ public final class CallRecord {
 
     public Builder errorInfo(ErrorInfo errorInfo) {
       this.errorInfo = errorInfo;
+      return this;
+    }
+
+    public Builder chainSeq(long chainSeq) {
+      this.chainSeq = chainSeq;
+      return this;
+    }
+
+    /** The call's cost ({@link RecordFormat#SECTION_COST}); each -1 when not measured. */
+    public Builder cost(
+        long cpuNanos, long selfCpuNanos, long allocatedBytes, long selfAllocatedBytes) {
+      this.cpuNanos = cpuNanos;
+      this.selfCpuNanos = selfCpuNanos;
+      this.allocatedBytes = allocatedBytes;
+      this.selfAllocatedBytes = selfAllocatedBytes;
       return this;
     }
 

@@ -44,6 +44,17 @@ public final class CallView {
   double confidence;
   int argCount;
 
+  // The document's chain position and where its link lies in {@code doc} (-1: unchained).
+  byte[] doc;
+  long chainSeq = -1;
+  int chainLinkOffset = -1;
+
+  // The call's cost section (capture.cost); -1: not measured.
+  long cpuNanos = -1;
+  long selfCpuNanos = -1;
+  long allocatedBytes = -1;
+  long selfAllocatedBytes = -1;
+
   CallView() {
     for (int i = 0; i < args.length; i++) {
       args[i] = new ValueView();
@@ -61,6 +72,44 @@ public final class CallView {
       args = more;
     }
     return args[i];
+  }
+
+  /** The chain position of the document holding the call ({@link Chain}), -1 when unchained. */
+  public long chainSeq() {
+    return chainSeq;
+  }
+
+  /**
+   * Copies the link of the document holding the call into {@code out} (32 bytes); false, copying
+   * nothing, when the document is unchained.
+   */
+  public boolean copyChainLink(byte[] out) {
+    if (chainLinkOffset < 0) {
+      return false;
+    }
+    System.arraycopy(doc, chainLinkOffset, out, 0, Chain.LINK_BYTES);
+    return true;
+  }
+
+  /** Whether the call's cost was measured ({@link CallRecord#hasCost()}). */
+  public boolean hasCost() {
+    return cpuNanos >= 0;
+  }
+
+  public long cpuNanos() {
+    return cpuNanos;
+  }
+
+  public long selfCpuNanos() {
+    return selfCpuNanos;
+  }
+
+  public long allocatedBytes() {
+    return allocatedBytes;
+  }
+
+  public long selfAllocatedBytes() {
+    return selfAllocatedBytes;
   }
 
   /** The queue index of the document holding the call. */

@@ -62,6 +62,10 @@ public final class CallViewDecoder {
     }
     CallView c = call;
     c.queueIndex = queueIndex;
+    int chain = Chain.sectionStart(doc, len);
+    c.doc = doc;
+    c.chainSeq = chain < 0 ? -1 : Chain.seqAt(doc, len);
+    c.chainLinkOffset = chain < 0 ? -1 : Chain.linkOffset(len);
     c.runIdHi = in.i64();
     c.runIdLo = in.i64();
     c.threadId = in.i64();
@@ -81,10 +85,11 @@ public final class CallViewDecoder {
         throw new CorruptRecordException(
             "call " + i + " of document " + idx(queueIndex) + " overruns its length " + callLen);
       }
-      sections(in, end, CALL, i, 0);
+      callSections(in, end, i, c);
       v.onCallView(c);
     }
-    sections(in, in.position() + in.remaining(), DOCUMENT, 0, queueIndex);
+    // The document's own sections, chain section included, checked as DocumentDecoder does.
+    DocumentDecoder.documentSections(in, in.position() + in.remaining(), queueIndex);
   }
 
   private void readCall(In in, byte[] doc, long queueIndex) {
@@ -202,8 +207,39 @@ public final class CallViewDecoder {
     }
   }
 
-  /** Value sections: as {@link #sections}, named after the value. */
-  static void valueSections(In in, int end, Utf8Slice value) {
+  /**
+   * A call's sections, as {@link #sections}; its cost ({@link RecordFormat#SECTION_COST}) is read.
+   */
+  private static void callSections(In in, int end, int call, CallView c) {
+    c.cpuNanos = -1;
+    c.selfCpuNanos = -1;
+    c.allocatedBytes = -1;
+    c.selfAllocatedBytes = -1;
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of call " + call + " has bad length " + n);
+      }
+      if (tag == RecordFormat.SECTION_COST && n >= 32) {
+        int next = in.position() + n;
+        c.cpuNanos = in.i64();
+        c.selfCpuNanos = in.i64();
+        c.allocatedBytes = in.i64();
+        c.selfAllocatedBytes = in.i64();
+        in.position(next);
+      } else {
+        in.skip(n);
+      }
+    }
+  }
+
+  /**
+   * Value sections: as {@link #sections}, named after the value; the elements section is checked as
+   * {@link DocumentDecoder} reads it and left in place for {@code v} ({@link ValueView#elements}).
+   */
+  static void valueSections(In in, int end, Utf8Slice value, ValueView v) {
     while (in.position() < end) {
       int tag = in.u8();
       int n = in.varint();
@@ -211,7 +247,13 @@ public final class CallViewDecoder {
         throw new CorruptRecordException(
             "section " + tag + " of value " + value + " has bad length " + n);
       }
-      in.skip(n);
+      int sectionEnd = in.position() + n;
+      if (tag == RecordFormat.SECTION_ELEMENTS) {
+        int at = in.position();
+        long header = ElementsSection.read(in, sectionEnd, value, null);
+        v.elementsAt(at, sectionEnd, header);
+      }
+      in.position(sectionEnd);
     }
   }
 

@@ -9,7 +9,10 @@ package dev.tooltrace.record;
  * equal hashes in every JVM, on every run: the encoding depends only on content (never on {@code
  * hashCode()}, identity or iteration order of unordered collections).
  *
- * <p>Reusable and allocation-free; not thread-safe (the agent keeps one per thread).
+ * <p>Reusable and allocation-free once warm (a 1 KB chunk for copying strings is made at first
+ * use); not thread-safe (the agent keeps one per thread). Bulk input ({@link #putBytes}, {@link
+ * #putChars}) is fed eight bytes at a time, at any alignment: the hash is that of the same bytes
+ * fed one by one.
  *
  * <h2>Canonical encoding (the data-versioning contract)</h2>
  *
@@ -67,20 +70,27 @@ public final class ContentHasher {
     return this;
   }
 
+  /** Eight bytes, little-endian, at any alignment of the pending block. */
   public ContentHasher putLong(long v) {
-    if (pending == 0) {
+    int p = pending;
+    if (p == 0) {
       k1 = v;
       pending = 8;
-      return this;
-    }
-    if (pending == 8) {
+    } else if (p == 8) {
       block(k1, v);
       k1 = 0;
       pending = 0;
-      return this;
-    }
-    for (int i = 0; i < 8; i++) {
-      putByte((int) (v >>> (i * 8)));
+    } else if (p < 8) {
+      int s = p << 3;
+      k1 |= v << s;
+      k2 = v >>> (64 - s);
+      pending = p + 8;
+    } else {
+      int s = (p - 8) << 3;
+      block(k1, k2 | (v << s));
+      k1 = v >>> (64 - s);
+      k2 = 0;
+      pending = p - 8;
     }
     return this;
   }
@@ -91,57 +101,70 @@ public final class ContentHasher {
   }
 
   /**
-   * Hashes chars [from, to) of {@code s} as UTF-16LE code units, four at a time (the same bytes as
-   * one {@link #putChar} after the other: strings are the most common argument, and byte by byte
-   * their hashing was the largest part of a tracked call's cost).
+   * Hashes chars [from, to) of {@code s} as UTF-16LE code units. Strings are copied out in chunks
+   * ({@link String#getChars}, an intrinsic) and fed four code units at a time.
    */
   public ContentHasher putChars(CharSequence s, int from, int to) {
-    int i = from;
-    for (; i + 4 <= to; i += 4) {
-      put8(
-          s.charAt(i)
-              | (long) s.charAt(i + 1) << 16
-              | (long) s.charAt(i + 2) << 32
-              | (long) s.charAt(i + 3) << 48);
+    if (!(s instanceof String)) {
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        putByte(c);
+        putByte(c >>> 8);
+      }
+      return this;
     }
-    for (; i < to; i++) {
-      char c = s.charAt(i);
-      putByte(c);
-      putByte(c >>> 8);
+    String str = (String) s;
+    char[] buf = chunk();
+    for (int at = from; at < to; ) {
+      int n = Math.min(CHUNK, to - at);
+      str.getChars(at, at + n, buf, 0);
+      putChars(buf, 0, n);
+      at += n;
     }
     return this;
   }
 
-  /** Eight bytes, {@code v} little-endian, at any number of pending bytes. */
-  private void put8(long v) {
-    int p = pending;
-    if (p == 0) {
-      k1 = v;
-      pending = 8;
-    } else if (p < 8) {
-      // k2 is empty below 8 pending bytes: v's low bytes complete k1, its high bytes start k2.
-      k1 |= v << (p * 8);
-      k2 = v >>> ((8 - p) * 8);
-      pending = p + 8;
-    } else if (p == 8) {
-      block(k1, v);
-      k1 = 0;
-      k2 = 0;
-      pending = 0;
-    } else {
-      int q = p - 8;
-      block(k1, k2 | v << (q * 8));
-      k1 = v >>> ((8 - q) * 8);
-      k2 = 0;
-      pending = q;
+  /** Hashes chars [off, off + len) of {@code c} as UTF-16LE code units. */
+  public ContentHasher putChars(char[] c, int off, int len) {
+    int i = off;
+    int end = off + len;
+    for (; i + 4 <= end; i += 4) {
+      putLong(c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48);
     }
+    for (; i < end; i++) {
+      putByte(c[i]);
+      putByte(c[i] >>> 8);
+    }
+    return this;
   }
 
   public ContentHasher putBytes(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      putByte(b[i]);
+    int i = off;
+    int end = off + len;
+    while (i < end && (pending & 7) != 0) {
+      putByte(b[i++]);
+    }
+    for (; i + 8 <= end; i += 8) {
+      putLong((long) LONG_LE.get(b, i));
+    }
+    while (i < end) {
+      putByte(b[i++]);
     }
     return this;
+  }
+
+  private static final int CHUNK = 512;
+  private static final java.lang.invoke.VarHandle LONG_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private char[] chunk;
+
+  private char[] chunk() {
+    char[] c = chunk;
+    if (c == null) {
+      chunk = c = new char[CHUNK];
+    }
+    return c;
   }
 
   /** A string in canonical form: tag, length, code units. */

@@ -33,6 +33,26 @@ public final class DocumentDecoder {
   }
 
   /**
+   * The run id every document type carries right after its header, or null when {@code doc} is not
+   * a tooltrace document of a readable version.
+   */
+  public static String runIdOf(byte[] doc, int len) {
+    if (len < 19
+        || doc[0] != RecordFormat.MAGIC
+        || doc[1] < RecordFormat.MIN_READABLE_VERSION
+        || doc[1] > RecordFormat.VERSION) {
+      return null;
+    }
+    In in = new In(doc, 3, len - 3);
+    return Hex.of(in.i64(), in.i64());
+  }
+
+  /** The document type ({@code RecordFormat.DOC_*}) of a tooltrace document, or -1. */
+  public static int typeOf(byte[] doc, int len) {
+    return len < 3 || doc[0] != RecordFormat.MAGIC ? -1 : doc[2];
+  }
+
+  /**
    * Decodes the document at {@code queueIndex} and hands its records to {@code v}. Throws {@link
    * CorruptRecordException} if the bytes do not follow the format, {@link
    * UnsupportedVersionException} if they are of a version this reader does not know.
@@ -61,22 +81,27 @@ public final class DocumentDecoder {
     }
     switch (type) {
       case RecordFormat.DOC_CALLS:
-        decodeCalls(in, queueIndex, v);
-        break;
+        {
+          String run = decodeCalls(in, queueIndex, v);
+          chained(v, queueIndex, run, documentSections(in, len, queueIndex));
+          break;
+        }
       case RecordFormat.DOC_RUN:
         {
           String run = Hex.of(in.i64(), in.i64());
           RunRecord r = new RunRecord(queueIndex, run, in.i64(), in.i64(), in.str());
-          sections(in, len, "document " + idx(queueIndex));
+          ChainLink link = documentSections(in, len, queueIndex);
           v.onRun(r);
+          chained(v, queueIndex, run, link);
           break;
         }
       case RecordFormat.DOC_RUN_END:
         {
           String run = Hex.of(in.i64(), in.i64());
           RunEndRecord r = new RunEndRecord(queueIndex, run, in.i64(), in.str());
-          sections(in, len, "document " + idx(queueIndex));
+          ChainLink link = documentSections(in, len, queueIndex);
           v.onRunEnd(r);
+          chained(v, queueIndex, run, link);
           break;
         }
       case RecordFormat.DOC_SAMPLE:
@@ -88,8 +113,17 @@ public final class DocumentDecoder {
           for (int i = 0; i < n; i++) {
             values.put(in.str(), in.f64());
           }
-          sections(in, len, "document " + idx(queueIndex));
+          ChainLink link = documentSections(in, len, queueIndex);
           v.onSample(new SampleRecord(queueIndex, run, at, values));
+          chained(v, queueIndex, run, link);
+          break;
+        }
+      case RecordFormat.DOC_SEAL:
+        {
+          SealRecord seal = decodeSeal(in, queueIndex);
+          ChainLink link = documentSections(in, len, queueIndex);
+          v.onSeal(seal);
+          chained(v, queueIndex, seal.runId(), link);
           break;
         }
       default:
@@ -113,6 +147,78 @@ public final class DocumentDecoder {
       }
       in.skip(n);
     }
+  }
+
+  /**
+   * Reads a document's own sections (after its payload, up to {@code end}): the chain section
+   * ({@link RecordFormat#SECTION_CHAIN}, which must be the last) is returned, others skipped.
+   */
+  static ChainLink documentSections(In in, int end, long queueIndex) {
+    ChainLink chain = null;
+    while (in.position() < end) {
+      int start = in.position();
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of document " + idx(queueIndex) + " has bad length " + n);
+      }
+      if (chain != null) {
+        throw new CorruptRecordException(
+            "document " + idx(queueIndex) + " has a section after its chain section");
+      }
+      if (tag == RecordFormat.SECTION_CHAIN) {
+        chain = Chain.find(in.array(), in.position() + n);
+        if (chain == null || chain.bodyLength() != start) {
+          throw new CorruptRecordException(
+              "document " + idx(queueIndex) + " has a malformed chain section");
+        }
+      }
+      in.skip(n);
+    }
+    return chain;
+  }
+
+  private static void chained(RecordVisitor v, long queueIndex, String run, ChainLink link) {
+    if (link != null) {
+      v.onChainLink(queueIndex, run, link);
+    }
+  }
+
+  private static SealRecord decodeSeal(In in, long queueIndex) {
+    int start = 0;
+    String run = Hex.of(in.i64(), in.i64());
+    long at = in.i64();
+    int reason = in.u8();
+    long fromSeq = in.i64();
+    byte[] fromPrev = in.bytes(Chain.LINK_BYTES);
+    long toSeq = in.i64();
+    byte[] toLink = in.bytes(Chain.LINK_BYTES);
+    String detail = in.str();
+    int algorithm = in.u8();
+    String keyId = in.str();
+    int signedEnd = in.position();
+    int n = in.varint();
+    if (n < 0 || n > in.remaining()) {
+      throw new CorruptRecordException(
+          "seal " + idx(queueIndex) + " has a signature of bad length " + n);
+    }
+    byte[] signature = in.bytes(n);
+    byte[] signed = java.util.Arrays.copyOfRange(in.array(), start, signedEnd);
+    return new SealRecord(
+        queueIndex,
+        run,
+        at,
+        reason,
+        fromSeq,
+        fromPrev,
+        toSeq,
+        toLink,
+        detail,
+        algorithm,
+        keyId,
+        signature,
+        signed);
   }
 
   private static String idx(long queueIndex) {
@@ -146,7 +252,12 @@ public final class DocumentDecoder {
     return new ToolHeader(tool, operation, namespace, function, descriptor, names, types, in.str());
   }
 
-  private static void decodeCalls(In in, long queueIndex, RecordVisitor v) {
+  /**
+   * Decodes a CALLS document's calls (its own sections are left to the caller); returns its run.
+   */
+  private static String decodeCalls(In in, long queueIndex, RecordVisitor v) {
+    ChainLink chain = Chain.find(in.array(), in.position() + in.remaining());
+    long chainSeq = chain == null ? -1 : chain.seq();
     String run = Hex.of(in.i64(), in.i64());
     long threadId = in.i64();
     String threadName = in.str();
@@ -159,18 +270,37 @@ public final class DocumentDecoder {
             "call " + i + " of document " + idx(queueIndex) + " has bad length " + len);
       }
       int end = in.position() + len;
-      CallRecord call = decodeCall(in, queueIndex, run, threadId, threadName, tools);
+      CallRecord.Builder call = decodeCall(in, queueIndex, run, threadId, threadName, tools);
       if (in.position() > end) {
         throw new CorruptRecordException(
             "call " + i + " of document " + idx(queueIndex) + " overruns its length " + len);
       }
-      sections(in, end, "call " + i);
-      v.onCall(call);
+      callSections(in, end, i, call);
+      v.onCall(call.chainSeq(chainSeq).build());
     }
-    sections(in, in.position() + in.remaining(), "document " + idx(queueIndex));
+    return run;
   }
 
-  private static CallRecord decodeCall(
+  /** A call's sections up to {@code end}: its cost is read, unknown tags skipped. */
+  private static void callSections(In in, int end, int call, CallRecord.Builder b) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of call " + call + " has bad length " + n);
+      }
+      if (tag == RecordFormat.SECTION_COST && n >= 32) {
+        int next = in.position() + n;
+        b.cost(in.i64(), in.i64(), in.i64(), in.i64());
+        in.position(next);
+      } else {
+        in.skip(n);
+      }
+    }
+  }
+
+  private static CallRecord.Builder decodeCall(
       In in,
       long queueIndex,
       String run,
@@ -247,8 +377,7 @@ public final class DocumentDecoder {
         .confidence(Double.isNaN(conf) ? null : conf)
         .args(args)
         .result(result)
-        .errorInfo(err)
-        .build();
+        .errorInfo(err);
   }
 
   private static ValueRecord decodeValue(In in, String name, String declared) {
@@ -305,6 +434,11 @@ public final class DocumentDecoder {
               .preview(preview)
               .previewTruncated((vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0)
               .producerSpanId(producer == 0 ? null : Hex.of(producer))
+              .producerIsElement(
+                  producer != 0 && (vflags & RecordFormat.VFLAG_PRODUCER_ELEMENT) != 0)
+              .hashSampled(
+                  hashKind == RecordFormat.HASH_PARTIAL
+                      && (vflags & RecordFormat.VFLAG_HASH_SAMPLED) != 0)
               .capture(capture);
           break;
         }
@@ -322,9 +456,36 @@ public final class DocumentDecoder {
       if (n < 0 || n > in.remaining()) {
         throw new CorruptRecordException("sections of value " + name + " have bad length " + n);
       }
-      sections(in, in.position() + n, "value " + name);
+      valueSections(in, in.position() + n, name, v);
     }
     return v.build();
+  }
+
+  /** A value's sections: the elements section is read, others skipped. */
+  private static void valueSections(In in, int end, String name, ValueRecord.Builder v) {
+    while (in.position() < end) {
+      int tag = in.u8();
+      int n = in.varint();
+      if (n < 0 || n > end - in.position()) {
+        throw new CorruptRecordException(
+            "section " + tag + " of value " + name + " has bad length " + n);
+      }
+      int sectionEnd = in.position() + n;
+      if (tag == RecordFormat.SECTION_ELEMENTS) {
+        readElements(in, sectionEnd, name, v);
+      }
+      in.position(sectionEnd);
+    }
+  }
+
+  private static void readElements(In in, int end, String name, ValueRecord.Builder v) {
+    List<ElementRef> refs = new ArrayList<>();
+    long header = ElementsSection.read(in, end, name, refs);
+    int flags = (int) (header & 0xFF);
+    v.elements(refs)
+        .elementsTruncated((flags & RecordFormat.ELEMENTS_TRUNCATED) != 0)
+        .elementsDegraded((flags & RecordFormat.ELEMENTS_DEGRADED) != 0)
+        .elementsOmitted(header >>> 8);
   }
 
   private static final String NULL_HASH = new ContentHasher().putByte('N').finish().hex();

@@ -37,6 +37,11 @@ final class In {
     return pos;
   }
 
+  /** The bytes read (positions are offsets into it). */
+  byte[] array() {
+    return data;
+  }
+
   public void position(int p) {
     pos = p;
   }

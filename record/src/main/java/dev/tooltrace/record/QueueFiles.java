@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.record;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.RollingResourcesCache;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
@@ -116,6 +118,15 @@ public final class QueueFiles {
     return SingleChronicleQueueBuilder.single(dir.toFile()).build();
   }
 
+  /**
+   * Opens an existing queue read-only: nothing in {@code dir} is created, extended or written (a
+   * read-write open extends a file cut short back to its block size). For audits of evidence.
+   */
+  public static SingleChronicleQueue openReadOnly(Path dir) {
+    requireQueue(dir);
+    return SingleChronicleQueueBuilder.single(dir.toFile()).readOnly(true).build();
+  }
+
   /** Checks that {@code dir} looks like a queue; throws {@link NotAQueueException} if not. */
   public static void requireQueue(Path dir) {
     if (!Files.exists(dir)) {
@@ -140,6 +151,32 @@ public final class QueueFiles {
     }
     out.sort(null);
     return out;
+  }
+
+  /**
+   * The roll cycle a data file of {@code queue} holds, from its name; throws {@link
+   * IllegalArgumentException} when the name is not one of the queue's roll cycle.
+   */
+  public static int cycleOf(SingleChronicleQueue queue, Path file) {
+    RollingResourcesCache names = names(queue);
+    String stem = file.getFileName().toString();
+    if (!stem.endsWith(SUFFIX)) {
+      throw new IllegalArgumentException(file + " is not a queue data file");
+    }
+    return names.parseCount(stem.substring(0, stem.length() - SUFFIX.length()));
+  }
+
+  /** The name of the data file of {@code cycle} in {@code queue} ({@code 20261201-10.cq4}). */
+  public static String fileName(SingleChronicleQueue queue, int cycle) {
+    return names(queue).resourceFor(cycle).text + SUFFIX;
+  }
+
+  private static RollingResourcesCache names(SingleChronicleQueue queue) {
+    return new RollingResourcesCache(
+        queue.rollCycle(),
+        queue.epoch(),
+        name -> new File(queue.file(), name + SUFFIX),
+        f -> f.getName().substring(0, f.getName().length() - SUFFIX.length()));
   }
 
   /** Thrown when a directory given by a user is not a readable tooltrace queue. */

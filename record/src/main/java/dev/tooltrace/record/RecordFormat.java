@@ -25,7 +25,7 @@ package dev.tooltrace.record;
  * toolBlock  := toolId:i32 name:str operation:str namespace:str function:str descriptor:str
  *               paramCount:u8 (paramName:str paramType:str)*paramCount returnType:str
  * value      := kind:u8 body [valueSections]   (see VALUE_* below; valueSections only when the
- *               kind byte carries VALUE_HAS_SECTIONS)
+ *               kind byte carries VALUE_HAS_SECTIONS; SECTION_ELEMENTS is the one assigned)
  * error      := exceptionClass:str message:str stackTrace:str      (when outcome == ERROR)
  * RUN        := runId[16] startEpochNanos:i64 pid:i64 environmentJson:str
  * SAMPLE     := runId[16] epochNanos:i64 count:u8 (name:str value:f64)*count
@@ -64,9 +64,13 @@ public final class RecordFormat {
   /**
    * The version this writer writes. 2 added sections (value kinds may carry {@link
    * #VALUE_HAS_SECTIONS}; calls and documents may end with sections); version 1 documents are
-   * version 2 documents without sections.
+   * version 2 documents without sections. 3 changed what two fields of an object value mean, which
+   * a version 2 reader would misread: its producer span may name the call that returned a container
+   * holding the value ({@link #VFLAG_PRODUCER_ELEMENT}), and a {@link #HASH_PARTIAL} hash is a
+   * sampled one ({@link CanonicalHash}) that links only as probable evidence; values may carry
+   * {@link #SECTION_ELEMENTS}.
    */
-  public static final byte VERSION = 2;
+  public static final byte VERSION = 3;
 
   /** The oldest version readers still read. */
   public static final byte MIN_READABLE_VERSION = 1;
@@ -75,6 +79,12 @@ public final class RecordFormat {
   public static final byte DOC_RUN = 2;
   public static final byte DOC_SAMPLE = 3;
   public static final byte DOC_RUN_END = 4;
+
+  /**
+   * A seal: the chain head at a roll, at a run's end, or over files retention deleted, optionally
+   * signed (see {@link Seal}). Older readers skip it, as every unknown document type.
+   */
+  public static final byte DOC_SEAL = 5;
 
   public static final byte TOOL_INLINE = 1;
   public static final byte TOOL_REF = 2;
@@ -120,7 +130,10 @@ public final class RecordFormat {
   /** A content hash over the whole canonical content. */
   public static final byte HASH_CONTENT = 1;
 
-  /** A content hash over a bounded part (length, head and tail) of a very large value. */
+  /**
+   * A content hash over a bounded part of a value: since version 3 its length and evenly spaced
+   * samples ({@link CanonicalHash}); in versions 1 and 2 its length, head and tail.
+   */
   public static final byte HASH_PARTIAL = 2;
 
   /**
@@ -132,14 +145,84 @@ public final class RecordFormat {
   public static final int VALUE_KIND_MASK = 0x7F;
 
   /*
-   * Section tags (1..255): none is assigned yet. Each new optional field takes the next free tag
-   * here, documented with its payload. Tag 255 is reserved for tests (never assigned), so that a
-   * test can prove that readers skip a tag they do not know.
+   * Section tags (1..255). Each new optional field takes the next free tag here, documented with
+   * its payload. Tag 255 is reserved for tests (never assigned), so that a test can prove that
+   * readers skip a tag they do not know.
    */
+
+  /**
+   * Document section: the document's link in its queue's hash chain ({@link Chain}); always the
+   * document's last section. Payload: {@code [prev[32]] seq:i64 link[32] flags:u8}, the previous
+   * link present when {@code flags} has {@link Chain#FLAG_ANCHOR} (41 or 73 bytes).
+   */
+  public static final int SECTION_CHAIN = 3;
+
+  /**
+   * Call section: what the call cost its thread, measured when {@code capture.cost} selects the
+   * tool. Payload: {@code cpuNanos:i64 selfCpuNanos:i64 allocatedBytes:i64 selfAllocatedBytes:i64}
+   * — thread CPU time and bytes allocated from the call's entry to its exit, including its nested
+   * calls on the same thread, and the same without them ("self"). 32 bytes.
+   */
+  public static final int SECTION_COST = 2;
+
+  /**
+   * Value section: the elements of a collection, array, map (keys and values), {@code Optional}, or
+   * record holding such values, as the agent looked at them for lineage:
+   *
+   * <pre>
+   * elements := flags:u8 omitted:varint count:varint entry*count
+   * entry    := eflags:u8 [hash[16] when ELEMENT_HAS_HASH] [producer:i64 when ELEMENT_HAS_PRODUCER]
+   * </pre>
+   *
+   * Entries are in the order the agent met them, depth first: an entry with {@link
+   * #ELEMENT_CONTAINER} is followed by its own elements, one level deeper ({@code eflags &
+   * ELEMENT_DEPTH_MASK}, 0 for the value's own elements). {@code omitted} counts the elements known
+   * to exist that have no entry; {@code flags} are {@code ELEMENTS_*}.
+   */
+  public static final int SECTION_ELEMENTS = 1;
+
+  /** Elements section flag: elements exist that have no entry (bound, depth or budget). */
+  public static final int ELEMENTS_TRUNCATED = 1;
+
+  /**
+   * Elements section flag: the walk failed part-way (the collection changed while it was read, an
+   * iterator threw): the entries are those seen before.
+   */
+  public static final int ELEMENTS_DEGRADED = 2;
+
+  /** Element entry: how deep the element sits (0: an element of the value itself). */
+  public static final int ELEMENT_DEPTH_MASK = 0x03;
+
+  /** Element entry: a content hash follows (the element is linkable by content). */
+  public static final int ELEMENT_HAS_HASH = 0x04;
+
+  /** Element entry: the hash is partial (sampled). */
+  public static final int ELEMENT_HASH_PARTIAL = 0x08;
+
+  /** Element entry: a producer span follows (a tracked call returned this very object). */
+  public static final int ELEMENT_HAS_PRODUCER = 0x10;
+
+  /** Element entry: the producer returned a container holding the object, not the object. */
+  public static final int ELEMENT_PRODUCER_ELEMENT = 0x20;
+
+  /** Element entry: the element is a container; its own elements follow, one level deeper. */
+  public static final int ELEMENT_CONTAINER = 0x40;
 
   /** A section tag no writer ever uses: tests write it to check that readers skip unknown tags. */
   public static final int SECTION_RESERVED_FOR_TESTS = 255;
 
   public static final int VFLAG_PREVIEW_TRUNCATED = 1;
   public static final int VFLAG_CAPTURED = 2;
+
+  /**
+   * The producer span returned a container holding this object (an element of its return value),
+   * not the object itself.
+   */
+  public static final int VFLAG_PRODUCER_ELEMENT = 4;
+
+  /**
+   * The hash is sampled because the agent's per-call budget switched this parameter to a cheaper
+   * description, not because the value exceeds {@code capture.hash.max.bytes}.
+   */
+  public static final int VFLAG_HASH_SAMPLED = 8;
 }

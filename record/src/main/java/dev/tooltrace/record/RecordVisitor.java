@@ -14,6 +14,15 @@ public interface RecordVisitor {
 
   default void onRunEnd(RunEndRecord end) {}
 
+  /** A SEAL document: a (possibly signed) statement about a stretch of the hash chain. */
+  default void onSeal(SealRecord seal) {}
+
+  /**
+   * The chain section of the document just decoded (called after the document's records; not for
+   * documents written before chaining).
+   */
+  default void onChainLink(long queueIndex, String runId, ChainLink link) {}
+
   /**
    * A document that could not be decoded. The reader goes on with the next one; the default
    * rethrows so that nobody silently reads past corruption.

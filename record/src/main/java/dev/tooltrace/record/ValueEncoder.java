@@ -7,7 +7,9 @@ package dev.tooltrace.record;
 /**
  * Writes one value ({@code value} in {@link RecordFormat}) into any {@link Buf}: the agent encodes
  * arguments into a frame's buffer when they arrive and the return value straight into the {@link
- * BatchWriter}'s document. Static and allocation-free: it runs on the application's threads.
+ * BatchWriter}'s document; a value's elements ({@link RecordFormat#SECTION_ELEMENTS}) go into a
+ * scratch buffer first ({@link #elementEntry}) and then into the value ({@link #elements}). Static
+ * and allocation-free: it runs on the application's threads.
  */
 public final class ValueEncoder {
   private ValueEncoder() {}
@@ -98,5 +100,76 @@ public final class ValueEncoder {
    */
   public static void section(Buf b, int tag, int payloadLength) {
     b.u8(tag).varint(payloadLength);
+  }
+
+  /**
+   * Appends one element entry ({@link RecordFormat#SECTION_ELEMENTS}) to {@code entries}, a scratch
+   * buffer that {@link #elements} then copies into the value.
+   *
+   * @param depth 0 for an element of the value itself, up to {@link
+   *     RecordFormat#ELEMENT_DEPTH_MASK}
+   * @param container whether the element's own elements follow
+   * @param hashKind {@code RecordFormat.HASH_*}: NONE writes no hash
+   * @param producer the span that returned the object (or a container holding it, with {@code
+   *     producerIsElement}); 0 when none
+   */
+  public static void elementEntry(
+      Buf entries,
+      int depth,
+      boolean container,
+      int hashKind,
+      long hashHi,
+      long hashLo,
+      long producer,
+      boolean producerIsElement) {
+    int f = depth & RecordFormat.ELEMENT_DEPTH_MASK;
+    if (container) {
+      f |= RecordFormat.ELEMENT_CONTAINER;
+    }
+    if (hashKind != RecordFormat.HASH_NONE) {
+      f |= RecordFormat.ELEMENT_HAS_HASH;
+      if (hashKind == RecordFormat.HASH_PARTIAL) {
+        f |= RecordFormat.ELEMENT_HASH_PARTIAL;
+      }
+    }
+    if (producer != 0) {
+      f |= RecordFormat.ELEMENT_HAS_PRODUCER;
+      if (producerIsElement) {
+        f |= RecordFormat.ELEMENT_PRODUCER_ELEMENT;
+      }
+    }
+    entries.u8(f);
+    if (hashKind != RecordFormat.HASH_NONE) {
+      entries.i64(hashHi).i64(hashLo);
+    }
+    if (producer != 0) {
+      entries.i64(producer);
+    }
+  }
+
+  /**
+   * Ends the value that starts at {@code valueStart} (and has just been written completely) with
+   * its elements section: {@code count} entries written by {@link #elementEntry} into {@code
+   * entries}, the {@code ELEMENTS_*} flags and how many elements have no entry.
+   */
+  public static void elements(
+      Buf b, int valueStart, int flags, long omitted, int count, Buf entries) {
+    int omit = (int) Math.min(Integer.MAX_VALUE, Math.max(0, omitted));
+    int sections = beginSections(b, valueStart);
+    section(
+        b,
+        RecordFormat.SECTION_ELEMENTS,
+        1 + varintLength(omit) + varintLength(count) + entries.length());
+    b.u8(flags).varint(omit).varint(count);
+    b.append(entries);
+    endSections(b, sections);
+  }
+
+  private static int varintLength(int v) {
+    int n = 1;
+    for (int x = v >>> 7; x != 0; x >>>= 7) {
+      n++;
+    }
+    return n;
   }
 }

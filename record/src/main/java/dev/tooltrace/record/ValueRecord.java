@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.record;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,12 @@ public final class ValueRecord {
   private final boolean previewTruncated;
   private final String producerSpanId;
   private final String capture;
+  private final boolean producerIsElement;
+  private final boolean hashSampled;
+  private final List<ElementRef> elements;
+  private final boolean elementsTruncated;
+  private final boolean elementsDegraded;
+  private final long elementsOmitted;
 
   private ValueRecord(Builder b) {
     this.name = b.name;
@@ -35,6 +42,12 @@ public final class ValueRecord {
     this.previewTruncated = b.previewTruncated;
     this.producerSpanId = b.producerSpanId;
     this.capture = b.capture;
+    this.producerIsElement = b.producerIsElement;
+    this.hashSampled = b.hashSampled;
+    this.elements = List.copyOf(b.elements);
+    this.elementsTruncated = b.elementsTruncated;
+    this.elementsDegraded = b.elementsDegraded;
+    this.elementsOmitted = b.elementsOmitted;
   }
 
   /** A builder with every field at its default (empty strings, zeros, no values). */
@@ -56,6 +69,12 @@ public final class ValueRecord {
     b.previewTruncated = previewTruncated;
     b.producerSpanId = producerSpanId;
     b.capture = capture;
+    b.producerIsElement = producerIsElement;
+    b.hashSampled = hashSampled;
+    b.elements = elements;
+    b.elementsTruncated = elementsTruncated;
+    b.elementsDegraded = elementsDegraded;
+    b.elementsOmitted = elementsOmitted;
     return b;
   }
 
@@ -116,6 +135,45 @@ public final class ValueRecord {
     return capture;
   }
 
+  /**
+   * Whether {@link #producerSpanId} returned a container holding this object (an element of its
+   * return value) rather than the object itself.
+   */
+  public boolean producerIsElement() {
+    return producerIsElement;
+  }
+
+  /**
+   * Whether the hash is partial because the agent's budget switched this parameter to a sampled
+   * description (not because the value is larger than {@code capture.hash.max.bytes}).
+   */
+  public boolean hashSampled() {
+    return hashSampled;
+  }
+
+  /**
+   * The elements the agent looked at (of a collection, array, map, {@code Optional} or a record
+   * holding such values), depth first; empty when it looked at none.
+   */
+  public List<ElementRef> elements() {
+    return elements;
+  }
+
+  /** Whether elements exist that have no entry in {@link #elements} (bound, depth or budget). */
+  public boolean elementsTruncated() {
+    return elementsTruncated;
+  }
+
+  /** Whether the walk over the elements failed part-way (the collection changed while read). */
+  public boolean elementsDegraded() {
+    return elementsDegraded;
+  }
+
+  /** How many elements are known to exist without an entry in {@link #elements}. */
+  public long elementsOmitted() {
+    return elementsOmitted;
+  }
+
   public boolean isVoid() {
     return kind == RecordFormat.VALUE_VOID;
   }
@@ -143,7 +201,13 @@ public final class ValueRecord {
         && Objects.equals(preview, x.preview)
         && previewTruncated == x.previewTruncated
         && Objects.equals(producerSpanId, x.producerSpanId)
-        && Objects.equals(capture, x.capture);
+        && Objects.equals(capture, x.capture)
+        && producerIsElement == x.producerIsElement
+        && hashSampled == x.hashSampled
+        && elements.equals(x.elements)
+        && elementsTruncated == x.elementsTruncated
+        && elementsDegraded == x.elementsDegraded
+        && elementsOmitted == x.elementsOmitted;
   }
 
   @Override
@@ -159,7 +223,13 @@ public final class ValueRecord {
         preview,
         previewTruncated,
         producerSpanId,
-        capture);
+        capture,
+        producerIsElement,
+        hashSampled,
+        elements,
+        elementsTruncated,
+        elementsDegraded,
+        elementsOmitted);
   }
 
   @Override
@@ -187,6 +257,18 @@ public final class ValueRecord {
         + producerSpanId
         + ", capture="
         + capture
+        + ", producerIsElement="
+        + producerIsElement
+        + ", hashSampled="
+        + hashSampled
+        + ", elements="
+        + elements
+        + ", elementsTruncated="
+        + elementsTruncated
+        + ", elementsDegraded="
+        + elementsDegraded
+        + ", elementsOmitted="
+        + elementsOmitted
         + "]";
   }
 
@@ -203,6 +285,12 @@ public final class ValueRecord {
     private boolean previewTruncated;
     private String producerSpanId;
     private String capture;
+    private boolean producerIsElement;
+    private boolean hashSampled;
+    private List<ElementRef> elements = List.of();
+    private boolean elementsTruncated;
+    private boolean elementsDegraded;
+    private long elementsOmitted;
 
     private Builder() {}
 
@@ -258,6 +346,36 @@ public final class ValueRecord {
 
     public Builder capture(String capture) {
       this.capture = capture;
+      return this;
+    }
+
+    public Builder producerIsElement(boolean producerIsElement) {
+      this.producerIsElement = producerIsElement;
+      return this;
+    }
+
+    public Builder hashSampled(boolean hashSampled) {
+      this.hashSampled = hashSampled;
+      return this;
+    }
+
+    public Builder elements(List<ElementRef> elements) {
+      this.elements = elements;
+      return this;
+    }
+
+    public Builder elementsTruncated(boolean elementsTruncated) {
+      this.elementsTruncated = elementsTruncated;
+      return this;
+    }
+
+    public Builder elementsDegraded(boolean elementsDegraded) {
+      this.elementsDegraded = elementsDegraded;
+      return this;
+    }
+
+    public Builder elementsOmitted(long elementsOmitted) {
+      this.elementsOmitted = elementsOmitted;
       return this;
     }
 

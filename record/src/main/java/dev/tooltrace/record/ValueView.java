@@ -48,6 +48,12 @@ public final class ValueView {
   private long producer;
   private boolean hasCapture;
   private boolean derived; // preview (and hash, for primitives) computed
+  private boolean producerIsElement;
+  private boolean hashSampled;
+  private byte[] doc;
+  private int elementsFrom = -1; // the elements section's payload in doc, when there is one
+  private int elementsEnd;
+  private long elementsHeader;
 
   ValueView() {}
 
@@ -63,6 +69,11 @@ public final class ValueView {
     capture.set(doc, 0, 0);
     hasCapture = false;
     derived = false;
+    producerIsElement = false;
+    hashSampled = false;
+    this.doc = doc;
+    elementsFrom = -1;
+    elementsHeader = 0;
     hashKind = RecordFormat.HASH_NONE;
     size = 0;
     previewTruncated = false;
@@ -100,6 +111,10 @@ public final class ValueView {
           str(in, doc, stored);
           producer = in.i64();
           previewTruncated = (vflags & RecordFormat.VFLAG_PREVIEW_TRUNCATED) != 0;
+          producerIsElement = producer != 0 && (vflags & RecordFormat.VFLAG_PRODUCER_ELEMENT) != 0;
+          hashSampled =
+              hashKind == RecordFormat.HASH_PARTIAL
+                  && (vflags & RecordFormat.VFLAG_HASH_SAMPLED) != 0;
           if ((vflags & RecordFormat.VFLAG_CAPTURED) != 0) {
             str(in, doc, capture);
             hasCapture = true;
@@ -122,8 +137,51 @@ public final class ValueView {
       if (n < 0 || n > in.remaining()) {
         throw new CorruptRecordException("sections of value " + nameOf + " have bad length " + n);
       }
-      CallViewDecoder.valueSections(in, in.position() + n, nameOf);
+      CallViewDecoder.valueSections(in, in.position() + n, nameOf, this);
     }
+  }
+
+  /** Where the value's elements section is (checked already), and its flags and omitted count. */
+  void elementsAt(int from, int end, long header) {
+    elementsFrom = from;
+    elementsEnd = end;
+    elementsHeader = header;
+  }
+
+  /** As {@link ValueRecord#producerIsElement()}. */
+  public boolean producerIsElement() {
+    return producerIsElement;
+  }
+
+  /** As {@link ValueRecord#hashSampled()}. */
+  public boolean hashSampled() {
+    return hashSampled;
+  }
+
+  /** As {@link ValueRecord#elements()}; read from the document when asked (allocates). */
+  public java.util.List<ElementRef> elements() {
+    if (elementsFrom < 0) {
+      return java.util.List.of();
+    }
+    java.util.List<ElementRef> refs = new java.util.ArrayList<>();
+    ElementsSection.read(
+        new In(doc, elementsFrom, elementsEnd - elementsFrom), elementsEnd, name, refs);
+    return refs;
+  }
+
+  /** As {@link ValueRecord#elementsTruncated()}. */
+  public boolean elementsTruncated() {
+    return (elementsHeader & RecordFormat.ELEMENTS_TRUNCATED) != 0;
+  }
+
+  /** As {@link ValueRecord#elementsDegraded()}. */
+  public boolean elementsDegraded() {
+    return (elementsHeader & RecordFormat.ELEMENTS_DEGRADED) != 0;
+  }
+
+  /** As {@link ValueRecord#elementsOmitted()}. */
+  public long elementsOmitted() {
+    return elementsHeader >>> 8;
   }
 
   static void str(In in, byte[] doc, Utf8Slice into) {

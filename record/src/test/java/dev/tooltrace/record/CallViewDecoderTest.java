@@ -73,6 +73,8 @@ class CallViewDecoderTest {
                     c.errorMessage().toString(),
                     c.errorStackTrace().toString())
                 : null)
+        .chainSeq(c.chainSeq())
+        .cost(c.cpuNanos(), c.selfCpuNanos(), c.allocatedBytes(), c.selfAllocatedBytes())
         .build();
   }
 
@@ -89,6 +91,12 @@ class CallViewDecoderTest {
         .previewTruncated(v.previewTruncated())
         .producerSpanId(v.producerSpanId() == 0 ? null : Hex.of(v.producerSpanId()))
         .capture(v.hasCapture() ? v.capture().toString() : null)
+        .producerIsElement(v.producerIsElement())
+        .hashSampled(v.hashSampled())
+        .elements(v.elements())
+        .elementsTruncated(v.elementsTruncated())
+        .elementsDegraded(v.elementsDegraded())
+        .elementsOmitted(v.elementsOmitted())
         .build();
   }
 
@@ -216,11 +224,37 @@ class CallViewDecoderTest {
     assertEquals(1, views(b).size());
   }
 
+  /** A CALLS document whose list argument carries an elements section and version 3 flags. */
+  static byte[] elementsDocument() {
+    BatchWriter w = new BatchWriter(1, 2, 3, 64);
+    w.open("t");
+    int c = w.beginCall(1, 2, 3, 0, FormatGoldenTest.SCORE, 10, 20, false, 0, Double.NaN);
+    Buf args = new Buf(64);
+    ValueEncoder.booleanValue(args, true);
+    ValueEncoder.doubleValue(args, 1.5);
+    args.append(FormatGoldenTest.elementsValue());
+    w.arguments(3, args);
+    ValueEncoder.voidValue(w.buf());
+    w.endCall(c);
+    return w.finish().toByteArray();
+  }
+
+  @Test
+  void elementsAndVersionThreeFlagsReadTheSameBothWays() {
+    byte[] doc = elementsDocument();
+    List<CallRecord> expected = records(doc);
+    assertEquals(3, expected.get(0).args().get(2).elements().size());
+    assertEquals(expected, views(doc));
+  }
+
   @Test
   void everyTruncationAndManyCorruptionsFailAlike() {
     CallViewDecoder reused = new CallViewDecoder();
     List<byte[]> docs =
-        List.of(FormatGoldenTest.bytes(FormatGoldenTest.CALLS), mixedDocument(new Random(3), 4));
+        List.of(
+            FormatGoldenTest.bytes(FormatGoldenTest.CALLS),
+            mixedDocument(new Random(3), 4),
+            elementsDocument());
     int compared = 0;
     for (byte[] doc : docs) {
       for (int len = 0; len <= doc.length; len++) {
@@ -238,7 +272,7 @@ class CallViewDecoderTest {
         compared++;
       }
     }
-    assertTrue(compared > 6000);
+    assertTrue(compared > 9000);
   }
 
   @Test

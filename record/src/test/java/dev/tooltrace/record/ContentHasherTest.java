@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ContentHasherTest {
@@ -97,6 +98,84 @@ class ContentHasherTest {
         assertEquals(slow.lo, fast.lo, "lead " + lead + ", " + n + " chars");
         assertEquals(slow.bytesHashed(), fast.bytesHashed());
       }
+    }
+  }
+
+  /** The hash of the same bytes fed one at a time: what every bulk path must equal. */
+  private static String bytewise(byte[] prefix, byte[] b) {
+    ContentHasher h = new ContentHasher();
+    for (byte x : prefix) {
+      h.putByte(x);
+    }
+    for (byte x : b) {
+      h.putByte(x);
+    }
+    return h.finish().hex();
+  }
+
+  @Test
+  void bulkBytesEqualBytewiseAtEveryAlignmentAndLength() {
+    Random r = new Random(7);
+    for (int misalign = 0; misalign < 17; misalign++) {
+      byte[] prefix = new byte[misalign];
+      r.nextBytes(prefix);
+      for (int len : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 31, 33, 100, 4097}) {
+        byte[] b = new byte[len + 3];
+        r.nextBytes(b);
+        byte[] slice = java.util.Arrays.copyOfRange(b, 3, 3 + len);
+        ContentHasher h = new ContentHasher();
+        for (byte x : prefix) {
+          h.putByte(x);
+        }
+        h.putBytes(b, 3, len);
+        assertEquals(bytewise(prefix, slice), h.finish().hex(), misalign + "/" + len);
+      }
+    }
+  }
+
+  @Test
+  void bulkCharsAndLongsEqualBytewiseAtEveryAlignment() {
+    Random r = new Random(11);
+    for (int misalign = 0; misalign < 17; misalign++) {
+      byte[] prefix = new byte[misalign];
+      r.nextBytes(prefix);
+      for (int len : new int[] {0, 1, 3, 4, 5, 511, 512, 513, 2000}) {
+        char[] c = new char[len];
+        for (int i = 0; i < len; i++) {
+          c[i] = (char) r.nextInt(0x10000);
+        }
+        String s = new String(c);
+        byte[] utf16le = new byte[2 * len]; // code units as they are (lone surrogates too)
+        for (int i = 0; i < len; i++) {
+          utf16le[2 * i] = (byte) c[i];
+          utf16le[2 * i + 1] = (byte) (c[i] >>> 8);
+        }
+        String expected = bytewise(prefix, utf16le);
+        ContentHasher a = new ContentHasher();
+        ContentHasher b = new ContentHasher();
+        ContentHasher sb = new ContentHasher();
+        for (byte x : prefix) {
+          a.putByte(x);
+          b.putByte(x);
+          sb.putByte(x);
+        }
+        assertEquals(expected, a.putChars(s, 0, len).finish().hex(), "String " + misalign);
+        assertEquals(expected, b.putChars(c, 0, len).finish().hex(), "char[] " + misalign);
+        assertEquals(
+            expected,
+            sb.putChars(new StringBuilder(s), 0, len).finish().hex(),
+            "CharSequence " + misalign);
+      }
+      long v = r.nextLong();
+      byte[] le = new byte[8];
+      for (int k = 0; k < 8; k++) {
+        le[k] = (byte) (v >>> (8 * k));
+      }
+      ContentHasher h = new ContentHasher();
+      for (byte x : prefix) {
+        h.putByte(x);
+      }
+      assertEquals(bytewise(prefix, le), h.putLong(v).finish().hex(), "long " + misalign);
     }
   }
 }

@@ -57,15 +57,15 @@ class DocumentReaderTest {
 
   @Test
   void aNewerVersionIsReportedOnceAndItsDocumentsSkippedWhileTheRestIsRead() {
-    byte[] v3 = doc(FormatGoldenTest.CALLS, 3);
+    byte[] newer = doc(FormatGoldenTest.CALLS, RecordFormat.VERSION + 1);
     write(
-        doc(FormatGoldenTest.RUN_DOC, 2),
-        v3,
-        doc(FormatGoldenTest.CALLS, 2),
-        v3,
+        doc(FormatGoldenTest.RUN_DOC, RecordFormat.VERSION),
+        newer,
+        doc(FormatGoldenTest.CALLS, RecordFormat.VERSION),
+        newer,
         new byte[] {1, 2, 3, 4},
-        v3,
-        doc(FormatGoldenTest.RUN_END_DOC, 2));
+        newer,
+        doc(FormatGoldenTest.RUN_END_DOC, RecordFormat.VERSION));
     Log log = new Log();
     try (QueueReader r = QueueReader.open(dir)) {
       assertEquals(7, r.readAll(log));
@@ -76,7 +76,10 @@ class DocumentReaderTest {
     assertEquals(1, log.ends.size());
     assertEquals(2, log.lines.size(), String.valueOf(log.lines));
     assertTrue(
-        log.lines.get(0).startsWith("version: written in record format version 3,"),
+        log.lines
+            .get(0)
+            .startsWith(
+                "version: written in record format version " + (RecordFormat.VERSION + 1) + ","),
         log.lines.get(0));
     assertTrue(log.lines.get(1).startsWith("corrupt: not a tooltrace document"), log.lines.get(1));
   }

@@ -58,7 +58,7 @@ class FormatGoldenTest {
    */
   static final String CALLS =
       hex(
-          "54 02 01", // magic 'T', version 2, CALLS
+          "54 03 01", // magic 'T', version 3, CALLS
           "0807060504030201 1817161514131211", // run id (hi, lo)
           "0700000000000000", // thread id 7
           "04 6d61696e", // thread name "main"
@@ -126,7 +126,7 @@ class FormatGoldenTest {
 
   static final String RUN_DOC =
       hex(
-          "54 02 02", // magic, version 2, RUN
+          "54 03 02", // magic, version 3, RUN
           "0807060504030201 1817161514131211", // run id
           "e803000000000000", // start 1000
           "9210000000000000", // pid 4242
@@ -134,7 +134,7 @@ class FormatGoldenTest {
 
   static final String SAMPLE_DOC =
       hex(
-          "54 02 03", // magic, version 2, SAMPLE
+          "54 03 03", // magic, version 3, SAMPLE
           "0807060504030201 1817161514131211", // run id
           "dc05000000000000", // at 1500
           "02", // 2 values
@@ -143,7 +143,7 @@ class FormatGoldenTest {
 
   static final String RUN_END_DOC =
       hex(
-          "54 02 04", // magic, version 2, RUN_END
+          "54 03 04", // magic, version 3, RUN_END
           "0807060504030201 1817161514131211", // run id
           "b80b000000000000", // end 3000
           "02 7b7d"); // counters {}
@@ -346,19 +346,94 @@ class FormatGoldenTest {
   }
 
   @Test
-  void versionOneDocumentsAreStillRead() {
-    // Version 1 is version 2 without sections: the same bytes under the old version number.
-    for (String doc : List.of(CALLS, RUN_DOC, SAMPLE_DOC, RUN_END_DOC)) {
-      byte[] v1 = bytes(doc);
-      v1[1] = 1;
-      Collected old = decode(v1);
-      Collected now = decode(bytes(doc));
-      assertEquals(now.calls, old.calls);
-      assertEquals(now.runs, old.runs);
-      assertEquals(now.samples, old.samples);
-      assertEquals(now.ends, old.ends);
-      assertEquals(1, Math.min(1, counts(old).values().stream().mapToInt(i -> i).sum()), doc);
+  void versionOneAndTwoDocumentsAreStillRead() {
+    // Version 1 is version 2 without sections, and version 2 is version 3 without the fields
+    // version 3 gave a new meaning (none of these documents use them): the same bytes under the
+    // old version numbers.
+    for (int version : new int[] {1, 2}) {
+      for (String doc : List.of(CALLS, RUN_DOC, SAMPLE_DOC, RUN_END_DOC)) {
+        byte[] old = bytes(doc);
+        old[1] = (byte) version;
+        Collected then = decode(old);
+        Collected now = decode(bytes(doc));
+        assertEquals(now.calls, then.calls);
+        assertEquals(now.runs, then.runs);
+        assertEquals(now.samples, then.samples);
+        assertEquals(now.ends, then.ends);
+        assertEquals(1, Math.min(1, counts(then).values().stream().mapToInt(i -> i).sum()), doc);
+      }
     }
+  }
+
+  /**
+   * A value with an elements section ({@link RecordFormat#SECTION_ELEMENTS}) and the version 3
+   * value flags: a list argument whose producer returned a container holding it, with a sampled
+   * hash, and three entries — an element known by its producer, a container known by its (partial)
+   * hash holding one element known by hash.
+   */
+  static final String ELEMENTS_VALUE =
+      hex(
+          "86 0e 6a6176612e7574696c2e4c697374", // OBJECT|HAS_SECTIONS java.util.List
+          "02 0100000000000000 0200000000000000", // HASH_PARTIAL, hash
+          "0500000000000000 0c 02 5b5d", // size 5, PRODUCER_ELEMENT|HASH_SAMPLED, preview "[]"
+          "4000000000000000", // producer span 0x40
+          "30", // value sections: 48 bytes
+          "01 2e", // SECTION_ELEMENTS, 46 bytes
+          "01 02 03", // TRUNCATED, 2 omitted, 3 entries
+          "30 5000000000000000", // depth 0, producer 0x50 (a container holding it)
+          "4c 0300000000000000 0400000000000000", // depth 0, CONTAINER, partial hash
+          "05 0500000000000000 0600000000000000"); // depth 1, hash
+
+  static Buf elementsValue() {
+    Buf b = new Buf(64);
+    ValueEncoder.objectHead(
+        b,
+        Encoder.encodeStr("java.util.List"),
+        RecordFormat.HASH_PARTIAL,
+        1,
+        2,
+        5,
+        RecordFormat.VFLAG_PRODUCER_ELEMENT | RecordFormat.VFLAG_HASH_SAMPLED);
+    b.str("[]", 256);
+    ValueEncoder.objectTail(b, 0x40, null);
+    Buf entries = new Buf(16);
+    ValueEncoder.elementEntry(entries, 0, false, RecordFormat.HASH_NONE, 0, 0, 0x50, true);
+    ValueEncoder.elementEntry(entries, 0, true, RecordFormat.HASH_PARTIAL, 3, 4, 0, false);
+    ValueEncoder.elementEntry(entries, 1, false, RecordFormat.HASH_CONTENT, 5, 6, 0, false);
+    ValueEncoder.elements(b, 0, RecordFormat.ELEMENTS_TRUNCATED, 2, 3, entries);
+    return b;
+  }
+
+  @Test
+  void elementsAndVersionThreeFlagsHaveTheirPinnedBytesAndDecode() {
+    assertEquals(ELEMENTS_VALUE, hexOf(elementsValue()));
+
+    BatchWriter w = new BatchWriter(RUN_HI, RUN_LO, 7, 64);
+    w.open("main");
+    int c = w.beginCall(0xA1, 0xA2, 0x10, 0, SCORE, 1000, 50, false, 0, Double.NaN);
+    Buf args = new Buf(64);
+    ValueEncoder.booleanValue(args, true);
+    ValueEncoder.doubleValue(args, 1.5);
+    args.append(elementsValue());
+    w.arguments(3, args);
+    ValueEncoder.voidValue(w.buf());
+    w.endCall(c);
+    ValueRecord list = decode(w.finish().toByteArray()).calls.get(0).args().get(2);
+
+    assertEquals("0000000000000001" + "0000000000000002", list.hash());
+    assertTrue(list.hashPartial());
+    assertTrue(list.hashSampled());
+    assertEquals("0000000000000040", list.producerSpanId());
+    assertTrue(list.producerIsElement());
+    assertTrue(list.elementsTruncated());
+    assertFalse(list.elementsDegraded());
+    assertEquals(2, list.elementsOmitted());
+    assertEquals(
+        List.of(
+            new ElementRef(0, false, null, false, "0000000000000050", true),
+            new ElementRef(0, true, "0000000000000003" + "0000000000000004", true, null, false),
+            new ElementRef(1, false, "0000000000000005" + "0000000000000006", false, null, false)),
+        list.elements());
   }
 
   @Test
@@ -372,7 +447,7 @@ class FormatGoldenTest {
       assertEquals(
           "written in record format version "
               + version
-              + ", which this tooltrace does not read (it reads versions 1 to 2): read the"
+              + ", which this tooltrace does not read (it reads versions 1 to 3): read the"
               + " queue with the tooltrace that wrote it, or a newer one",
           e.getMessage());
       assertFalse(e.getMessage().contains("\n"));

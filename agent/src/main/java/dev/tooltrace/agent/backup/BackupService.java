@@ -57,9 +57,18 @@ public final class BackupService {
   private volatile String heldBack;
   private String lastLogged;
   private ScheduledExecutorService scheduler;
+  private final Retention.BeforeDelete beforeDelete;
 
   public BackupService(Config config, QueueWriter writer) {
+    this(config, writer, file -> true);
+  }
+
+  /**
+   * @param beforeDelete called before retention deletes a file (the agent seals it there)
+   */
+  public BackupService(Config config, QueueWriter writer, Retention.BeforeDelete beforeDelete) {
     this.writer = writer;
+    this.beforeDelete = beforeDelete;
     String dir = config.get(Keys.BACKUP_DIR);
     this.backupDir = dir.isEmpty() ? null : Path.of(dir).toAbsolutePath().normalize();
     this.interval = config.get(Keys.BACKUP_INTERVAL);
@@ -163,7 +172,9 @@ public final class BackupService {
       if (backupDir != null) {
         gates.add(file -> QueueBackup.covers(backupDir, file) ? null : "not backed up yet");
       }
-      Retention r = new Retention(writer.dir(), retentionMaxAgeMillis, retentionMaxBytes, gates);
+      Retention r =
+          new Retention(
+              writer.dir(), retentionMaxAgeMillis, retentionMaxBytes, gates, beforeDelete);
       List<Path> deleted = r.run(System.currentTimeMillis());
       heldBack = r.heldBack();
       if (!deleted.isEmpty()) {

@@ -36,17 +36,32 @@ public final class Retention {
     String keep(Path file) throws IOException;
   }
 
+  /**
+   * Called right before a file is deleted (after every gate let it go): false keeps it. The agent
+   * appends the file's gap seal here, so that a deleted file is a documented gap in the chain.
+   */
+  public interface BeforeDelete {
+    boolean ready(Path file);
+  }
+
   private final Path dir;
   private final long maxAgeMillis;
   private final long maxBytes;
   private final List<Gate> gates;
+  private final BeforeDelete beforeDelete;
   private volatile String heldBack;
 
   public Retention(Path dir, long maxAgeMillis, long maxBytes, List<Gate> gates) {
+    this(dir, maxAgeMillis, maxBytes, gates, file -> true);
+  }
+
+  public Retention(
+      Path dir, long maxAgeMillis, long maxBytes, List<Gate> gates, BeforeDelete beforeDelete) {
     this.dir = dir;
     this.maxAgeMillis = maxAgeMillis;
     this.maxBytes = maxBytes;
     this.gates = List.copyOf(gates);
+    this.beforeDelete = beforeDelete;
   }
 
   /** Deletes what may go; returns the deleted files. */
@@ -74,6 +89,10 @@ public final class Retention {
         }
       }
       if (held != null) {
+        break;
+      }
+      if (!beforeDelete.ready(f)) {
+        held = f.getFileName() + " kept: its gap seal could not be written";
         break;
       }
       long size = size(f);

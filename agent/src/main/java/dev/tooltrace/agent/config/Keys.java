@@ -107,8 +107,36 @@ public final class Keys {
           Key.Type.SIZE,
           "1048576",
           "a size, e.g. 1048576 or 1MB (>= 1KB)",
-          "Values larger than this get a partial hash (length, head and tail).",
+          "Values larger than this get a sampled hash (length and 32 evenly spaced samples).",
           s -> sizeAtLeast(s, 1024));
+  public static final Key<String> CAPTURE_HASH =
+      key(
+          "capture.hash",
+          Key.Type.TEXT,
+          "false",
+          "true, false, or patterns 'tool' / 'tool#param' ('*' wildcards, ';'; param: a name or"
+              + " 'return')",
+          "Values always hashed exactly (up to capture.hash.max.bytes), never switched to"
+              + " sampled hashes by the budget.",
+          Keys::any);
+  public static final Key<Long> BUDGET_MICROS =
+      key(
+          "capture.budget.micros",
+          Key.Type.INTEGER,
+          "5",
+          "an integer 0..1000000 (0 = never switch)",
+          "A parameter whose value takes longer than this to describe, and over 4 times longer than"
+              + " the call itself, 5 calls in a row, is described with a sampled hash from then on.",
+          s -> (long) intIn(s, 0, 1_000_000));
+  public static final Key<Integer> ELEMENTS_MAX =
+      key(
+          "capture.elements.max",
+          Key.Type.INTEGER,
+          "1024",
+          "an integer 0..1000000 (0 = no element lineage)",
+          "Elements of a collection, array, map or Optional argument or result looked at for"
+              + " lineage; beyond it they are counted and the value flagged elementsTruncated.",
+          s -> intIn(s, 0, 1_000_000));
   public static final Key<String> CAPTURE_ARGS =
       key(
           "capture.args",
@@ -116,6 +144,14 @@ public final class Keys {
           "false",
           "true, false, or tool-name patterns ('*' wildcards, ';')",
           "Record arguments in full for replay.",
+          Keys::any);
+  public static final Key<String> CAPTURE_COST =
+      key(
+          "capture.cost",
+          Key.Type.TEXT,
+          "false",
+          "true, false, or tool-name patterns ('*' wildcards, ';')",
+          "Record each call's thread CPU time and allocated bytes.",
           Keys::any);
   public static final Key<Long> CAPTURE_MAX_BYTES =
       key(
@@ -291,6 +327,22 @@ public final class Keys {
           "a duration (>= 1s)",
           "How often retention runs.",
           s -> durationAtLeast(s, Duration.ofSeconds(1)));
+  public static final Key<Boolean> AUDIT_CHAIN =
+      key(
+          "audit.chain",
+          Key.Type.BOOLEAN,
+          "true",
+          "true or false",
+          "Link every document into the queue's hash chain (tamper evidence, docs/audit.md).",
+          Keys::bool);
+  public static final Key<String> AUDIT_KEY =
+      key(
+          "audit.key",
+          Key.Type.PATH,
+          "",
+          "a key file: Ed25519 private key (PEM) or HMAC-SHA256 secret (empty: seals unsigned)",
+          "Sign the hash chain's head at each roll and at the run's end (docs/audit.md).",
+          Keys::any);
   public static final Key<String> LOG_LEVEL =
       key(
           "log.level",

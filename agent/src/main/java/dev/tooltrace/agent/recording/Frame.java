@@ -30,6 +30,35 @@ final class Frame {
   /** How many arguments were received (and written into {@link #args}). */
   int argIndex;
 
+  // The call's cost (tools with captureCost only): thread counters at begin, totals at exit, and
+  // the totals of the measured calls nested in it on this thread.
+  long cpuStart;
+  long allocStart;
+  long cpuTotal;
+  long allocTotal;
+  long childCpu;
+  long childAlloc;
+
+  /**
+   * Arguments whose description was timed for their parameter's budget ({@link ValueBudget}): how
+   * many, which, and how long each took. Judged when the call ends.
+   */
+  int timedCount;
+
+  int[] timedArgs = new int[2];
+  long[] timedNanos = new long[2];
+
+  void timed(int arg, long nanos) {
+    int n = timedCount;
+    if (n == timedArgs.length) {
+      timedArgs = java.util.Arrays.copyOf(timedArgs, n * 2);
+      timedNanos = java.util.Arrays.copyOf(timedNanos, n * 2);
+    }
+    timedArgs[n] = arg;
+    timedNanos[n] = nanos;
+    timedCount = n + 1;
+  }
+
   Frame(ThreadState owner, int level) {
     this.owner = owner;
     this.level = level;

@@ -6,6 +6,8 @@ package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.agent.log.AgentLog;
 import dev.tooltrace.record.Buf;
+import dev.tooltrace.record.ChainAppender;
+import dev.tooltrace.record.ChainPoint;
 import dev.tooltrace.record.QueueFiles;
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -34,6 +36,10 @@ import net.openhft.chronicle.wire.DocumentContext;
  * until the agent calls {@link #ready()} — after the run's RUN document, so that it comes first —
  * the writer counts as accepting, and an application thread whose batch needs appending waits for
  * it, at most {@link #OPEN_WAIT_SECONDS}.
+ *
+ * <p>Every document is linked into the queue's hash chain on its way in, by the record contract's
+ * {@link ChainAppender}: its digest is taken just before Chronicle's write lock, its link inside it
+ * (where the order among threads and JVMs is decided). That is the only chain code here.
  */
 public final class QueueWriter implements AutoCloseable {
   private static final AgentLog.Component LOG = AgentLog.of("queue");
@@ -42,7 +48,16 @@ public final class QueueWriter implements AutoCloseable {
   private final String rollCycle;
   private final long maxBytes;
   private final long minFree;
+  private final boolean chained;
   private volatile SingleChronicleQueue queue;
+
+  /** The chain of {@link #queue}; set before it. */
+  private volatile ChainAppender chain;
+
+  /** Chain working memory of the agent's own appends (guarded by this writer's monitor). */
+  private final ChainAppender.Scratch agentScratch = new ChainAppender.Scratch();
+
+  private ChainPoint lastAgentPoint;
 
   /** Whether appends are accepted: the queue is open and within its disk limits. */
   private volatile boolean accepting;
@@ -69,6 +84,15 @@ public final class QueueWriter implements AutoCloseable {
   private volatile boolean outOfMemoryReported;
 
   public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree) {
+    this(dir, rollCycle, maxBytes, minFree, true);
+  }
+
+  /**
+   * @param chained {@code audit.chain}: link every document into the queue's hash chain (false
+   *     appends them unchained: no tamper evidence, no chain cost)
+   */
+  public QueueWriter(Path dir, String rollCycle, long maxBytes, long minFree, boolean chained) {
+    this.chained = chained;
     this.dir = dir.toAbsolutePath().normalize();
     this.rollCycle = rollCycle;
     this.maxBytes = maxBytes;
@@ -96,7 +120,9 @@ public final class QueueWriter implements AutoCloseable {
       if (!Files.isWritable(dir)) {
         throw new IOException("directory is not writable");
       }
-      queue = QueueFiles.openForWriting(dir, rollCycle);
+      SingleChronicleQueue q = QueueFiles.openForWriting(dir, rollCycle);
+      chain = chained ? new ChainAppender(q) : null;
+      queue = q;
       return true;
     } catch (Throwable t) {
       setProblem("cannot open the queue in " + dir + ": " + t.getMessage());
@@ -142,7 +168,15 @@ public final class QueueWriter implements AutoCloseable {
       }
       return false;
     }
+    ChainAppender c = chain;
     try {
+      ChainAppender.Scratch s = ts.chainScratch;
+      if (s == null) {
+        ts.chainScratch = s = new ChainAppender.Scratch();
+      }
+      if (c != null) {
+        c.digest(s, doc.array(), doc.length());
+      }
       ExcerptAppender a = ts.appender;
       if (a == null || ts.appenderQueue != q) {
         a = q.createAppender();
@@ -151,7 +185,11 @@ public final class QueueWriter implements AutoCloseable {
         appendingThreads.add(ts);
       }
       try (DocumentContext dc = a.writingDocument()) {
-        dc.wire().bytes().write(doc.array(), 0, doc.length());
+        if (c != null) {
+          c.write(dc, s, doc.array(), doc.length());
+        } else {
+          dc.wire().bytes().write(doc.array(), 0, doc.length());
+        }
       }
       ts.appenderCycle = a.cycle();
       written.add(records);
@@ -163,11 +201,13 @@ public final class QueueWriter implements AutoCloseable {
       // check.
       dropped.add(records);
       ts.appender = null;
+      forget(c);
       threadFailure(e, records);
       return false;
     } catch (Throwable t) {
       dropped.add(records);
       ts.appender = null;
+      forget(c);
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     } finally {
@@ -293,16 +333,56 @@ public final class QueueWriter implements AutoCloseable {
    * One agent document through an appender of its own, closed right after (callers hold the lock).
    */
   private boolean appendShortLived(SingleChronicleQueue q, Buf doc) {
+    ChainAppender c = chain;
+    lastAgentPoint = null;
+    if (c != null) {
+      c.digest(agentScratch, doc.array(), doc.length());
+    }
     try (ExcerptAppender a = q.createAppender();
         DocumentContext dc = a.writingDocument()) {
-      dc.wire().bytes().write(doc.array(), 0, doc.length());
+      if (c != null) {
+        c.write(dc, agentScratch, doc.array(), doc.length());
+        lastAgentPoint = agentScratch.point();
+      } else {
+        dc.wire().bytes().write(doc.array(), 0, doc.length());
+      }
       writtenBytes.add(doc.length());
       return true;
     } catch (Throwable t) {
+      forget(c);
+      lastAgentPoint = null;
       dropped.increment();
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     }
+  }
+
+  private static void forget(ChainAppender c) {
+    if (c != null) {
+      c.forget();
+    }
+  }
+
+  /**
+   * {@link #appendFromAgent}, returning where the document sits in the chain (null: not appended):
+   * for documents a seal names (the RUN).
+   */
+  public synchronized ChainPoint appendFromAgentAt(Buf doc) {
+    return appendFromAgent(doc) ? lastAgentPoint : null;
+  }
+
+  /** {@link #appendFinal}, returning where the document sits in the chain (null: not appended). */
+  public synchronized ChainPoint appendFinalAt(Buf doc) {
+    return appendFinal(doc) ? lastAgentPoint : null;
+  }
+
+  /**
+   * The next cycle this writer rolled the queue away from (its file is complete), or -1: for the
+   * seal of that file.
+   */
+  public int takeRolledCycle() {
+    ChainAppender c = chain;
+    return c == null ? -1 : c.takeRolledCycle();
   }
 
   /** Re-evaluates writability, free space and the budget; logs once per state change. */

@@ -105,6 +105,39 @@ public final class Recorder extends Dispatcher {
       long hashMaxBytes,
       long captureMaxBytes,
       Pattern redactNames) {
+    this(
+        writer,
+        runHi,
+        runLo,
+        previewChars,
+        hashMaxBytes,
+        captureMaxBytes,
+        redactNames,
+        DEFAULT_ELEMENTS_MAX,
+        DEFAULT_BUDGET_MICROS);
+  }
+
+  /** {@code capture.elements.max}'s default. */
+  public static final int DEFAULT_ELEMENTS_MAX = 1024;
+
+  /** {@code capture.budget.micros}'s default. */
+  public static final long DEFAULT_BUDGET_MICROS = 5;
+
+  /**
+   * @param elementsMax elements looked at per value for lineage ({@code capture.elements.max})
+   * @param budgetMicros the adaptive budget of a parameter's description ({@code
+   *     capture.budget.micros}; 0: never switch to sampled hashes)
+   */
+  public Recorder(
+      QueueWriter writer,
+      long runHi,
+      long runLo,
+      int previewChars,
+      long hashMaxBytes,
+      long captureMaxBytes,
+      Pattern redactNames,
+      int elementsMax,
+      long budgetMicros) {
     this.writer = writer;
     this.runHi = runHi;
     this.runLo = runLo;
@@ -113,8 +146,20 @@ public final class Recorder extends Dispatcher {
             previewChars,
             hashMaxBytes,
             new IdentityLinks(1 << 20),
-            new CaptureWriter(captureMaxBytes, redactNames));
+            new CaptureWriter(captureMaxBytes, redactNames),
+            elementsMax,
+            budgetMicros);
     warmUp();
+  }
+
+  /** Values described with a sampled hash because their parameter's budget switched it. */
+  public long sampledValues() {
+    return values.sampledValues();
+  }
+
+  /** Values whose elements could not all be read (a collection changed while it was read). */
+  public long degradedValues() {
+    return values.degradedValues();
   }
 
   /**
@@ -205,7 +250,9 @@ public final class Recorder extends Dispatcher {
         writer.countDropped(1);
         return null;
       }
-      return ts.push(tool);
+      Frame f = ts.push(tool);
+      f.timedCount = 0;
+      return f;
     } catch (Throwable t) {
       fail("enter", t);
       return null;
@@ -214,7 +261,42 @@ public final class Recorder extends Dispatcher {
 
   @Override
   public void begin(Object frame) {
-    ((Frame) frame).startNano = System.nanoTime();
+    Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      startCost(f);
+    }
+    f.startNano = System.nanoTime();
+  }
+
+  // ---- cost (capture.cost) -----------------------------------------------------------------
+
+  /**
+   * Reads the thread's counters as the tool's body starts (after its arguments were described, so
+   * the agent's own work is not the call's cost).
+   */
+  private static void startCost(Frame f) {
+    f.childCpu = 0;
+    f.childAlloc = 0;
+    f.allocStart = ThreadCost.allocatedBytes();
+    f.cpuStart = ThreadCost.cpuNanos();
+  }
+
+  /**
+   * Reads the counters as the body ends (before the result is described) and hands the call's
+   * totals to the frame below it, whose "self" figures exclude them.
+   */
+  private static void stopCost(Frame f) {
+    f.cpuTotal = ThreadCost.cpuNanos() - f.cpuStart;
+    f.allocTotal = ThreadCost.allocatedBytes() - f.allocStart;
+    if (f.level > 0 && f.owner != null) {
+      Frame parent = f.owner.stack[f.level - 1];
+      parent.childCpu += f.cpuTotal;
+      parent.childAlloc += f.allocTotal;
+    }
+  }
+
+  private static void writeCost(BatchWriter w, Frame f) {
+    w.cost(f.cpuTotal, f.cpuTotal - f.childCpu, f.allocTotal, f.allocTotal - f.childAlloc);
   }
 
   private boolean redactedArg(Frame f) {
@@ -269,7 +351,11 @@ public final class Recorder extends Dispatcher {
     boolean was = ts.busy;
     ts.busy = true;
     try {
-      values.write(f.args, v, ts, f.tool.captureArgs);
+      int i = f.argIndex - 1;
+      long nanos = values.write(f.args, v, ts, f.tool.captureArgs, f.tool.budget(i), 0);
+      if (nanos >= 0) {
+        f.timed(i, nanos);
+      }
     } catch (Throwable t) {
       ValueEncoder.unavailable(f.args, t.getClass().getName());
     } finally {
@@ -283,7 +369,10 @@ public final class Recorder extends Dispatcher {
    * Writes the call's head and arguments into the thread's batch; returns the call's position, for
    * {@link #tail}.
    */
-  private static int head(ThreadState ts, Frame f, long end, boolean error) {
+  private int head(ThreadState ts, Frame f, long end, boolean error) {
+    if (f.timedCount != 0) {
+      judgeArguments(f, end - f.startNano);
+    }
     BatchWriter w = ts.openBatch();
     int pos =
         w.beginCall(
@@ -301,6 +390,14 @@ public final class Recorder extends Dispatcher {
     return pos;
   }
 
+  /** Judges the timed argument descriptions against the call's own duration (once per call). */
+  private void judgeArguments(Frame f, long callNanos) {
+    for (int k = 0; k < f.timedCount; k++) {
+      values.judge(f.tool.budget(f.timedArgs[k]), f.timedNanos[k], callNanos);
+    }
+    f.timedCount = 0;
+  }
+
   /**
    * Completes the call in the batch, counts it in the tool's metrics, and appends the batch if it
    * is full or old enough.
@@ -309,11 +406,16 @@ public final class Recorder extends Dispatcher {
    */
   private void tail(ThreadState ts, Frame f, int pos, long end, String errorType) {
     BatchWriter w = ts.batch;
+    if (f.tool.captureCost) {
+      writeCost(w, f);
+    }
     w.endCall(pos);
     ts.depth = f.level;
-    ts.stats
-        .of(f.tool.block.toolId)
-        .record(end - f.startNano, errorType, f.confidence, highConfidence, mediumConfidence);
+    ToolStats stats = ts.stats.of(f.tool.block.toolId);
+    stats.record(end - f.startNano, errorType, f.confidence, highConfidence, mediumConfidence);
+    if (f.tool.captureCost) {
+      stats.recordCost(f.cpuTotal, f.allocTotal);
+    }
     if (due(ts, w, end) && (ts.depth == 0 || stackHeadroom())) {
       flush(ts);
     }
@@ -493,6 +595,9 @@ public final class Recorder extends Dispatcher {
   public void exitV(Object frame) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     ts.lock();
     long mark = ts.mark();
@@ -511,6 +616,9 @@ public final class Recorder extends Dispatcher {
   public void exitZ(Object frame, boolean v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     ts.lock();
     long mark = ts.mark();
@@ -531,6 +639,9 @@ public final class Recorder extends Dispatcher {
   public void exitI(Object frame, int v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     ts.lock();
     long mark = ts.mark();
@@ -551,6 +662,9 @@ public final class Recorder extends Dispatcher {
   public void exitJ(Object frame, long v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     ts.lock();
     long mark = ts.mark();
@@ -571,6 +685,9 @@ public final class Recorder extends Dispatcher {
   public void exitD(Object frame, double v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     ts.lock();
     long mark = ts.mark();
@@ -591,6 +708,9 @@ public final class Recorder extends Dispatcher {
   public void exitL(Object frame, Object v) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     if (v instanceof CompletionStage && !isDone(v)) {
       deferUntilComplete(ts, f, (CompletionStage<?>) v);
@@ -603,7 +723,9 @@ public final class Recorder extends Dispatcher {
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
-        values.write(ts.batch.buf(), v, ts);
+        ValueBudget budget = f.tool.returnBudget();
+        long nanos = values.write(ts.batch.buf(), v, ts, false, budget, f.spanId);
+        values.judge(budget, nanos, end - f.startNano);
       }
       values.rememberProducer(v, f.spanId);
       ts.busy = was;
@@ -620,6 +742,9 @@ public final class Recorder extends Dispatcher {
   public void exitThrown(Object frame, Throwable thrown) {
     long end = System.nanoTime();
     Frame f = (Frame) frame;
+    if (f.tool.captureCost) {
+      stopCost(f);
+    }
     ThreadState ts = f.owner;
     ts.lock();
     long mark = ts.mark();
@@ -664,6 +789,10 @@ public final class Recorder extends Dispatcher {
       copy.flags = f.flags | RecordFormat.FLAG_ASYNC;
       copy.args.append(f.args);
       copy.argIndex = f.argIndex;
+      copy.cpuTotal = f.cpuTotal;
+      copy.allocTotal = f.allocTotal;
+      copy.childCpu = f.childCpu;
+      copy.childAlloc = f.childAlloc;
       ts.depth = f.level;
       stage.whenComplete((r, t) -> completeAsync(copy, r, t));
     } catch (Throwable t) {
@@ -707,20 +836,25 @@ public final class Recorder extends Dispatcher {
             ErrorText.message(cause),
             ErrorText.stackTrace(cause, ts.text));
       } else if (!copy.tool.redactReturn) {
-        values.write(b, result, ts);
+        values.write(b, result, ts, false, copy.tool.returnBudget(), copy.spanId);
         values.rememberProducer(result, copy.spanId);
       } else {
         ValueEncoder.redacted(b, copy.tool.block.returnType);
       }
+      if (copy.tool.captureCost) {
+        writeCost(w, copy);
+      }
       w.endCall(pos);
-      ts.stats
-          .of(copy.tool.block.toolId)
-          .record(
-              end - copy.startNano,
-              cause == null ? null : cause.getClass().getName(),
-              copy.confidence,
-              highConfidence,
-              mediumConfidence);
+      ToolStats stats = ts.stats.of(copy.tool.block.toolId);
+      stats.record(
+          end - copy.startNano,
+          cause == null ? null : cause.getClass().getName(),
+          copy.confidence,
+          highConfidence,
+          mediumConfidence);
+      if (copy.tool.captureCost) {
+        stats.recordCost(copy.cpuTotal, copy.allocTotal);
+      }
       if (due(ts, w, end) && (ts.depth == 0 || stackHeadroom())) {
         flush(ts);
       }

@@ -5,6 +5,7 @@
 package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.record.BatchWriter;
+import dev.tooltrace.record.ChainAppender;
 import dev.tooltrace.record.ContentHasher;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,11 +62,18 @@ final class ThreadState {
   /** How often this thread holds {@link #lock} (an async completion inside an exit nests). */
   private int holds;
 
+  /** This thread's chain working memory, made at its first append (guarded by {@link #lock}). */
+  ChainAppender.Scratch chainScratch;
+
   /** The queue cycle of the appender's last append. */
   volatile int appenderCycle;
 
   final ContentHasher hasher = new ContentHasher();
   final StringBuilder text = new StringBuilder(512);
+
+  /** Describing values: the walk over a value's elements, identity and cache lookups. */
+  final ElementWalker.Scratch scratch = new ElementWalker.Scratch();
+
   // Trace context attached from another thread (work handed to an executor).
   boolean hasContext;
   long ctxTraceHi;

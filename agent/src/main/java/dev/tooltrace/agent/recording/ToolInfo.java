@@ -21,9 +21,34 @@ public final class ToolInfo {
   final char returnTag;
   final int flags;
 
+  /** Whether each call's thread CPU time and allocation are measured ({@code capture.cost}). */
+  final boolean captureCost;
+
+  /**
+   * The description budget of each parameter, and of the return value at index {@code paramCount}.
+   */
+  final ValueBudget[] budgets;
+
   public ToolInfo(
       ToolBlock block, boolean[] redacted, boolean redactReturn, boolean captureArgs, int flags) {
+    this(block, redacted, redactReturn, captureArgs, flags, new boolean[0], false);
+  }
+
+  /**
+   * @param hashExact per parameter, and for the return value at index {@code paramCount}: whether
+   *     {@code capture.hash} selects it (always hashed exactly); missing entries are false
+   * @param captureCost whether each call's thread CPU time and allocation are measured
+   */
+  public ToolInfo(
+      ToolBlock block,
+      boolean[] redacted,
+      boolean redactReturn,
+      boolean captureArgs,
+      int flags,
+      boolean[] hashExact,
+      boolean captureCost) {
     this.block = block;
+    this.captureCost = captureCost && ThreadCost.AVAILABLE;
     this.redacted = redacted.clone();
     this.redactReturn = redactReturn;
     this.captureArgs = captureArgs;
@@ -35,6 +60,21 @@ public final class ToolInfo {
     }
     String r = block.returnType;
     this.returnTag = r.indexOf('.') < 0 ? PrimitiveValues.tag(r) : 0;
+    int n = block.paramCount();
+    this.budgets = new ValueBudget[n + 1];
+    for (int i = 0; i <= n; i++) {
+      String key = i == n ? "return" : block.paramNames.get(i);
+      budgets[i] = new ValueBudget(block.name, key, i < hashExact.length && hashExact[i]);
+    }
+  }
+
+  /** The budget of parameter {@code i}, or of the return value for {@code i == paramCount}. */
+  ValueBudget budget(int i) {
+    return i < budgets.length ? budgets[i] : null;
+  }
+
+  ValueBudget returnBudget() {
+    return budgets[budgets.length - 1];
   }
 
   public ToolBlock block() {

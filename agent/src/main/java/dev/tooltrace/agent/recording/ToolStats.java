@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * One tool's per-tool metrics on one thread, counted on the calling thread as each call finishes:
  * calls by outcome, errors by type, duration and confidence histograms (the buckets of {@link
- * ToolStatsSnapshot}) and quality tiers. This replaces decoding every record from the queue again
- * for metrics, which cost the agent's background threads more CPU per call than the call itself.
+ * ToolStatsSnapshot}), quality tiers, and for tools {@code capture.cost} measures the CPU and
+ * allocation histograms. This replaces decoding every record from the queue again for metrics,
+ * which cost the agent's background threads more CPU per call than the call itself.
  *
  * <p>Only the owning thread writes (plain fields: a few additions per call, no allocation except
  * the first error of a type); the metrics collection reads them from another thread without a lock,
@@ -22,6 +23,7 @@ import java.util.Map;
 final class ToolStats {
   private static final long[] DURATION_BOUNDS_NANOS = durationBoundsNanos();
   private static final double[] CONFIDENCE_BOUNDS = ToolStatsSnapshot.confidenceBounds();
+  private static final double[] ALLOCATED_BOUNDS = ToolStatsSnapshot.allocatedBounds();
 
   final int toolId;
   long ok;
@@ -37,6 +39,18 @@ final class ToolStats {
   long high;
   long medium;
   long low;
+
+  /** Calls whose cost was measured ({@code capture.cost}); the histograms below count them. */
+  long costed;
+
+  final long[] cpuCounts = new long[DURATION_BOUNDS_NANOS.length + 1];
+  long cpuSumNanos;
+  long cpuMinNanos = Long.MAX_VALUE;
+  long cpuMaxNanos = Long.MIN_VALUE;
+  final long[] allocatedCounts = new long[ALLOCATED_BOUNDS.length + 1];
+  double allocatedSum;
+  long allocatedMin = Long.MAX_VALUE;
+  long allocatedMax = Long.MIN_VALUE;
 
   /** Errors by exception class name; only touched by failed calls. */
   volatile Map<String, long[]> errorTypes;
@@ -95,6 +109,31 @@ final class ToolStats {
     }
   }
 
+  /**
+   * Counts the measured cost of one finished call ({@code capture.cost}): its thread CPU time and
+   * allocated bytes, nested calls included (as the exporter's {@code tooltrace.tool.cpu} and {@code
+   * .allocated} record them from the cost section).
+   */
+  void recordCost(long cpuNanos, long allocatedBytes) {
+    costed++;
+    cpuCounts[bucket(DURATION_BOUNDS_NANOS, cpuNanos)]++;
+    cpuSumNanos += cpuNanos;
+    if (cpuNanos < cpuMinNanos) {
+      cpuMinNanos = cpuNanos;
+    }
+    if (cpuNanos > cpuMaxNanos) {
+      cpuMaxNanos = cpuNanos;
+    }
+    allocatedCounts[bucket(ALLOCATED_BOUNDS, (double) allocatedBytes)]++;
+    allocatedSum += allocatedBytes;
+    if (allocatedBytes < allocatedMin) {
+      allocatedMin = allocatedBytes;
+    }
+    if (allocatedBytes > allocatedMax) {
+      allocatedMax = allocatedBytes;
+    }
+  }
+
   private void countErrors(String type, long count) {
     Map<String, long[]> m = errorTypes;
     if (m == null) {
@@ -147,6 +186,19 @@ final class ToolStats {
     high += other.high;
     medium += other.medium;
     low += other.low;
+    costed += other.costed;
+    for (int i = 0; i < cpuCounts.length; i++) {
+      cpuCounts[i] += other.cpuCounts[i];
+    }
+    cpuSumNanos += other.cpuSumNanos;
+    cpuMinNanos = Math.min(cpuMinNanos, other.cpuMinNanos);
+    cpuMaxNanos = Math.max(cpuMaxNanos, other.cpuMaxNanos);
+    for (int i = 0; i < allocatedCounts.length; i++) {
+      allocatedCounts[i] += other.allocatedCounts[i];
+    }
+    allocatedSum += other.allocatedSum;
+    allocatedMin = Math.min(allocatedMin, other.allocatedMin);
+    allocatedMax = Math.max(allocatedMax, other.allocatedMax);
     Map<String, long[]> m = other.errorTypes;
     if (m != null) {
       for (Map.Entry<String, long[]> e : m.entrySet()) {
@@ -171,6 +223,18 @@ final class ToolStats {
         high,
         medium,
         low);
+    if (costed > 0) {
+      into.addCost(
+          costed,
+          cpuCounts,
+          cpuSumNanos / 1e9,
+          cpuMinNanos / 1e9,
+          cpuMaxNanos / 1e9,
+          allocatedCounts,
+          allocatedSum,
+          allocatedMin,
+          allocatedMax);
+    }
     Map<String, long[]> m = errorTypes;
     if (m != null) {
       for (Map.Entry<String, long[]> e : m.entrySet()) {

@@ -32,6 +32,13 @@ public final class MeterSetup implements AutoCloseable {
   public static final List<Double> DURATION_BUCKETS_SECONDS =
       ToolStatsSnapshot.DURATION_BUCKETS_SECONDS;
 
+  /**
+   * Buckets of {@code tooltrace.tool.allocated} (capture.cost, bytes), see {@link
+   * ToolStatsSnapshot}.
+   */
+  public static final List<Double> ALLOCATED_BUCKETS_BYTES =
+      ToolStatsSnapshot.ALLOCATED_BUCKETS_BYTES;
+
   /** Buckets of {@code tooltrace.tool.confidence}, a value in [0, 1]. */
   public static final List<Double> CONFIDENCE_BUCKETS = ToolStatsSnapshot.CONFIDENCE_BUCKETS;
 
@@ -70,6 +77,16 @@ public final class MeterSetup implements AutoCloseable {
         InstrumentSelector.builder().setName(MetricNames.TOOL_DURATION).build(),
         View.builder()
             .setAggregation(Aggregation.explicitBucketHistogram(DURATION_BUCKETS_SECONDS))
+            .build());
+    b.registerView(
+        InstrumentSelector.builder().setName(MetricNames.TOOL_CPU).build(),
+        View.builder()
+            .setAggregation(Aggregation.explicitBucketHistogram(DURATION_BUCKETS_SECONDS))
+            .build());
+    b.registerView(
+        InstrumentSelector.builder().setName(MetricNames.TOOL_ALLOCATED).build(),
+        View.builder()
+            .setAggregation(Aggregation.explicitBucketHistogram(ALLOCATED_BUCKETS_BYTES))
             .build());
     b.registerView(
         InstrumentSelector.builder().setName(MetricNames.TOOL_CONFIDENCE).build(),

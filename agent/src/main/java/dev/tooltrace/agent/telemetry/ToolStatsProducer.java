@@ -27,11 +27,12 @@ import java.util.function.Supplier;
 
 /**
  * The per-tool metrics ({@code tooltrace.tool.calls}, {@code .errors}, {@code .duration}, {@code
- * .confidence}, {@code .quality}) from the counters the recorder keeps on the calling threads,
- * handed to every metric reader of the agent's meter provider (Prometheus {@code /metrics}, OTLP)
- * at each collection. Same names, units, attributes, buckets and cumulative temporality as the
- * exporter's instruments that compute them from records (the standalone {@code export}); inside the
- * agent nothing has to decode the queue for them, with or without OTLP export.
+ * .confidence}, {@code .quality}, and with {@code capture.cost} {@code .cpu} and {@code
+ * .allocated}) from the counters the recorder keeps on the calling threads, handed to every metric
+ * reader of the agent's meter provider (Prometheus {@code /metrics}, OTLP) at each collection. Same
+ * names, units, attributes, buckets and cumulative temporality as the exporter's instruments that
+ * compute them from records (the standalone {@code export}); inside the agent nothing has to decode
+ * the queue for them, with or without OTLP export.
  *
  * <p>Points are built with the SDK's {@code internal.data} value classes: the agent bundles its own
  * pinned SDK, so their shape cannot change under it.
@@ -65,6 +66,8 @@ public final class ToolStatsProducer implements MetricProducer {
     List<LongPointData> quality = new ArrayList<>();
     List<HistogramPointData> duration = new ArrayList<>();
     List<HistogramPointData> confidence = new ArrayList<>();
+    List<HistogramPointData> cpu = new ArrayList<>();
+    List<HistogramPointData> allocated = new ArrayList<>();
     for (ToolStatsSnapshot s : source.get()) {
       if (s.calls() == 0) {
         continue;
@@ -98,8 +101,28 @@ public final class ToolStatsProducer implements MetricProducer {
         point(quality, now, Attributes.of(TOOL, s.tool, TIER, "MEDIUM"), s.medium);
         point(quality, now, Attributes.of(TOOL, s.tool, TIER, "LOW"), s.low);
       }
+      if (s.costed > 0) {
+        cpu.add(
+            histogram(
+                now,
+                tool,
+                s.cpuSum,
+                s.cpuMin,
+                s.cpuMax,
+                ToolStatsSnapshot.durationBounds(),
+                s.cpuCounts));
+        allocated.add(
+            histogram(
+                now,
+                tool,
+                s.allocatedSum,
+                s.allocatedMin,
+                s.allocatedMax,
+                ToolStatsSnapshot.ALLOCATED_BUCKETS_BYTES,
+                s.allocatedCounts));
+      }
     }
-    List<MetricData> out = new ArrayList<>(5);
+    List<MetricData> out = new ArrayList<>(7);
     sum(
         out,
         resource,
@@ -135,6 +158,20 @@ public final class ToolStatsProducer implements MetricProducer {
         "Calls of a tool by quality tier of their confidence",
         "{call}",
         quality);
+    histogram(
+        out,
+        resource,
+        MetricNames.TOOL_CPU,
+        "Thread CPU time of a tool's calls, nested calls included (capture.cost)",
+        "s",
+        cpu);
+    histogram(
+        out,
+        resource,
+        MetricNames.TOOL_ALLOCATED,
+        "Bytes a tool's calls allocated, nested calls included (capture.cost)",
+        "By",
+        allocated);
     return out;
   }
 

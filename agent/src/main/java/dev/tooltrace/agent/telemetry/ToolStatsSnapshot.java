@@ -10,9 +10,10 @@ import java.util.TreeMap;
 
 /**
  * One tool's per-tool metrics summed over every thread at one collection: calls by outcome, errors
- * by type, the duration and confidence histograms (buckets of {@link MeterSetup}) and quality
- * tiers. Filled by the recorder's per-thread counters, turned into metric points by {@link
- * ToolStatsProducer}; the same buckets are the views of the SDK's instruments ({@link MeterSetup}).
+ * by type, the duration and confidence histograms (buckets of {@link MeterSetup}), quality tiers,
+ * and the CPU and allocation histograms of the calls {@code capture.cost} measured. Filled by the
+ * recorder's per-thread counters, turned into metric points by {@link ToolStatsProducer}; the same
+ * buckets are the views of the SDK's instruments ({@link MeterSetup}).
  */
 public final class ToolStatsSnapshot {
   /**
@@ -30,8 +31,14 @@ public final class ToolStatsSnapshot {
   public static final List<Double> CONFIDENCE_BUCKETS =
       List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0);
 
+  /** Buckets of {@code tooltrace.tool.allocated} (capture.cost), in bytes: 1 KiB to 4 GiB. */
+  public static final List<Double> ALLOCATED_BUCKETS_BYTES =
+      List.of(
+          1024.0, 16384.0, 131072.0, 1048576.0, 8388608.0, 67108864.0, 536870912.0, 4294967296.0);
+
   private static final double[] DURATION_BOUNDS = toArray(DURATION_BUCKETS_SECONDS);
   private static final double[] CONFIDENCE_BOUNDS = toArray(CONFIDENCE_BUCKETS);
+  private static final double[] ALLOCATED_BOUNDS = toArray(ALLOCATED_BUCKETS_BYTES);
 
   final String tool;
   long ok;
@@ -48,6 +55,15 @@ public final class ToolStatsSnapshot {
   long high;
   long medium;
   long low;
+  long costed;
+  final long[] cpuCounts = new long[DURATION_BOUNDS.length + 1];
+  double cpuSum;
+  double cpuMin = Double.POSITIVE_INFINITY;
+  double cpuMax = Double.NEGATIVE_INFINITY;
+  final long[] allocatedCounts = new long[ALLOCATED_BOUNDS.length + 1];
+  double allocatedSum;
+  double allocatedMin = Double.POSITIVE_INFINITY;
+  double allocatedMax = Double.NEGATIVE_INFINITY;
 
   public ToolStatsSnapshot(String tool) {
     this.tool = tool;
@@ -61,6 +77,11 @@ public final class ToolStatsSnapshot {
   /** Upper bounds of the confidence buckets (a copy). */
   public static double[] confidenceBounds() {
     return CONFIDENCE_BOUNDS.clone();
+  }
+
+  /** Upper bounds of the allocation buckets, bytes (a copy). */
+  public static double[] allocatedBounds() {
+    return ALLOCATED_BOUNDS.clone();
   }
 
   static List<Double> durationBounds() {
@@ -101,6 +122,39 @@ public final class ToolStatsSnapshot {
     this.high += high;
     this.medium += medium;
     this.low += low;
+  }
+
+  /**
+   * Adds one thread's measured cost ({@code capture.cost}) of {@code costed} calls: CPU seconds and
+   * allocated bytes, nested calls included (arrays as long as this snapshot's).
+   */
+  public void addCost(
+      long costed,
+      long[] cpuCounts,
+      double cpuSum,
+      double cpuMin,
+      double cpuMax,
+      long[] allocatedCounts,
+      double allocatedSum,
+      double allocatedMin,
+      double allocatedMax) {
+    if (costed <= 0) {
+      return;
+    }
+    this.costed += costed;
+    addAll(this.cpuCounts, cpuCounts);
+    this.cpuSum += cpuSum;
+    this.cpuMin = Math.min(this.cpuMin, cpuMin);
+    this.cpuMax = Math.max(this.cpuMax, cpuMax);
+    addAll(this.allocatedCounts, allocatedCounts);
+    this.allocatedSum += allocatedSum;
+    this.allocatedMin = Math.min(this.allocatedMin, allocatedMin);
+    this.allocatedMax = Math.max(this.allocatedMax, allocatedMax);
+  }
+
+  /** Calls whose cost was measured. */
+  public long costed() {
+    return costed;
   }
 
   public void addErrors(String type, long n) {

@@ -10,9 +10,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Which tools record their arguments in full ({@code capture.args}): {@code false} or empty for
- * none, {@code true} or {@code *} for all, else tool-name globs ({@link Globs}) separated by {@code
- * ;} or {@code ,}. A tool annotated {@code @Tracked(captureArguments = true)} captures regardless.
+ * Which tools record their arguments in full ({@code capture.args}), or have their values always
+ * hashed exactly ({@code capture.hash}, where a glob may also name {@code tool#param}): {@code
+ * false} or empty for none, {@code true} or {@code *} for all, else globs ({@link Globs}) separated
+ * by {@code ;} or {@code ,}. A tool annotated {@code @Tracked(captureArguments = true)} captures
+ * regardless.
  */
 final class CaptureRule {
   private CaptureRule() {}

@@ -55,6 +55,8 @@ public final class Weaver {
   private final ToolSelector selector;
   private final Pattern redactNames;
   private final Predicate<String> captureArgs;
+  private final Predicate<String> captureCost;
+  private final Predicate<String> captureHash;
 
   private static final ClassLoader AGENT_LOADER = Weaver.class.getClassLoader();
 
@@ -67,9 +69,41 @@ public final class Weaver {
 
   public Weaver(
       List<String> include, List<String> exclude, Pattern redactNames, String captureArgs) {
+    this(include, exclude, redactNames, captureArgs, "false", "");
+  }
+
+  /**
+   * @param captureCost {@code capture.cost}: true, false or tool-name patterns, read like {@code
+   *     capture.args}
+   * @param captureHash {@code capture.hash}: tool names, or {@code tool#param} ({@code param} a
+   *     parameter name or {@code return}), whose values are always hashed exactly
+   */
+  public Weaver(
+      List<String> include,
+      List<String> exclude,
+      Pattern redactNames,
+      String captureArgs,
+      String captureCost,
+      String captureHash) {
     this.selector = new ToolSelector(new MethodPatterns(include), new MethodPatterns(exclude));
     this.redactNames = redactNames;
     this.captureArgs = CaptureRule.parse(captureArgs);
+    this.captureCost = CaptureRule.parse(captureCost);
+    this.captureHash = CaptureRule.parse(captureHash);
+  }
+
+  /**
+   * Which values of a tool {@code capture.hash} selects: index {@code i} for parameter {@code i},
+   * {@code names.size()} for the return value. A pattern without '#' selects all of the tool's.
+   */
+  private boolean[] hashExact(String tool, List<String> names) {
+    boolean[] r = new boolean[names.size() + 1];
+    boolean whole = captureHash.test(tool);
+    for (int i = 0; i <= names.size(); i++) {
+      String key = i == names.size() ? "return" : names.get(i);
+      r[i] = whole || captureHash.test(tool + "#" + key);
+    }
+    return r;
   }
 
   /**
@@ -226,7 +260,14 @@ public final class Weaver {
             m.getReturnType().asErasure().getTypeName());
     boolean capture = sel.captureArguments() || captureArgs.test(tool);
     int flags = sel.byConfig ? RecordFormat.FLAG_BY_CONFIG : 0;
-    return new ToolInfo(block, redacted, redactReturn, capture, flags);
+    return new ToolInfo(
+        block,
+        redacted,
+        redactReturn,
+        capture,
+        flags,
+        hashExact(tool, names),
+        captureCost.test(tool));
   }
 
   private static String simpleName(TypeDescription type) {

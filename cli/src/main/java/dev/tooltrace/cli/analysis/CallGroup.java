@@ -22,6 +22,13 @@ final class CallGroup {
   private double confidenceSum;
   private long confidenceCount;
 
+  // Measured calls only (capture.cost): two longs per call, allocated at the first one.
+  private long[] cpu;
+  private long[] allocated;
+  private int costCount;
+  private long selfCpu;
+  private long selfAllocated;
+
   CallGroup(String name) {
     this.name = name;
   }
@@ -40,6 +47,24 @@ final class CallGroup {
       confidenceSum += c.confidence();
       confidenceCount++;
     }
+    if (c.hasCost()) {
+      addCost(c.cpuNanos(), c.allocatedBytes(), c.selfCpuNanos(), c.selfAllocatedBytes());
+    }
+  }
+
+  private void addCost(long cpuNanos, long allocatedBytes, long self, long selfAlloc) {
+    if (cpu == null) {
+      cpu = new long[16];
+      allocated = new long[16];
+    } else if (costCount == cpu.length) {
+      cpu = Arrays.copyOf(cpu, costCount * 2);
+      allocated = Arrays.copyOf(allocated, costCount * 2);
+    }
+    cpu[costCount] = cpuNanos;
+    allocated[costCount] = allocatedBytes;
+    costCount++;
+    selfCpu += self;
+    selfAllocated += selfAlloc;
   }
 
   /** Adds every call of {@code other} (merging per-run groups into a tool's overall group). */
@@ -54,6 +79,11 @@ final class CallGroup {
     last = Math.max(last, other.last);
     confidenceSum += other.confidenceSum;
     confidenceCount += other.confidenceCount;
+    for (int i = 0; i < other.costCount; i++) {
+      addCost(other.cpu[i], other.allocated[i], 0, 0);
+    }
+    selfCpu += other.selfCpu;
+    selfAllocated += other.selfAllocated;
   }
 
   boolean isEmpty() {
@@ -77,6 +107,33 @@ final class CallGroup {
         first,
         last,
         confidenceCount == 0 ? null : confidenceSum / confidenceCount,
-        confidenceCount);
+        confidenceCount,
+        costStats());
+  }
+
+  private CostStats costStats() {
+    if (costCount == 0) {
+      return null;
+    }
+    Percentiles c = new Percentiles(cpu, costCount);
+    Percentiles a = new Percentiles(allocated, costCount);
+    long cpuTotal = 0;
+    long allocTotal = 0;
+    for (int i = 0; i < costCount; i++) {
+      cpuTotal += cpu[i];
+      allocTotal += allocated[i];
+    }
+    return new CostStats(
+        costCount,
+        cpuTotal,
+        selfCpu,
+        c.at(50),
+        c.at(95),
+        c.at(99),
+        allocTotal,
+        selfAllocated,
+        a.at(50),
+        a.at(95),
+        a.at(99));
   }
 }

@@ -15,6 +15,7 @@ package dev.tooltrace.cli.analysis;
  *     the denominator of {@link #throughputPerSecond()}
  * @param meanConfidence mean of the reported confidences, null when none was reported
  * @param confidenceCount how many calls reported a confidence
+ * @param cost what the measured calls cost ({@code capture.cost}), null when none was measured
  */
 public record CallStats(
     String name,
@@ -28,7 +29,8 @@ public record CallStats(
     long firstStartEpochNanos,
     long lastEndEpochNanos,
     Double meanConfidence,
-    long confidenceCount) {
+    long confidenceCount,
+    CostStats cost) {
 
   public long ok() {
     return calls - errors;

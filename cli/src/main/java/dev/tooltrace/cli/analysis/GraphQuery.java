@@ -72,7 +72,7 @@ public final class GraphQuery {
       }
       if (g.isCall(n)) {
         for (Usage u : g.inputsOf(n)) {
-          edges.add(new Edge(u.valueId(), n, EdgeType.USED, u.role()));
+          edges.add(new Edge(u.valueId(), n, EdgeType.USED, u.role(), u.link(), u.probable()));
           todo.addLast(u.valueId());
         }
       } else {
@@ -104,7 +104,7 @@ public final class GraphQuery {
         }
       } else {
         for (Usage u : g.consumersOf(n)) {
-          edges.add(new Edge(n, u.spanId(), EdgeType.USED, u.role()));
+          edges.add(new Edge(n, u.spanId(), EdgeType.USED, u.role(), u.link(), u.probable()));
           todo.addLast(u.spanId());
         }
       }

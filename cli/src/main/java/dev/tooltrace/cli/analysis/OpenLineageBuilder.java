@@ -47,6 +47,8 @@ public final class OpenLineageBuilder {
           + "#/$defs/ErrorMessageRunFacet";
   static final String CALL_FACET =
       "https://tooltrace.dev/spec/facets/1-0-0/TooltraceCallFacet.json";
+  static final String CHAIN_FACET =
+      "https://tooltrace.dev/spec/facets/1-0-0/TooltraceChainFacet.json";
   public static final String NAMESPACE = "tooltrace";
 
   private OpenLineageBuilder() {}
@@ -114,13 +116,18 @@ public final class OpenLineageBuilder {
       events.add(new Timed(c.endEpochNanos(), 2, end));
     }
     long runStart = run != null ? run.startEpochNanos() : first;
+    Recording.RunChain chain = recording.chain(runId);
     if (runStart != Long.MAX_VALUE) {
-      events.add(new Timed(runStart, 0, event(m, "START", runStart, runUuid, runJob)));
+      ObjectNode start = event(m, "START", runStart, runUuid, runJob);
+      chainFacet(m, start, chain);
+      events.add(new Timed(runStart, 0, start));
     }
     RunEndRecord end = recording.runEnd(runId);
     if (end != null) {
       long at = Math.max(end.endEpochNanos(), last);
-      events.add(new Timed(at, 3, event(m, "COMPLETE", at, runUuid, runJob)));
+      ObjectNode complete = event(m, "COMPLETE", at, runUuid, runJob);
+      chainFacet(m, complete, chain);
+      events.add(new Timed(at, 3, complete));
     }
     events.sort(Comparator.comparingLong(Timed::epochNanos).thenComparingInt(Timed::order));
     List<ObjectNode> out = new ArrayList<>(events.size());
@@ -140,6 +147,24 @@ public final class OpenLineageBuilder {
     e.putObject("run").put("runId", runUuid);
     e.putObject("job").put("namespace", NAMESPACE).put("name", job);
     return e;
+  }
+
+  /**
+   * The run's place in the queue's hash chain ({@code tooltrace_chain}: anchor and head links and
+   * positions), so the lineage can be matched to its local evidence ({@code tooltrace audit}).
+   */
+  private static void chainFacet(ObjectMapper m, ObjectNode event, Recording.RunChain chain) {
+    if (chain == null) {
+      return;
+    }
+    ObjectNode facets = ((ObjectNode) event.get("run")).putObject("facets");
+    ObjectNode f = facet(m, facets, "tooltrace_chain", CHAIN_FACET);
+    if (!chain.anchorLink().isEmpty()) {
+      f.put("anchor", chain.anchorLink());
+      f.put("anchorSeq", chain.anchorSeq());
+    }
+    f.put("head", chain.headLink());
+    f.put("headSeq", chain.headSeq());
   }
 
   private static ObjectNode facet(ObjectMapper m, ObjectNode facets, String name, String schema) {

@@ -65,6 +65,16 @@ public final class ProvJsonBuilder {
       ra.put("tt:pid", run.pid());
       ra.put("tt:startTime", time(run.startEpochNanos()));
     }
+    Recording.RunChain chain = recording.chain(runId);
+    if (chain != null) {
+      // The run's place in the queue's hash chain: `tooltrace audit` checks the local evidence.
+      if (!chain.anchorLink().isEmpty()) {
+        ra.put("tt:chainAnchor", chain.anchorLink());
+        ra.put("tt:chainAnchorSeq", chain.anchorSeq());
+      }
+      ra.put("tt:chainHead", chain.headLink());
+      ra.put("tt:chainHeadSeq", chain.headSeq());
+    }
 
     for (ValueNode v : g.values()) {
       if (v.runId().equals(runId)) {
@@ -119,6 +129,12 @@ public final class ProvJsonBuilder {
         use.put("prov:entity", inId);
         use.put("prov:time", time(c.startEpochNanos()));
         use.put("prov:role", u.role());
+        if (u.link() != null) {
+          use.put("tt:link", u.link());
+        }
+        if (u.probable()) {
+          use.put("tt:probable", true);
+        }
         if (outId != null) {
           ObjectNode d = derived.putObject("_:w" + n + "." + k);
           d.put("prov:generatedEntity", outId);

@@ -39,9 +39,16 @@ public final class ProvenanceGraph {
   /**
    * A call used a value. {@code role} is the parameter name (names joined by "," when one value was
    * passed twice); {@link #RETURNED} marks a value a call handed back unchanged from a nested or
-   * earlier call.
+   * earlier call. {@code link} says how, when not value to value: {@code element of arg N} (an
+   * element of the argument is the value), {@code element of return} (the argument is an element of
+   * the value), both, or {@code element of own return} (see {@link ValueLinking#link}); several are
+   * joined by "; ". {@code probable}: linked only by a partial (sampled) hash.
    */
-  public record Usage(String spanId, String valueId, String role) {}
+  public record Usage(String spanId, String valueId, String role, String link, boolean probable) {
+    public Usage(String spanId, String valueId, String role) {
+      this(spanId, valueId, role, null, false);
+    }
+  }
 
   /** Role of the implicit usage of a value a call returned without producing it. */
   public static final String RETURNED = "(returned)";

@@ -5,6 +5,7 @@
 package dev.tooltrace.cli.analysis;
 
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.ChainLink;
 import dev.tooltrace.record.RunEndRecord;
 import dev.tooltrace.record.RunRecord;
 import java.util.ArrayList;
@@ -24,6 +25,13 @@ public final class Recording {
   private final Map<String, RunRecord> runs = new LinkedHashMap<>();
   private final Map<String, RunEndRecord> runEnds = new LinkedHashMap<>();
   private final List<CallRecord> calls = new ArrayList<>();
+  private final Map<String, RunChain> chains = new LinkedHashMap<>();
+
+  /**
+   * A run's place in the queue's hash chain: the link of its RUN document (its anchor, "" when the
+   * RUN document is not chained or not read) and of its last document (its head).
+   */
+  public record RunChain(String anchorLink, long anchorSeq, String headLink, long headSeq) {}
 
   public void addRun(RunRecord run) {
     runs.putIfAbsent(run.runId(), run);
@@ -35,6 +43,30 @@ public final class Recording {
 
   public void addCall(CallRecord call) {
     calls.add(call);
+  }
+
+  /** The chain link of a document of {@code runId} (after its records were added). */
+  public void addChainLink(long queueIndex, String runId, ChainLink link) {
+    RunRecord run = runs.get(runId);
+    RunChain c = chains.get(runId);
+    String anchor = c == null ? "" : c.anchorLink();
+    long anchorSeq = c == null ? -1 : c.anchorSeq();
+    if (run != null && run.queueIndex() == queueIndex) {
+      anchor = link.linkHex();
+      anchorSeq = link.seq();
+    }
+    String head = c == null ? "" : c.headLink();
+    long headSeq = c == null ? -1 : c.headSeq();
+    if (link.seq() >= headSeq) {
+      head = link.linkHex();
+      headSeq = link.seq();
+    }
+    chains.put(runId, new RunChain(anchor, anchorSeq, head, headSeq));
+  }
+
+  /** The chain of {@code runId}, or null when none of its documents is chained. */
+  public RunChain chain(String runId) {
+    return chains.get(runId);
   }
 
   public List<CallRecord> calls() {
@@ -69,6 +101,7 @@ public final class Recording {
     Recording r = new Recording();
     r.runs.putAll(runs);
     r.runEnds.putAll(runEnds);
+    r.chains.putAll(chains);
     for (CallRecord c : calls) {
       if (keep.test(c)) {
         r.calls.add(c);

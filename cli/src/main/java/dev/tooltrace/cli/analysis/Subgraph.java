@@ -31,5 +31,15 @@ public record Subgraph(
     GENERATED
   }
 
-  public record Edge(String from, String to, EdgeType type, String role) {}
+  /**
+   * An edge; for {@code USED}, the usage's role, link ({@code element of arg N}, {@code element of
+   * return}, ...; null value to value) and whether it is only probable (see {@link
+   * ProvenanceGraph.Usage}).
+   */
+  public record Edge(
+      String from, String to, EdgeType type, String role, String link, boolean probable) {
+    public Edge(String from, String to, EdgeType type, String role) {
+      this(from, to, type, role, null, false);
+    }
+  }
 }

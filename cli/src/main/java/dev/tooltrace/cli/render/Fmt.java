@@ -37,6 +37,21 @@ public final class Fmt {
   }
 
   /** ISO-8601 UTC with the recorded precision (nanoseconds). */
+  /** A byte count with a binary unit: 512 B, 1.5 KiB, 12 MiB, 3.2 GiB. */
+  public static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return num(v) + " " + units[u];
+  }
+
   public static String time(long epochNanos) {
     return instant(epochNanos).toString();
   }

@@ -44,7 +44,12 @@ public final class GraphDot {
       }
     }
     for (Edge e : s.edges()) {
-      String label = e.role() == null ? "" : " [label=" + quote(e.role()) + "]";
+      String text =
+          e.role() == null ? null : e.link() == null ? e.role() : e.role() + " · " + e.link();
+      String label =
+          (text == null
+              ? ""
+              : " [label=" + quote(text) + (e.probable() ? ", style=dotted" : "") + "]");
       out.println("  " + quote(e.from()) + " -> " + quote(e.to()) + label + ";");
     }
     out.println("}");

@@ -63,6 +63,12 @@ public final class GraphJson {
       if (e.role() != null) {
         o.put("role", e.role());
       }
+      if (e.link() != null) {
+        o.put("link", e.link());
+      }
+      if (e.probable()) {
+        o.put("probable", true);
+      }
     }
     if (s.direction() == Subgraph.Direction.UPSTREAM) {
       root.set("externalInputs", external);

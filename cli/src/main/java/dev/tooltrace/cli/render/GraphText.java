@@ -77,7 +77,14 @@ public final class GraphText {
 
   /** One node's line; {@code via} is the edge that led to it (its role is shown). */
   static String label(ProvenanceGraph g, String id, Edge via) {
-    String role = via != null && via.role() != null ? "[" + via.role() + "] " : "";
+    String role =
+        via == null || via.role() == null
+            ? ""
+            : "["
+                + via.role()
+                + (via.link() == null ? "" : " · " + via.link())
+                + "] "
+                + (via.probable() ? "(probable) " : "");
     String eff = "  effective " + Fmt.decimal(g.effectiveConfidence(id));
     if (g.isCall(id)) {
       CallRecord c = g.call(id);

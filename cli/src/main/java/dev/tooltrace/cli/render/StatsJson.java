@@ -7,6 +7,7 @@ package dev.tooltrace.cli.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tooltrace.cli.analysis.CallStats;
+import dev.tooltrace.cli.analysis.CostStats;
 import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.analysis.StatsReport.RunStats;
 import java.util.List;
@@ -63,6 +64,21 @@ public final class StatsJson {
       o.put("meanConfidence", s.meanConfidence());
     }
     o.put("confidenceCount", s.confidenceCount());
+    CostStats c = s.cost();
+    if (c != null) {
+      ObjectNode cost = o.putObject("cost");
+      cost.put("calls", c.calls());
+      cost.put("cpuTotalMs", c.cpuTotalNanos() / 1e6);
+      cost.put("selfCpuTotalMs", c.selfCpuTotalNanos() / 1e6);
+      cost.put("cpuP50Ms", c.cpuP50Nanos() / 1e6);
+      cost.put("cpuP95Ms", c.cpuP95Nanos() / 1e6);
+      cost.put("cpuP99Ms", c.cpuP99Nanos() / 1e6);
+      cost.put("allocatedTotalBytes", c.allocatedTotalBytes());
+      cost.put("selfAllocatedTotalBytes", c.selfAllocatedTotalBytes());
+      cost.put("allocatedP50Bytes", c.allocatedP50Bytes());
+      cost.put("allocatedP95Bytes", c.allocatedP95Bytes());
+      cost.put("allocatedP99Bytes", c.allocatedP99Bytes());
+    }
     return o;
   }
 }

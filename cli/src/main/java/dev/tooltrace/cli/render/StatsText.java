@@ -5,6 +5,7 @@
 package dev.tooltrace.cli.render;
 
 import dev.tooltrace.cli.analysis.CallStats;
+import dev.tooltrace.cli.analysis.CostStats;
 import dev.tooltrace.cli.analysis.StatsReport;
 import dev.tooltrace.cli.analysis.StatsReport.RunStats;
 import java.io.PrintWriter;
@@ -40,6 +41,47 @@ public final class StatsText {
     }
   }
 
+  private static final String COST_ROW = "%-32s %8s %10s %10s %10s %10s %10s %10s %10s%n";
+
+  /** The cost table of the tools with measured calls ({@code capture.cost}); nothing without. */
+  private static void costTable(List<CallStats> rows, PrintWriter out) {
+    if (rows.stream().noneMatch(s -> s.cost() != null)) {
+      return;
+    }
+    out.println(
+        "cost (capture.cost; CPU and allocation include nested calls, self excludes them):");
+    out.printf(
+        Locale.ROOT,
+        COST_ROW,
+        "tool",
+        "measured",
+        "cpu",
+        "self cpu",
+        "cpu p50",
+        "cpu p95",
+        "cpu p99",
+        "alloc",
+        "alloc p99");
+    for (CallStats s : rows) {
+      CostStats c = s.cost();
+      if (c == null) {
+        continue;
+      }
+      out.printf(
+          Locale.ROOT,
+          COST_ROW,
+          Fmt.shorten(s.name(), 32),
+          c.calls(),
+          Fmt.duration(c.cpuTotalNanos()),
+          Fmt.duration(c.selfCpuTotalNanos()),
+          Fmt.duration(c.cpuP50Nanos()),
+          Fmt.duration(c.cpuP95Nanos()),
+          Fmt.duration(c.cpuP99Nanos()),
+          Fmt.bytes(c.allocatedTotalBytes()),
+          Fmt.bytes(c.allocatedP99Bytes()));
+    }
+  }
+
   private static void table(List<CallStats> rows, PrintWriter out) {
     out.printf(
         Locale.ROOT,
@@ -67,6 +109,7 @@ public final class StatsText {
           s.throughputPerSecond() == null ? "-" : Fmt.decimal(s.throughputPerSecond()),
           s.meanConfidence() == null ? "-" : Fmt.decimal(s.meanConfidence()));
     }
+    costTable(rows, out);
   }
 
   private static String rate(CallStats t) {

@@ -69,6 +69,16 @@ public final class TraceJson {
     if (c.confidence() != null) {
       o.put("confidence", c.confidence());
     }
+    if (c.hasCost()) {
+      ObjectNode cost = o.putObject("cost");
+      cost.put("cpuNanos", c.cpuNanos());
+      cost.put("selfCpuNanos", c.selfCpuNanos());
+      cost.put("allocatedBytes", c.allocatedBytes());
+      cost.put("selfAllocatedBytes", c.selfAllocatedBytes());
+    }
+    if (c.chainSeq() >= 0) {
+      o.put("chainSeq", c.chainSeq());
+    }
     ArrayNode args = o.putArray("args");
     for (ValueRecord a : c.args()) {
       args.add(value(a));
@@ -88,6 +98,9 @@ public final class TraceJson {
     if (v.hashPartial()) {
       o.put("hashPartial", true);
     }
+    if (v.hashSampled()) {
+      o.put("hashSampled", true);
+    }
     o.put("size", v.size());
     o.put("preview", v.preview());
     if (v.previewTruncated()) {
@@ -95,6 +108,19 @@ public final class TraceJson {
     }
     if (v.producerSpanId() != null) {
       o.put("producerSpanId", v.producerSpanId());
+      if (v.producerIsElement()) {
+        o.put("producerIsElement", true);
+      }
+    }
+    if (!v.elements().isEmpty() || v.elementsTruncated() || v.elementsDegraded()) {
+      o.put("elements", v.elements().size());
+      if (v.elementsTruncated()) {
+        o.put("elementsTruncated", true);
+        o.put("elementsOmitted", v.elementsOmitted());
+      }
+      if (v.elementsDegraded()) {
+        o.put("elementsDegraded", true);
+      }
     }
     return o;
   }

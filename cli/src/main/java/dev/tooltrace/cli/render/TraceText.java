@@ -70,6 +70,16 @@ public final class TraceText {
     if (c.confidence() != null) {
       b.append("  conf ").append(Fmt.decimal(c.confidence()));
     }
+    if (c.hasCost()) {
+      b.append("  cpu ").append(Fmt.duration(c.cpuNanos()));
+      if (c.selfCpuNanos() != c.cpuNanos()) {
+        b.append(" (self ").append(Fmt.duration(c.selfCpuNanos())).append(')');
+      }
+      b.append("  alloc ").append(Fmt.bytes(c.allocatedBytes()));
+      if (c.selfAllocatedBytes() != c.allocatedBytes()) {
+        b.append(" (self ").append(Fmt.bytes(c.selfAllocatedBytes())).append(')');
+      }
+    }
     b.append("  span ").append(c.spanId());
     if (parent != null && parent.threadId() != c.threadId()) {
       b.append("  thread ").append(c.threadName());

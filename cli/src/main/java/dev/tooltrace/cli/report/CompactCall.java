@@ -18,7 +18,12 @@ import java.util.Map;
  * these.
  */
 final class CompactCall {
-  /** What linking needs of one argument or result. */
+  /**
+   * What linking needs of one argument or result. {@code elements} are its element references
+   * ({@link ValueLinking#inputs}), at most {@link Limits#ELEMENTS_PER_VALUE}; {@code
+   * explainedByElements} whether they explain the value ({@link ValueLinking#explainedByElements},
+   * given which of them link), decided when it is linked.
+   */
   record Value(
       int index,
       String role,
@@ -26,7 +31,33 @@ final class CompactCall {
       boolean linkableByHash,
       boolean identityTrusted,
       long producerSpan,
-      long hashKey) {}
+      boolean producerIsElement,
+      long hashKey,
+      Element[] elements,
+      byte[] structure,
+      boolean elementsComplete) {
+
+    /**
+     * Whether the value's elements explain it, given which of them link ({@link
+     * ValueLinking#explained}).
+     */
+    boolean explainedByElements(java.util.function.IntPredicate linked) {
+      return elementsComplete
+          && ValueLinking.explained(
+              structure.length, k -> structure[k] & 3, k -> (structure[k] & 4) != 0, linked);
+    }
+  }
+
+  /**
+   * One element reference: the index into the value's elements, its producer span (trusted) and
+   * whether that span returned it inside a container, its content hash key (0: none).
+   */
+  record Element(int index, long producerSpan, boolean producerIsElement, long hashKey) {}
+
+  private static final Element[] NO_ELEMENTS = new Element[0];
+
+  /** The content hash keys of what the call produced: its result's and its elements'. */
+  final long[] outputHashes;
 
   final long seq;
   final long span;
@@ -64,6 +95,11 @@ final class CompactCall {
     }
     this.result =
         !c.error() && ValueLinking.isNode(c.result()) ? value(-1, c.result(), names) : null;
+    List<ValueLinking.Output> outs = ValueLinking.outputs(c);
+    this.outputHashes = new long[outs.size()];
+    for (int k = 0; k < outputHashes.length; k++) {
+      outputHashes[k] = hashKey(outs.get(k).hash());
+    }
   }
 
   static CompactCall of(CallRecord c, long seq, Interner names) {
@@ -75,6 +111,13 @@ final class CompactCall {
         v.actualType() == null || v.actualType().isEmpty() ? v.declaredType() : v.actualType();
     boolean byHash = ValueLinking.linkableByHash(v);
     boolean byIdentity = ValueLinking.identityLinkTrusted(v);
+    Element[] elements = elements(v);
+    int n = Math.min(v.elements().size(), Limits.ELEMENTS_PER_VALUE);
+    byte[] structure = n == 0 ? NO_STRUCTURE : new byte[n];
+    for (int k = 0; k < n; k++) {
+      dev.tooltrace.record.ElementRef e = v.elements().get(k);
+      structure[k] = (byte) (e.depth() | (e.container() ? 4 : 0));
+    }
     return new Value(
         index,
         names.of(v.name()),
@@ -82,7 +125,32 @@ final class CompactCall {
         byHash,
         byIdentity,
         byIdentity ? id(v.producerSpanId()) : 0,
-        byHash ? hashKey(v.hash()) : 0);
+        byIdentity && v.producerIsElement(),
+        byHash ? hashKey(v.hash()) : 0,
+        elements,
+        structure,
+        n > 0 && n == v.elements().size() && !v.elementsTruncated() && !v.elementsDegraded());
+  }
+
+  private static final byte[] NO_STRUCTURE = new byte[0];
+
+  /** The value's element references, through the one linking rule ({@link ValueLinking}). */
+  private static Element[] elements(ValueRecord v) {
+    if (v.elements().isEmpty()) {
+      return NO_ELEMENTS;
+    }
+    List<Element> out = new java.util.ArrayList<>();
+    for (ValueLinking.Ref r : ValueLinking.elementRefs(v, 0, "")) {
+      if (r.element() < Limits.ELEMENTS_PER_VALUE) {
+        out.add(
+            new Element(
+                r.element(),
+                r.producerSpanId() == null ? 0 : id(r.producerSpanId()),
+                r.producerIsElement(),
+                r.hash() == null ? 0 : hashKey(r.hash())));
+      }
+    }
+    return out.toArray(NO_ELEMENTS);
   }
 
   /** A span id (16 hex digits) as a number; 0 for none. */

@@ -59,6 +59,12 @@ final class Limits {
   /** Calls and values remembered for linking an input to the call that produced it. */
   static final int LINK_WINDOW = 100_000;
 
+  /**
+   * Elements of one argument or result the report links (lineage links every element the agent
+   * recorded); a value with more is shown as an external input beside its linked elements.
+   */
+  static final int ELEMENTS_PER_VALUE = 64;
+
   /** Calls held to put the queue's append order into end-time order before linking. */
   static final int REORDER_WINDOW = 20_000;
 

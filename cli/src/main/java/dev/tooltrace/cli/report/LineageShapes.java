@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.cli.report;
 
+import dev.tooltrace.cli.analysis.ValueLinking;
 import dev.tooltrace.record.CallRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,8 +102,10 @@ final class LineageShapes {
   private static final class Produced {
     long span1;
     long end1;
+    boolean whole1;
     long span2;
     long end2;
+    boolean whole2;
     Shape external;
   }
 
@@ -171,33 +174,119 @@ final class LineageShapes {
     return spans.forgotten;
   }
 
+  /** The usages of one call being assembled, per producer: roles, links, whether whole. */
+  private static final class Uses {
+    final Map<Object, String[]> order = new LinkedHashMap<>();
+    final Map<Object, Set<String>> roles = new HashMap<>();
+    final Map<Object, Set<String>> links = new HashMap<>();
+    final Set<Object> whole = new java.util.HashSet<>();
+    final Map<Object, Shape> from = new HashMap<>();
+
+    /** Mirrors {@code ProvenanceGraphBuilder}: one usage per producer, roles and links merged. */
+    void add(Object producer, Shape shape, String role, String link, boolean returned) {
+      if (returned && roles.containsKey(producer)) {
+        return; // a value the call also took as an argument keeps that role
+      }
+      order.putIfAbsent(producer, new String[0]);
+      from.put(producer, shape);
+      roles.computeIfAbsent(producer, k -> new java.util.LinkedHashSet<>()).add(role);
+      if (link == null) {
+        whole.add(producer);
+      } else {
+        links.computeIfAbsent(producer, k -> new java.util.LinkedHashSet<>()).add(link);
+      }
+    }
+
+    /** The edge label of a producer's usage: roles, and " · " links unless it was used whole. */
+    String label(Object producer) {
+      String r = String.join(",", roles.get(producer));
+      return whole.contains(producer)
+          ? r
+          : r + " · " + String.join("; ", links.getOrDefault(producer, Set.of()));
+    }
+  }
+
   private void process(CompactCall c) {
     lastEnd = Math.max(lastEnd, c.end);
     double effective = c.confidence;
-    Set<String> inputs = new TreeSet<>();
-    List<Object[]> usages = new ArrayList<>();
+    Uses uses = new Uses();
     for (int i = 0; i < c.args.length; i++) {
       CompactCall.Value v = c.args[i];
-      SpanInfo producer = producer(c, v, false);
-      Shape from;
-      if (producer != null) {
-        producer.consumed = true;
-        from = producer.output;
-        effective = min(effective, producer.effective);
-      } else {
-        from = external(c, v, i);
+      ValueLinking.Ref wholeRef = ref(v, -1, false);
+      Found whole =
+          producer(
+              c,
+              v.identityTrusted() ? v.producerSpan() : 0,
+              v.producerIsElement(),
+              v.linkableByHash() ? v.hashKey() : 0,
+              false);
+      if (whole != null) {
+        uses.add(
+            whole.info,
+            whole.info.output,
+            v.role(),
+            ValueLinking.link(wholeRef, whole.element),
+            false);
       }
-      inputs.add(v.role() + "=" + from.id());
-      usages.add(new Object[] {from, v.role()});
+      Set<Integer> linked = new java.util.HashSet<>();
+      for (CompactCall.Element e : v.elements()) {
+        Found f = producer(c, e.producerSpan(), e.producerIsElement(), e.hashKey(), false);
+        if (f != null) {
+          linked.add(e.index());
+          uses.add(
+              f.info,
+              f.info.output,
+              v.role(),
+              ValueLinking.link(ref(v, e.index(), false), f.element),
+              false);
+        }
+      }
+      if (whole == null && !v.explainedByElements(linked::contains)) {
+        Shape ext = external(c, v, i);
+        uses.add(ext, ext, v.role(), null, false);
+      }
     }
     if (c.result != null) {
-      SpanInfo nested = producer(c, c.result, true);
+      CompactCall.Value r = c.result;
+      Found nested =
+          producer(
+              c,
+              r.identityTrusted() ? r.producerSpan() : 0,
+              r.producerIsElement(),
+              r.linkableByHash() ? r.hashKey() : 0,
+              true);
       if (nested != null) {
-        nested.consumed = true;
-        effective = min(effective, nested.effective);
-        inputs.add("(returned)=" + nested.output.id());
-        usages.add(new Object[] {nested.output, "(returned)"});
+        uses.add(
+            nested.info,
+            nested.info.output,
+            "(returned)",
+            ValueLinking.link(ref(r, -1, true), nested.element),
+            true);
       }
+      for (CompactCall.Element e : r.elements()) {
+        Found f = producer(c, e.producerSpan(), e.producerIsElement(), e.hashKey(), true);
+        if (f != null) {
+          uses.add(
+              f.info,
+              f.info.output,
+              "(returned)",
+              ValueLinking.link(ref(r, e.index(), true), f.element),
+              true);
+        }
+      }
+    }
+    Set<String> inputs = new TreeSet<>();
+    List<Object[]> usages = new ArrayList<>();
+    for (Object producer : uses.order.keySet()) {
+      Shape from = uses.from.get(producer);
+      String label = uses.label(producer);
+      if (producer instanceof SpanInfo) {
+        SpanInfo info = (SpanInfo) producer;
+        info.consumed = true;
+        effective = min(effective, info.effective);
+      }
+      inputs.add(label + "=" + from.id());
+      usages.add(new Object[] {from, label});
     }
     Shape shape = shape(c, tier(effective), inputs);
     shape.count++;
@@ -226,16 +315,23 @@ final class LineageShapes {
     info.effective = effective;
     if (c.result != null) {
       info.output = shape;
-      if (c.result.linkableByHash()) {
-        Produced p = byHash.get(c.result.hashKey());
+      long wholeKey = c.result.linkableByHash() ? c.result.hashKey() : 0;
+      for (long key : c.outputHashes) {
+        Produced p = byHash.get(key);
         if (p == null) {
           p = new Produced();
-          byHash.put(c.result.hashKey(), p);
+          byHash.put(key, p);
+        }
+        if (p.span1 == c.span) {
+          p.whole1 |= key == wholeKey;
+          continue;
         }
         p.span2 = p.span1;
         p.end2 = p.end1;
+        p.whole2 = p.whole1;
         p.span1 = c.span;
         p.end1 = c.end;
+        p.whole1 = key == wholeKey;
       }
     } else {
       shape.finals++;
@@ -243,34 +339,45 @@ final class LineageShapes {
     spans.put(c.span, info);
   }
 
+  /** A reference for {@link ValueLinking#link}: argument or returned value, whole or element. */
+  private static ValueLinking.Ref ref(CompactCall.Value v, int element, boolean returned) {
+    return new ValueLinking.Ref(
+        returned ? ValueLinking.RETURN : v.index(), element, v.role(), null, false, null, false);
+  }
+
+  /** Where a reference links: the producing call, and whether it produced the value inside. */
+  private record Found(SpanInfo info, boolean element) {}
+
   /**
-   * The processed call that produced {@code v} for {@code c}: by identity, else by content hash —
-   * for an argument a call that ended no later than {@code c} started, for the result a call nested
-   * in {@code c}.
+   * The processed call that produced a value for {@code c}: by identity ({@code producerSpan},
+   * trusted, not 0), else by content hash key ({@code hashKey}, not 0) — for an argument a call
+   * that ended no later than {@code c} started, for the result a call nested in {@code c}.
    */
-  private SpanInfo producer(CompactCall c, CompactCall.Value v, boolean returned) {
-    if (v.identityTrusted() && v.producerSpan() != 0 && v.producerSpan() != c.span) {
-      SpanInfo p = spans.get(v.producerSpan());
+  private Found producer(
+      CompactCall c, long producerSpan, boolean producerIsElement, long hashKey, boolean returned) {
+    if (producerSpan != 0 && producerSpan != c.span) {
+      SpanInfo p = spans.get(producerSpan);
       if (p != null && p.output != null) {
-        return p;
+        return new Found(p, producerIsElement);
       }
       if (p == null && !returned) {
         producersNotFound++;
       }
     }
-    if (!v.linkableByHash()) {
+    if (hashKey == 0) {
       return null;
     }
-    Produced p = byHash.get(v.hashKey());
+    Produced p = byHash.get(hashKey);
     if (p == null) {
       return null;
     }
     long limit = returned ? c.end : c.start;
     SpanInfo found = candidate(c, p.span1, p.end1, limit, returned);
-    if (found == null) {
-      found = candidate(c, p.span2, p.end2, limit, returned);
+    if (found != null) {
+      return new Found(found, !p.whole1);
     }
-    return found;
+    found = candidate(c, p.span2, p.end2, limit, returned);
+    return found == null ? null : new Found(found, !p.whole2);
   }
 
   private SpanInfo candidate(CompactCall c, long span, long end, long limit, boolean returned) {

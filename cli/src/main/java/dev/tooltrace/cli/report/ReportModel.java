@@ -67,7 +67,22 @@ public record ReportModel(
       long p99Nanos,
       long maxNanos,
       Tiers tiers,
-      Histogram histogram) {}
+      Histogram histogram,
+      Cost cost) {}
+
+  /**
+   * What a tool's measured calls cost ({@code capture.cost}; null when none was measured): thread
+   * CPU and allocated bytes, totals and p95 per call (nested calls included), and the totals
+   * without nested measured calls.
+   */
+  public record Cost(
+      long calls,
+      long cpuTotalNanos,
+      long selfCpuTotalNanos,
+      long cpuP95Nanos,
+      long allocatedTotalBytes,
+      long selfAllocatedTotalBytes,
+      long allocatedP95Bytes) {}
 
   /**
    * Calls by the confidence the tool reported: at or above {@code high}, at or above {@code

@@ -4,6 +4,7 @@
  */
 package dev.tooltrace.cli.report;
 
+import dev.tooltrace.cli.report.ReportModel.Cost;
 import dev.tooltrace.cli.report.ReportModel.Histogram;
 import dev.tooltrace.cli.report.ReportModel.Tiers;
 import dev.tooltrace.cli.report.ReportModel.ToolRow;
@@ -32,6 +33,14 @@ final class ToolStats {
   private long none;
   private long rejected;
 
+  // Measured calls only (capture.cost); the histograms are made at the first one.
+  private org.HdrHistogram.Histogram cpu;
+  private org.HdrHistogram.Histogram allocated;
+  private long cpuTotal;
+  private long selfCpuTotal;
+  private long allocatedTotal;
+  private long selfAllocatedTotal;
+
   ToolStats(String tool, String operation, double highAt, double mediumAt) {
     this.tool = tool;
     this.operation = operation;
@@ -45,6 +54,18 @@ final class ToolStats {
       errors++;
     }
     durations.recordValue(Math.max(1, c.durationNanos()));
+    if (c.hasCost()) {
+      if (cpu == null) {
+        cpu = new org.HdrHistogram.Histogram(3);
+        allocated = new org.HdrHistogram.Histogram(3);
+      }
+      cpu.recordValue(Math.max(0, c.cpuNanos()));
+      allocated.recordValue(Math.max(0, c.allocatedBytes()));
+      cpuTotal += c.cpuNanos();
+      selfCpuTotal += c.selfCpuNanos();
+      allocatedTotal += c.allocatedBytes();
+      selfAllocatedTotal += c.selfAllocatedBytes();
+    }
     Double conf = c.confidence();
     if (c.hasFlag(RecordFormat.FLAG_CONFIDENCE_REJECTED)) {
       rejected++;
@@ -74,7 +95,22 @@ final class ToolStats {
         at(99),
         calls == 0 ? 0 : durations.getMaxValue(),
         new Tiers(highAt, mediumAt, high, medium, low, none, rejected),
-        histogram());
+        histogram(),
+        cost());
+  }
+
+  private Cost cost() {
+    if (cpu == null) {
+      return null;
+    }
+    return new Cost(
+        cpu.getTotalCount(),
+        cpuTotal,
+        selfCpuTotal,
+        cpu.getValueAtPercentile(95),
+        allocatedTotal,
+        selfAllocatedTotal,
+        allocated.getValueAtPercentile(95));
   }
 
   private long at(double p) {

@@ -30,6 +30,9 @@ public final class ReplayPlan {
     spec.put("method", c.codeFunction());
     spec.put("descriptor", c.descriptor());
     spec.put("hashMaxBytes", hashMaxBytes);
+    // A result the agent hashed sampled (its budget switched the return value) is compared with a
+    // sampled hash of the replayed one.
+    spec.put("hashSampled", c.result() != null && c.result().hashSampled());
     ArrayNode args = spec.putArray("args");
     for (ValueRecord v : c.args()) {
       ObjectNode a = args.addObject();

@@ -19,12 +19,12 @@ import java.nio.file.Path;
  * The replay side that runs in the fresh JVM: loads the tool's class from the application class
  * path (the system class loader), rebuilds the arguments, invokes the method once and writes the
  * result's canonical hash — computed by the agent's own {@link CanonicalHash} with the run's {@code
- * capture.hash.max.bytes} — to a result file. The application's own output goes to its
- * stdout/stderr untouched; only the result file is read back.
+ * capture.hash.max.bytes} (sampled when the agent sampled the recorded one) — to a result file. The
+ * application's own output goes to its stdout/stderr untouched; only the result file is read back.
  *
- * <p>Spec: {@code {"class", "method", "descriptor", "hashMaxBytes", "args": [{"kind":
- * "primitive"|"null"|"capture", "type", "value"}]}}. Result: {@code {"status": "returned"|"threw"|
- * "not-replayable", "hash", "type", "reason"}}.
+ * <p>Spec: {@code {"class", "method", "descriptor", "hashMaxBytes", "hashSampled", "args":
+ * [{"kind": "primitive"|"null"|"capture", "type", "value"}]}}. Result: {@code {"status":
+ * "returned"|"threw"| "not-replayable", "hash", "type", "reason"}}.
  */
 public final class ReplayWorker {
   private ReplayWorker() {}
@@ -95,7 +95,10 @@ public final class ReplayWorker {
     if (m.getReturnType() == void.class) {
       out.put("hash", "void");
     } else {
-      out.put("hash", new CanonicalHash(spec.path("hashMaxBytes").asLong(1 << 20)).hex(value));
+      out.put(
+          "hash",
+          new CanonicalHash(spec.path("hashMaxBytes").asLong(1 << 20))
+              .hex(value, spec.path("hashSampled").asBoolean(false)));
     }
     out.put("type", value == null ? "null" : value.getClass().getName());
   }

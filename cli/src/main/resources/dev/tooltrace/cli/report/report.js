@@ -58,6 +58,14 @@
     const m = Math.floor(a / 60e9);
     return (ns < 0 ? '-' : '') + m + ' min ' + ((a - m * 60e9) / 1e9).toFixed(0) + ' s';
   }
+  function bytes(n) {
+    if (n === null || n === undefined) return '–';
+    if (n < 1024) return n + ' B';
+    const u = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n / 1024, i = 0;
+    while (v >= 1024 && i < u.length - 1) { v /= 1024; i++; }
+    return v.toFixed(v < 10 ? 2 : 1) + ' ' + u[i];
+  }
   function at(offsetNs) {
     return '+' + dur(offsetNs);
   }
@@ -188,8 +196,14 @@
       fill('tools-body', h('p', { class: 'muted', text: 'No calls were recorded in this run.' }));
       return;
     }
-    const head = h('tr', null, ['tool', 'calls', 'errors', 'p50', 'p95', 'p99', 'max', 'confidence tiers', 'latency histogram']
-      .map((x, i) => h('th', { class: i >= 1 && i <= 6 ? 'num' : '', text: x })));
+    // Cost columns only when capture.cost measured some tool of the run.
+    const costed = R.tools.some((t) => t.cost);
+    const cols = ['tool', 'calls', 'errors', 'p50', 'p95', 'p99', 'max'].concat(costed ? ['cpu', 'allocated'] : [], ['confidence tiers', 'latency histogram']);
+    const head = h('tr', null, cols.map((x, i) => h('th', { class: i >= 1 && i <= (costed ? 8 : 6) ? 'num' : '', text: x })));
+    const cost = (t, total, p95, self, fmt, what) => t.cost
+      ? h('td', { class: 'num cost', title: t.cost.calls + ' measured calls; without nested measured calls: ' + fmt(t.cost[self]) + '; p95 of one call: ' + fmt(t.cost[p95]) },
+        fmt(t.cost[total]), h('div', { class: 'muted', text: 'p95 ' + fmt(t.cost[p95]) }))
+      : h('td', { class: 'num muted', text: '–', title: what + ' not measured (capture.cost)' });
     const rows = R.tools.map((t) => h('tr', { class: 'tool-row', 'data-tool': t.tool },
       h('td', null, h('span', { class: 'badge', style: 'background:' + toolFill(t.tool), text: t.tool }), t.operation ? h('div', { class: 'muted', text: t.operation }) : null),
       h('td', { class: 'num', text: num(t.calls) }),
@@ -198,10 +212,12 @@
       h('td', { class: 'num', text: dur(t.p95Nanos) }),
       h('td', { class: 'num', text: dur(t.p99Nanos) }),
       h('td', { class: 'num', text: dur(t.maxNanos) }),
+      costed ? cost(t, 'cpuTotalNanos', 'cpuP95Nanos', 'selfCpuTotalNanos', dur, 'CPU') : null,
+      costed ? cost(t, 'allocatedTotalBytes', 'allocatedP95Bytes', 'selfAllocatedTotalBytes', bytes, 'allocation') : null,
       h('td', null, tiers(t)),
       h('td', null, histogram(t))));
     fill('tools-body', h('table', { id: 'tools-table' }, h('thead', null, head), h('tbody', null, rows)),
-      h('p', { class: 'muted', text: 'Percentiles from an HdrHistogram (3 significant digits). Confidence tiers count the confidence each call reported, by the run\'s thresholds.' }));
+      h('p', { class: 'muted', text: 'Percentiles from an HdrHistogram (3 significant digits). Confidence tiers count the confidence each call reported, by the run\'s thresholds.' + (costed ? ' CPU and allocated: the thread CPU time and bytes of the calls capture.cost measured, in total (nested calls included) and the p95 of one call.' : '') }));
   }
 
   // ---- timeline ----

@@ -5,6 +5,7 @@
 package dev.tooltrace.it.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tooltrace.backup.Manifest;
@@ -111,6 +112,14 @@ class RetentionTest {
     assertEquals(calls, Recorded.read(restored).tool("backup.record").size());
     assertTrue(
         Recorded.read(queue).tool("backup.record").size() < calls, "the queue itself was trimmed");
+    // The hash chain holds in both: the trimmed queue starts after a gap its seals document, the
+    // restored one is whole.
+    Cli.Result trimmed = Cli.ok("audit", "--dir", queue.toString());
+    assertTrue(trimmed.out().startsWith("audit: OK"), trimmed.out());
+    assertTrue(trimmed.out().contains("deleted by retention"), trimmed.out());
+    Cli.Result whole = Cli.ok("audit", "--dir", restored.toString());
+    assertTrue(whole.out().startsWith("audit: OK"), whole.out());
+    assertFalse(whole.out().contains("deleted by retention"), whole.out());
   }
 
   @Test

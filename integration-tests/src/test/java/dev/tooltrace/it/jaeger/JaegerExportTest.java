@@ -392,6 +392,15 @@ class JaegerExportTest {
       assertEquals("tooltrace", p.get("telemetry.distro.name"));
       assertEquals("java", p.get("telemetry.sdk.language"));
       assertTrue(p.get("process.runtime.version") instanceof String, p::toString);
+      // The run's place in the queue's hash chain (docs/audit.md): its RUN document's link and
+      // a head at or after the span's own document.
+      assertTrue(
+          p.get("tooltrace.chain.anchor") instanceof String anchor && anchor.length() == 64,
+          p::toString);
+      assertTrue(
+          ((Number) p.get("tooltrace.chain.head.seq")).longValue()
+              >= ((Number) s.tags().get("tooltrace.chain.seq")).longValue(),
+          s::toString);
     }
     assertTrue(jaeger.services().contains(service), "service listed");
     JaegerServer.Search found = jaeger.search(service, 100000);

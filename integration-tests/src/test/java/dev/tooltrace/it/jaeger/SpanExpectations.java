@@ -119,6 +119,15 @@ final class SpanExpectations {
     if (c.hasFlag(RecordFormat.FLAG_ASYNC)) {
       t.put("tooltrace.async", true);
     }
+    if (c.chainSeq() >= 0) {
+      t.put("tooltrace.chain.seq", c.chainSeq());
+    }
+    if (c.hasCost()) {
+      t.put("tooltrace.cost.cpu_nanos", c.cpuNanos());
+      t.put("tooltrace.cost.self_cpu_nanos", c.selfCpuNanos());
+      t.put("tooltrace.cost.allocated_bytes", c.allocatedBytes());
+      t.put("tooltrace.cost.self_allocated_bytes", c.selfAllocatedBytes());
+    }
     for (int i = 0; i < c.args().size(); i++) {
       value(t, "tooltrace.arg." + i, c.args().get(i), true);
     }

@@ -38,7 +38,7 @@ class ForkedAgentPrometheusTest {
     app =
         AgentProcess.start(
             queue.resolve("q"),
-            "sample.interval=1s",
+            "sample.interval=1s,capture.cost=true",
             List.of(
                 "-Dotel.exporter.otlp.endpoint=" + receiver.grpcEndpoint(),
                 "-Dotel.metric.export.interval=2000"));

@@ -80,6 +80,10 @@ class InProcessScrapeTest {
     DoubleHistogram confidence =
         m.histogramBuilder("tooltrace.tool.confidence").setUnit("1").build();
     LongCounter quality = m.counterBuilder("tooltrace.tool.quality").setUnit("{call}").build();
+    // capture.cost's histograms, as the exporter builds them (name, unit).
+    DoubleHistogram cpu = m.histogramBuilder("tooltrace.tool.cpu").setUnit("s").build();
+    DoubleHistogram allocated =
+        m.histogramBuilder("tooltrace.tool.allocated").setUnit("By").build();
     long i = 0;
     while (!stop) {
       for (String tool : List.of("parse", "classify")) {
@@ -95,6 +99,8 @@ class InProcessScrapeTest {
                   "java.lang.IllegalStateException"));
         }
         duration.record(0.001 * (1 + i % 50), Attributes.of(TOOL, tool));
+        cpu.record(0.0005 * (1 + i % 20), Attributes.of(TOOL, tool));
+        allocated.record(1024.0 * (1 + i % 100), Attributes.of(TOOL, tool));
         double c = (i % 10) / 10.0;
         confidence.record(c, Attributes.of(TOOL, tool));
         quality.add(

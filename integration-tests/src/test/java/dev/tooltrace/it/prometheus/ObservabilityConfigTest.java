@@ -97,6 +97,8 @@ class ObservabilityConfigTest {
             "Latency p50 / p95 / p99 per tool",
             "Confidence distribution",
             "Quality tiers per tool",
+            "CPU per tool",
+            "Allocation per tool",
             "Export lag",
             "Records written / exported / dropped per second",
             "CPU",

@@ -29,6 +29,7 @@ public final class FixtureCall {
   long durationNanos;
   int flags;
   double confidence = Double.NaN;
+  long[] cost;
   final List<String> argNames = new ArrayList<>();
   final List<FixtureValue> args = new ArrayList<>();
   FixtureValue result = FixtureValue.voidValue();
@@ -86,6 +87,16 @@ public final class FixtureCall {
   /** {@code RecordFormat.FLAG_*} bits. */
   public FixtureCall flags(int flags) {
     this.flags = flags;
+    return this;
+  }
+
+  /**
+   * The call's measured cost ({@code capture.cost}): thread CPU and allocated bytes, nested calls
+   * included and without them.
+   */
+  public FixtureCall cost(
+      long cpuNanos, long selfCpuNanos, long allocatedBytes, long selfAllocatedBytes) {
+    this.cost = new long[] {cpuNanos, selfCpuNanos, allocatedBytes, selfAllocatedBytes};
     return this;
   }
 

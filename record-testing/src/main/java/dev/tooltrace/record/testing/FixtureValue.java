@@ -13,7 +13,9 @@ import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.PrimitiveValues;
 import dev.tooltrace.record.RecordFormat;
 import dev.tooltrace.record.ValueEncoder;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,16 +42,23 @@ public final class FixtureValue {
   }
 
   private final Kind kind;
-  private final String declaredType;
+  private String declaredType;
   private final long bits;
   private final String actualType;
-  private final int hashKind;
-  private final long hashHi;
-  private final long hashLo;
+  private int hashKind;
+  private long hashHi;
+  private long hashLo;
   private final long size;
   private final String text;
-  private final long producer;
-  private final String capture;
+  private long producer;
+  private String capture;
+
+  /** Value flags beyond preview and capture: {@code VFLAG_PRODUCER_ELEMENT}, {@code _SAMPLED}. */
+  private int extraFlags;
+
+  private List<FixtureElement> elements = List.of();
+  private int elementsFlags;
+  private long elementsOmitted;
 
   private FixtureValue(
       Kind kind,
@@ -74,6 +83,27 @@ public final class FixtureValue {
     this.text = text;
     this.producer = producer;
     this.capture = capture;
+  }
+
+  private FixtureValue copy() {
+    FixtureValue c =
+        new FixtureValue(
+            kind,
+            declaredType,
+            bits,
+            actualType,
+            hashKind,
+            hashHi,
+            hashLo,
+            size,
+            text,
+            producer,
+            capture);
+    c.extraFlags = extraFlags;
+    c.elements = elements;
+    c.elementsFlags = elementsFlags;
+    c.elementsOmitted = elementsOmitted;
+    return c;
   }
 
   private static FixtureValue simple(Kind kind, String declaredType, long bits, String text) {
@@ -169,24 +199,28 @@ public final class FixtureValue {
 
   /** The same value, produced by (returned from) the call with span {@code spanId}. */
   public FixtureValue producedBy(long spanId) {
-    return new FixtureValue(
-        kind,
-        declaredType,
-        bits,
-        actualType,
-        hashKind,
-        hashHi,
-        hashLo,
-        size,
-        text,
-        spanId,
-        capture);
+    FixtureValue c = copy();
+    c.producer = spanId;
+    c.extraFlags &= ~RecordFormat.VFLAG_PRODUCER_ELEMENT;
+    return c;
+  }
+
+  /**
+   * The same value, found by identity as an element of what the call with span {@code spanId}
+   * returned ({@code VFLAG_PRODUCER_ELEMENT}).
+   */
+  public FixtureValue producedAsElementOf(long spanId) {
+    FixtureValue c = copy();
+    c.producer = spanId;
+    c.extraFlags |= RecordFormat.VFLAG_PRODUCER_ELEMENT;
+    return c;
   }
 
   /** The same value with another declared (parameter or return) type. */
   public FixtureValue declaredAs(String type) {
-    return new FixtureValue(
-        kind, type, bits, actualType, hashKind, hashHi, hashLo, size, text, producer, capture);
+    FixtureValue c = copy();
+    c.declaredType = type;
+    return c;
   }
 
   /** The same object with a full capture for replay ({@code CaptureFormat} JSON). */
@@ -194,18 +228,56 @@ public final class FixtureValue {
     if (kind != Kind.OBJECT) {
       throw new IllegalStateException("only objects carry captures");
     }
-    return new FixtureValue(
-        kind,
-        declaredType,
-        bits,
-        actualType,
-        hashKind,
-        hashHi,
-        hashLo,
-        size,
-        text,
-        producer,
-        captureJson);
+    FixtureValue c = copy();
+    c.capture = captureJson;
+    return c;
+  }
+
+  /**
+   * An object described as the agent describes a value of a parameter its budget switched: the
+   * sampled hash of {@code o} ({@code VFLAG_HASH_SAMPLED} when it is partial).
+   */
+  public static FixtureValue sampledOf(Object o) {
+    FixtureValue v = of(o);
+    ContentHasher h = new ContentHasher();
+    int kind = CANONICAL.hash(h, o, true);
+    if (kind != RecordFormat.HASH_NONE) {
+      h.finish();
+    }
+    v.hashKind = kind;
+    v.hashHi = h.hi;
+    v.hashLo = h.lo;
+    if (kind == RecordFormat.HASH_PARTIAL) {
+      v.extraFlags |= RecordFormat.VFLAG_HASH_SAMPLED;
+    }
+    return v;
+  }
+
+  /** The same object with these element entries ({@code SECTION_ELEMENTS}), depth first. */
+  public FixtureValue withElements(FixtureElement... entries) {
+    if (kind != Kind.OBJECT) {
+      throw new IllegalStateException("only objects carry elements");
+    }
+    FixtureValue c = copy();
+    List<FixtureElement> l = new ArrayList<>(elements);
+    l.addAll(List.of(entries));
+    c.elements = List.copyOf(l);
+    return c;
+  }
+
+  /** The same object with {@code omitted} more elements than its entries ({@code TRUNCATED}). */
+  public FixtureValue elementsTruncated(long omitted) {
+    FixtureValue c = copy();
+    c.elementsFlags |= RecordFormat.ELEMENTS_TRUNCATED;
+    c.elementsOmitted = omitted;
+    return c;
+  }
+
+  /** The same object whose element walk was cut short ({@code ELEMENTS_DEGRADED}). */
+  public FixtureValue elementsDegraded() {
+    FixtureValue c = copy();
+    c.elementsFlags |= RecordFormat.ELEMENTS_DEGRADED;
+    return c;
   }
 
   /** The declared type (the tool block's parameter or return type for this value). */
@@ -274,10 +346,28 @@ public final class FixtureValue {
           int flags =
               (preview.length() > PREVIEW_CHARS ? RecordFormat.VFLAG_PREVIEW_TRUNCATED : 0)
                   | (capture != null ? RecordFormat.VFLAG_CAPTURED : 0);
+          int start = b.length();
           ValueEncoder.objectHead(
-              b, Encoder.encodeStr(actualType), hashKind, hashHi, hashLo, size, flags);
+              b,
+              Encoder.encodeStr(actualType),
+              hashKind,
+              hashHi,
+              hashLo,
+              size,
+              flags
+                  | (producer != 0
+                      ? extraFlags
+                      : extraFlags & ~RecordFormat.VFLAG_PRODUCER_ELEMENT));
           b.str(preview, PREVIEW_CHARS);
           ValueEncoder.objectTail(b, producer, capture);
+          if (!elements.isEmpty() || elementsFlags != 0) {
+            Buf entries = new Buf(64);
+            for (FixtureElement e : elements) {
+              e.writeTo(entries);
+            }
+            ValueEncoder.elements(
+                b, start, elementsFlags, elementsOmitted, elements.size(), entries);
+          }
           break;
         }
       default:

@@ -111,6 +111,9 @@ public final class RunFixture {
       } else {
         c.result.writeTo(w.buf());
       }
+      if (c.cost != null) {
+        w.cost(c.cost[0], c.cost[1], c.cost[2], c.cost[3]);
+      }
       w.endCall(pos);
     }
     Buf doc = w.finish();
