@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tooltrace.agent.telemetry.ToolStatsProducer;
+import dev.tooltrace.record.AuditReport;
 import dev.tooltrace.record.CallRecord;
+import dev.tooltrace.record.ChainAuditor;
 import dev.tooltrace.record.QueueFiles;
 import dev.tooltrace.record.QueueReader;
 import dev.tooltrace.record.RecordVisitor;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The recorder's batches (issue 16), against a real queue: outermost calls share a document until
  * it is full or old, an idle thread's batch is appended by the housekeeper's round, everything at
- * exit; {@code batch.max.age=0} gives a document per outermost call; the per-tool metrics are
- * counted on the calling thread.
+ * exit; {@code batch.max.age=0} gives a document per outermost call; each batch is one link of the
+ * queue's hash chain; the per-tool metrics are counted on the calling thread.
  */
 class RecorderBatchingTest {
   @TempDir Path dir;
@@ -156,6 +158,27 @@ class RecorderBatchingTest {
     assertEquals(2, recorder.flushAll(0));
     assertEquals(List.of(1, 1), documents());
     assertEquals(0, recorder.flushAll(0), "nothing twice");
+  }
+
+  @Test
+  void everyBatchIsOneLinkOfTheHashChainWhoeverAppendsIt() throws Exception {
+    int n = 2 * Recorder.MAX_BATCH_RECORDS + 5; // full batches appended by this thread
+    for (int i = 0; i < n; i++) {
+      call(i);
+    }
+    Thread other = new Thread(() -> call(100), "other"); // an ended thread's batch
+    other.start();
+    other.join();
+    recorder.flushIdle(); // appended by the housekeeper
+    recorder.flushAll(0); // this thread's rest, as at exit
+    int batches = documents().size();
+    assertTrue(batches >= 4, "full batches, the other thread's, the rest: " + batches);
+    writer.close();
+
+    AuditReport audit = ChainAuditor.audit(dir, null);
+    assertEquals(List.of(), audit.breaks());
+    assertEquals(batches, audit.documents(), "one link per batch document");
+    assertEquals(batches - 1, audit.headSeq());
   }
 
   @Test
