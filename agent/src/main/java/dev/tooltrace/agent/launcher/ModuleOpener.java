@@ -35,7 +35,7 @@ final class ModuleOpener {
     Map<String, Map<String, Set<Module>>> byModule = new HashMap<>();
     for (String[] o : OPENS) {
       Set<Module> to =
-          o[1].equals("java.lang")
+          o[1].equals("java.lang") || o[1].equals("jdk.internal.misc")
               ? Set.of(target, ModuleOpener.class.getModule())
               : Set.of(target);
       byModule.computeIfAbsent(o[0], k -> new HashMap<>()).put(o[1], to);
@@ -56,23 +56,47 @@ final class ModuleOpener {
                 }
               });
     }
-    enableNativeAccess(loader);
+    enableNativeAccess();
   }
 
   /**
-   * On JDK 22+ native access by the unnamed module (Chronicle's and OSHI's JNA) prints a warning;
-   * enable it for the agent's unnamed module, if the JDK has the (internal) method.
+   * On JDK 22+ native access by an unnamed module (jffi, which Chronicle loads; OSHI's JNA) prints
+   * a "restricted method" warning on the application's stderr. Native access of every unnamed
+   * module is one switch ({@code --enable-native-access=ALL-UNNAMED}); the JDK's internal method
+   * behind that flag turns it on (the per-module method has no effect on unnamed modules). Only in
+   * the JVM's default mode, where native access is allowed anyway and only the warning is at stake:
+   * a user who chose {@code --illegal-native-access} or {@code --enable-native-access} keeps
+   * exactly that choice. When neither method exists, nothing else changes.
    */
-  private static void enableNativeAccess(ClassLoader loader) {
-    if (Runtime.version().feature() < 22) {
+  private static void enableNativeAccess() {
+    if (Runtime.version().feature() < 22
+        || savedProperty("jdk.module.illegal.native.access") != null
+        || savedProperty("jdk.module.enable.native.access.0") != null) {
       return;
     }
     try {
-      java.lang.reflect.Method m = Module.class.getDeclaredMethod("implAddEnableNativeAccess");
+      java.lang.reflect.Method m =
+          Module.class.getDeclaredMethod("implAddEnableNativeAccessToAllUnnamed");
       m.setAccessible(true);
-      m.invoke(loader.getUnnamedModule());
+      m.invoke(null);
     } catch (ReflectiveOperationException | RuntimeException e) {
       // Only a warning is at stake; nothing to report.
+    }
+  }
+
+  /**
+   * A property the launcher set from a command-line option ({@code --illegal-native-access} and
+   * friends become {@code jdk.module.*} properties, removed from the visible ones at start-up);
+   * when it cannot be read, "set" (the user's choice is never overridden on a guess).
+   */
+  private static String savedProperty(String name) {
+    try {
+      java.lang.reflect.Method m =
+          Class.forName("jdk.internal.misc.VM").getMethod("getSavedProperty", String.class);
+      m.setAccessible(true);
+      return (String) m.invoke(null, name);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "unknown";
     }
   }
 }

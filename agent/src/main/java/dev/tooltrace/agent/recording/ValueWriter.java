@@ -54,6 +54,12 @@ final class ValueWriter {
   /** Values at least this large (chars, elements) are timed for their parameter's budget. */
   static final int TIMED_MIN_SIZE = 1024;
 
+  /**
+   * Bytes an exact hash must feed before its time counts against the parameter's budget: about what
+   * a sampled hash feeds at most, below which the switch would save nothing.
+   */
+  static final int SWITCH_MIN_BYTES = 8 * 1024;
+
   private static final int MAX_SWITCHES_LOGGED = 20;
 
   private final int previewChars;
@@ -145,11 +151,18 @@ final class ValueWriter {
       Class<?> type = o.getClass();
       boolean sampled = budget != null && budget.sampled;
       ContentHasher h = ts.hasher;
+      h.reset(); // a cached hash feeds no bytes
       int hashKind = hash(h, o, sampled, ts.scratch);
-      // A value sampled for its size up front (a long string or primitive array) or identified by
-      // identity only is described as cheaply as the switch would make it: its time says nothing
-      // about the parameter (in a cold JVM even this costs microseconds) and never counts.
-      cheapest = hashKind != RecordFormat.HASH_CONTENT && !ElementWalker.isContainer(o);
+      boolean container = ElementWalker.isContainer(o);
+      // Whether the switch to sampled descriptions would make this one cheaper: an exact hash that
+      // fed more than a sample's worth of bytes, or a container hashed exactly until it turned out
+      // too large (then again, sampled). A short value, a value sampled for its size up front (a
+      // long string or primitive array), a cached hash or an identity is already described as
+      // cheaply as the switch would make it: its time says nothing about the parameter (in a cold
+      // JVM even a tiny record takes tens of microseconds) and never counts against it.
+      cheapest =
+          !(hashKind == RecordFormat.HASH_CONTENT && h.bytesHashed() > SWITCH_MIN_BYTES)
+              && !(hashKind == RecordFormat.HASH_PARTIAL && container && !sampled);
       long size = sizeOf(o);
       int cflag = captured && capture != null ? RecordFormat.VFLAG_CAPTURED : 0;
       long producer = 0;
@@ -201,9 +214,12 @@ final class ValueWriter {
         }
       }
       ValueEncoder.objectTail(b, producer, cflag != 0 ? capture.write(ts.text, o) : null);
-      if (ElementWalker.isContainer(o)) {
+      if (container) {
         ElementWalker.Scratch es = ts.scratch;
         if (elements.walk(o, es, sampled, returnSpan)) {
+          if (es.count > ElementWalker.SAMPLED_MAX_ELEMENTS) {
+            cheapest = false; // the switch would walk fewer elements
+          }
           if ((es.flags & RecordFormat.ELEMENTS_DEGRADED) != 0) {
             degradedValues.increment();
           }

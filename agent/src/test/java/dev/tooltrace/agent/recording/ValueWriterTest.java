@@ -402,8 +402,18 @@ class ValueWriterTest {
     assertEquals(-1, writer.write(buf, 7, ts, false, b, 0));
     assertEquals(-1, writer.write(buf, new byte[10], ts, false, b, 0));
     assertTrue(writer.write(buf, "x".repeat(5000), ts, false, b, 0) >= 0);
-    assertTrue(writer.write(buf, List.of(1), ts, false, b, 0) >= 0);
-    assertEquals(-1, writer.write(buf, List.of(1), ts, false, null, 0), "no budget, no clock");
+    List<Integer> hundred = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      hundred.add(i);
+    }
+    assertTrue(writer.write(buf, hundred, ts, false, b, 0) >= 0, "more elements than sampled");
+    assertEquals(-1, writer.write(buf, hundred, ts, false, null, 0), "no budget, no clock");
+    // Described as cheaply as the switch would make them: their time never counts.
+    assertEquals(-1, writer.write(buf, List.of(1), ts, false, b, 0), "a short list");
+    assertEquals(-1, writer.write(buf, new byte[2_000_000], ts, false, b, 0), "sampled for size");
+    String cached = "c".repeat(50_000);
+    assertTrue(writer.write(buf, cached, ts, false, b, 0) >= 0, "hashed in full the first time");
+    assertEquals(-1, writer.write(buf, cached, ts, false, b, 0), "then from the cache");
   }
 
   @Test
