@@ -16,6 +16,7 @@ import dev.tooltrace.agent.telemetry.AgentMetrics;
 import dev.tooltrace.agent.telemetry.MeterSetup;
 import dev.tooltrace.agent.telemetry.SystemMetrics;
 import dev.tooltrace.agent.telemetry.SystemSampler;
+import dev.tooltrace.agent.telemetry.ToolStatsProducer;
 import dev.tooltrace.agent.telemetry.health.AgentHealth;
 import dev.tooltrace.agent.telemetry.health.ExportProgress;
 import dev.tooltrace.agent.telemetry.health.HealthRegistry;
@@ -39,24 +40,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * The agent's background work, all on daemon threads of its own and started off the premain thread
  * (the application starts while they initialise): queue housekeeping (disk checks, reopening after
- * a problem), the export pipeline (which also computes the per-tool metrics from the records), the
- * HTTP endpoint (health, /metrics), system metrics and evidence sampling.
+ * a problem, appending the batches of idle threads), the OTLP export pipeline, the HTTP endpoint
+ * (health, /metrics), the per-tool metrics (counted by the recorder on the calling threads, handed
+ * to every metric reader by a {@link ToolStatsProducer}), system metrics and evidence sampling.
+ *
+ * <p>{@link #stop} never waits for a backend: a start-up still in progress at exit (a short job)
+ * finishes only its current step, and an exporter that cannot reach its collector leaves what it
+ * did not send in the queue.
  */
 final class AgentServices {
   private static final AgentLog.Component LOG = AgentLog.of("agent");
   private static final AgentLog.Component EXPORT_LOG = AgentLog.of("export");
   private static final AgentLog.Component HTTP_LOG = AgentLog.of("http");
-  private static final long STARTUP_WAIT_SECONDS = 5;
 
   private final Config config;
   private final QueueWriter writer;
   private final Recorder recorder;
   private final String service;
-  private final long runIndex;
   private final long runHi;
   private final long runLo;
+  private final ToolStatsProducer toolStats;
+  private boolean stopping;
   private final List<Thread> agentThreads = new CopyOnWriteArrayList<>();
-  private ScheduledExecutorService scheduler;
+  private volatile ScheduledExecutorService scheduler;
+
+  /** Set once every start-up step ran: from then on the housekeeper may retry a failed export. */
+  private volatile boolean started;
+
   private volatile ExportPipeline export;
   private volatile PrometheusMetricReader prometheus;
   private volatile AgentHttpServer http;
@@ -71,36 +81,85 @@ final class AgentServices {
       QueueWriter writer,
       Recorder recorder,
       String service,
-      long runIndex,
       long runHi,
       long runLo,
+      long startEpochNanos,
       Sealer sealer) {
     this.config = config;
     this.writer = writer;
     this.recorder = recorder;
     this.service = service;
-    this.runIndex = runIndex;
     this.runHi = runHi;
     this.runLo = runLo;
     this.sealer = sealer;
     this.backup = new BackupService(config, writer, sealer::sealGap);
+    String version = AgentServices.class.getPackage().getImplementationVersion();
+    this.toolStats =
+        new ToolStatsProducer(
+            recorder::toolStats, startEpochNanos, version == null ? "dev" : version);
   }
 
+  /**
+   * Starts the housekeeper, then the services one after the other on the calling thread (the
+   * agent's init thread), unless {@link #stop} came first.
+   */
   void start() {
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "tooltrace-housekeeper");
-              t.setDaemon(true);
-              t.setContextClassLoader(AgentServices.class.getClassLoader());
-              agentThreads.add(t);
-              return t;
-            });
-    scheduler.execute(this::startServices);
-    scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "tooltrace-housekeeper");
+                t.setDaemon(true);
+                t.setContextClassLoader(AgentServices.class.getClassLoader());
+                agentThreads.add(t);
+                return t;
+              });
+      scheduler.scheduleWithFixedDelay(
+          this::flushIdle,
+          Recorder.FLUSH_INTERVAL_MILLIS,
+          Recorder.FLUSH_INTERVAL_MILLIS,
+          TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+    }
+    startServices();
   }
 
+  private void flushIdle() {
+    try {
+      recorder.flushIdle();
+    } catch (Throwable t) {
+      LOG.warn("appending idle batches failed: " + t);
+    }
+  }
+
+  /** Each step runs only if the agent is not stopping, and {@link #stop} waits for the current. */
   private void startServices() {
+    step(this::startHttp);
+    if (exporting()) {
+      step(this::startExport);
+    }
+    step(this::registerMetrics);
+    step(backup::start);
+    step(this::startSampler);
+    started = true;
+  }
+
+  private void step(Runnable r) {
+    synchronized (this) {
+      if (!stopping) {
+        r.run();
+      }
+    }
+  }
+
+  private boolean exporting() {
+    return "otlp".equals(config.get(Keys.EXPORT));
+  }
+
+  private void startHttp() {
     if (config.get(Keys.HTTP_ENABLED)) {
       try {
         prometheus = PrometheusMetricReader.create();
@@ -118,9 +177,9 @@ final class AgentServices {
         LOG.warn("cannot start the HTTP endpoint: " + t + "; health and /metrics are off");
       }
     }
-    startExport();
-    registerMetrics();
-    backup.start();
+  }
+
+  private void startSampler() {
     Duration interval = config.get(Keys.SAMPLE_INTERVAL);
     if (!interval.isZero()) {
       try {
@@ -140,7 +199,7 @@ final class AgentServices {
   }
 
   private HealthRegistry healthChecks() {
-    boolean exporting = "otlp".equals(config.get(Keys.EXPORT));
+    boolean exporting = exporting();
     return AgentHealth.registry(
         new AgentHealth.Sources(
             () -> agentThreads,
@@ -204,9 +263,9 @@ final class AgentServices {
       ExportSettings.Builder b =
           ExportSettings.builder()
               .queue(writer.queue())
-              .otlp("otlp".equals(config.get(Keys.EXPORT)))
+              .otlp(true)
+              .toolMetrics(false)
               .maxBatchCalls(config.get(Keys.EXPORT_BATCH))
-              .metricsFromIndex(runIndex)
               .closeTimeout(Duration.ofSeconds(2))
               .qualityThresholds(
                   config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
@@ -214,6 +273,7 @@ final class AgentServices {
               .meterCustomizer(
                   mb -> {
                     MeterSetup.addViews(mb);
+                    mb.registerMetricProducer(toolStats);
                     if (p != null && fallbackMeters == null) {
                       mb.registerMetricReader(p);
                     }
@@ -252,6 +312,7 @@ final class AgentServices {
       } else {
         var mb = SdkMeterProvider.builder();
         MeterSetup.addViews(mb);
+        mb.registerMetricProducer(toolStats);
         if (prometheus != null) {
           mb.registerMetricReader(prometheus);
         }
@@ -272,8 +333,8 @@ final class AgentServices {
     try {
       writer.check();
       sealer.sealRolls();
-      if (export == null) {
-        startExport();
+      if (started && export == null && exporting()) {
+        step(this::startExport);
       }
     } catch (Throwable t) {
       LOG.warn("housekeeping failed: " + t);
@@ -292,16 +353,16 @@ final class AgentServices {
     return h == null ? -1 : h.port();
   }
 
+  /**
+   * Stops everything started so far; a start-up step in progress finishes first (the steps are
+   * short), the steps not yet run never do. The housekeeper is stopped without waiting: the
+   * shutdown hook appends the last batches itself.
+   */
   void stop() {
+    synchronized (this) {
+      stopping = true;
+    }
     if (scheduler != null) {
-      // A start-up still in progress (a short-lived application) finishes first, bounded, so
-      // the exporter exists and drains on exit instead of leaving everything to the next start.
-      scheduler.shutdown();
-      try {
-        scheduler.awaitTermination(STARTUP_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
       scheduler.shutdownNow();
     }
     backup.stop();

@@ -19,21 +19,42 @@ import dev.tooltrace.record.ChainPoint;
 import dev.tooltrace.record.Encoder;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.Json;
+import dev.tooltrace.record.QueueFiles;
 import java.io.File;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts the agent inside its isolated class loader, in a fixed order: configuration and logger;
- * the queue; the recorder (installed into the bootstrap {@code Bridge}); the run's environment
- * snapshot; the weaving; then background services (housekeeping, export, HTTP). Any failure is
- * reported in one line and leaves the application running, untracked if need be.
+ * Starts the agent inside its isolated class loader. Premain does only what must happen before the
+ * application's first class loads: configuration and logger, the recorder (installed into the
+ * bootstrap {@code Bridge}), the weaving's cheap pre-filter, and the shutdown hook. The slow parts
+ * run on two daemon threads while the application starts:
+ *
+ * <ul>
+ *   <li>{@code tooltrace-weave} builds the Byte Buddy transformer and retransforms the JDK's task
+ *       classes for context propagation, then releases the weaving; a class with tools that loads
+ *       earlier waits for it (so no tracked call ever runs without context propagation);
+ *   <li>{@code tooltrace-init} opens the queue, takes the run's environment snapshot and writes the
+ *       RUN document, then lets appends through ({@link QueueWriter#ready}; an application thread
+ *       whose batch needs appending earlier waits for it), and starts the background services
+ *       (housekeeping, export, HTTP, sampling).
+ * </ul>
+ *
+ * Any failure is reported in one line and leaves the application running, untracked if need be.
  */
 public final class AgentStarter {
   private static final AgentLog.Component LOG = AgentLog.of("agent");
+
+  /** How long the shutdown hook waits for a queue still being opened. */
+  private static final long OPEN_WAIT_AT_EXIT_MILLIS = 10_000;
+
+  /** How long the shutdown hook waits, in all, for threads still inside a tracked call's exit. */
+  private static final long FLUSH_WAIT_AT_EXIT_NANOS = 500_000_000L;
 
   private AgentStarter() {}
 
@@ -55,20 +76,16 @@ public final class AgentStarter {
     SecureRandom random = new SecureRandom();
     long runHi = random.nextLong();
     long runLo = random.nextLong();
-    String runId = Hex.of(runHi, runLo);
+    long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
 
-    Path dir = Path.of(config.get(Keys.DIR));
     QueueWriter writer =
         new QueueWriter(
-            dir,
+            Path.of(config.get(Keys.DIR)),
             config.get(Keys.ROLL_CYCLE),
             config.get(Keys.DISK_MAX_BYTES),
             config.get(Keys.DISK_MIN_FREE),
             config.get(Keys.AUDIT_CHAIN));
-    writer.open();
-    writer.check();
     Sealer sealer = new Sealer(writer, runHi, runLo, Sealer.loadSigner(config.get(Keys.AUDIT_KEY)));
-
     Recorder recorder =
         new Recorder(
             writer,
@@ -80,89 +97,182 @@ public final class AgentStarter {
             config.get(Keys.REDACT_NAMES),
             config.get(Keys.ELEMENTS_MAX),
             config.get(Keys.BUDGET_MICROS));
+    recorder.qualityThresholds(
+        config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM));
+    recorder.batchMaxAge(config.get(Keys.BATCH_MAX_AGE));
     if (!Bridge.install(recorder)) {
       LOG.warn("another tooltrace agent is already installed in this JVM; this one stays idle");
       return;
     }
     String service = ServiceName.resolve(config);
-    Map<String, Object> env =
-        RunSnapshot.take(
-            runId,
-            service,
-            config.get(Keys.RUN_NAME),
-            config.get(Keys.RUN_TAGS),
-            config.get(Keys.REDACT_NAMES),
-            config.asText());
-    Buf doc = new Buf(4096);
-    long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
-    Encoder.run(doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(), Json.write(env));
-    ChainPoint runStart = writer.appendFromAgentAt(doc);
-    long runIndex = writer.lastIndex();
-
-    new Weaver(
+    Weaver weaver =
+        new Weaver(
             config.get(Keys.INCLUDE),
             config.get(Keys.EXCLUDE),
             config.get(Keys.REDACT_NAMES),
             config.get(Keys.CAPTURE_ARGS),
             config.get(Keys.CAPTURE_COST),
-            config.get(Keys.CAPTURE_HASH))
-        .install(inst);
-    ContextPropagation.install(inst);
-
+            config.get(Keys.CAPTURE_HASH));
+    weaver.installDeferred(inst);
     AgentServices services =
-        new AgentServices(config, writer, recorder, service, runIndex, runHi, runLo, sealer);
-    services.start();
+        new AgentServices(config, writer, recorder, service, runHi, runLo, startEpochNanos, sealer);
+    // Where the RUN document sits in the chain (for the run's seal at exit); set before the queue
+    // is ready, which the shutdown hook waits for.
+    AtomicReference<ChainPoint> runStart = new AtomicReference<>();
+    daemon("tooltrace-weave", () -> weave(inst, weaver));
+    daemon(
+        "tooltrace-init",
+        () -> {
+          openQueue(config, writer, service, runHi, runLo, startEpochNanos, runStart);
+          services.start();
+        });
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> {
-                  try {
-                    services.stop();
-                    sealer.sealRolls();
-                    Map<String, Object> counters = new LinkedHashMap<>();
-                    counters.put("records.written", writer.written());
-                    counters.put("records.dropped", writer.dropped());
-                    counters.put("recording.failures", recorder.failures());
-                    counters.put("values.sampled", recorder.sampledValues());
-                    counters.put("values.degraded", recorder.degradedValues());
-                    Buf end = new Buf(256);
-                    Encoder.runEnd(
-                        end,
+                () ->
+                    shutdown(
+                        writer,
+                        recorder,
+                        services,
+                        sealer,
+                        runStart,
+                        Hex.of(runHi, runLo),
                         runHi,
-                        runLo,
-                        System.currentTimeMillis() * 1_000_000L,
-                        Json.write(counters));
-                    sealer.sealRun(runStart, writer.appendFinalAt(end));
-                    writer.close();
-                    String summary =
-                        "run "
-                            + runId
-                            + " ended: "
-                            + writer.written()
-                            + " records written, "
-                            + writer.dropped()
-                            + " dropped, "
-                            + recorder.failures()
-                            + " recording failures";
-                    if (writer.dropped() > 0 || recorder.failures() > 0) {
-                      LOG.warn(
-                          summary
-                              + (writer.problem() == null ? "" : " (" + writer.problem() + ")"));
-                    } else {
-                      LOG.info(summary);
-                    }
-                  } catch (Throwable t) {
-                    LOG.warn("shutdown: " + t);
-                  }
-                },
+                        runLo),
                 "tooltrace-shutdown"));
-    LOG.info(
-        "recording run "
-            + runId
-            + " of service '"
-            + service
-            + "' into "
-            + writer.dir()
-            + (writer.accepting() ? "" : " (NOT writable now: " + writer.problem() + ")"));
+  }
+
+  private static Thread daemon(String name, Runnable work) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                work.run();
+              } catch (Throwable e) {
+                LOG.warn(name + " failed: " + e);
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.setContextClassLoader(AgentStarter.class.getClassLoader());
+    t.start();
+    return t;
+  }
+
+  /** Builds the weaving and context propagation, then lets tracked classes be woven. */
+  private static void weave(Instrumentation inst, Weaver weaver) {
+    ClassFileTransformer bb = null;
+    try {
+      bb = weaver.build();
+      ContextPropagation.install(inst);
+    } catch (Throwable t) {
+      LOG.warn("cannot build the weaving: " + t + "; the application runs untracked");
+      bb = null;
+    } finally {
+      weaver.release(bb);
+    }
+  }
+
+  /** Opens the queue, writes the run's RUN document first, then lets the batches through. */
+  private static void openQueue(
+      Config config,
+      QueueWriter writer,
+      String service,
+      long runHi,
+      long runLo,
+      long startEpochNanos,
+      AtomicReference<ChainPoint> runStart) {
+    try {
+      writer.open();
+      writer.check();
+      String runId = Hex.of(runHi, runLo);
+      Map<String, Object> env =
+          RunSnapshot.take(
+              runId,
+              service,
+              config.get(Keys.RUN_NAME),
+              config.get(Keys.RUN_TAGS),
+              config.get(Keys.REDACT_NAMES),
+              config.asText());
+      Buf doc = new Buf(4096);
+      Encoder.run(
+          doc, runHi, runLo, startEpochNanos, ProcessHandle.current().pid(), Json.write(env));
+      runStart.set(writer.appendFromAgentAt(doc));
+      LOG.info(
+          "recording run "
+              + runId
+              + " of service '"
+              + service
+              + "' into "
+              + writer.dir()
+              + (writer.accepting() ? "" : " (NOT writable now: " + writer.problem() + ")"));
+    } finally {
+      writer.ready();
+    }
+  }
+
+  private static Map<String, Object> counters(QueueWriter writer, Recorder recorder) {
+    Map<String, Object> counters = new LinkedHashMap<>();
+    counters.put("records.written", writer.written());
+    counters.put("records.dropped", writer.dropped());
+    counters.put("recording.failures", recorder.failures());
+    counters.put("values.sampled", recorder.sampledValues());
+    counters.put("values.degraded", recorder.degradedValues());
+    return counters;
+  }
+
+  /**
+   * The shutdown hook: every batch into the queue, the services stopped (none waits for a backend
+   * that does not answer), the files rolled away from sealed, the run's counters in RUN_END and the
+   * run's seal after it, the queue closed.
+   */
+  private static void shutdown(
+      QueueWriter writer,
+      Recorder recorder,
+      AgentServices services,
+      Sealer sealer,
+      AtomicReference<ChainPoint> runStart,
+      String runId,
+      long runHi,
+      long runLo) {
+    try {
+      if (!writer.awaitReady(0)) {
+        // A short job ended while the queue is still being opened: let that finish.
+        QueueFiles.allowOpeningDuringShutdown();
+      }
+      if (!writer.awaitReady(OPEN_WAIT_AT_EXIT_MILLIS)) {
+        LOG.warn("the queue was still being opened at exit; the run's last records are lost");
+      }
+      recorder.flushAll(FLUSH_WAIT_AT_EXIT_NANOS);
+      services.stop();
+      recorder.flushAll(0);
+      sealer.sealRolls();
+      Buf end = new Buf(256);
+      Encoder.runEnd(
+          end,
+          runHi,
+          runLo,
+          System.currentTimeMillis() * 1_000_000L,
+          Json.write(counters(writer, recorder)));
+      sealer.sealRun(runStart.get(), writer.appendFinalAt(end));
+      writer.close();
+      String summary =
+          "run "
+              + runId
+              + " ended: "
+              + writer.written()
+              + " records written, "
+              + writer.dropped()
+              + " dropped, "
+              + recorder.failures()
+              + " recording failures";
+      if (writer.dropped() > 0 || recorder.failures() > 0) {
+        LOG.warn(summary + (writer.problem() == null ? "" : " (" + writer.problem() + ")"));
+      } else {
+        LOG.info(summary);
+      }
+    } catch (Throwable t) {
+      LOG.warn("shutdown: " + t);
+    }
   }
 }

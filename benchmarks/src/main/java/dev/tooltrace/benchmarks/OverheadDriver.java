@@ -4,9 +4,6 @@
  */
 package dev.tooltrace.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-
 /**
  * The MooBench-style per-call overhead run, one configuration per JVM: {@code warmup} iterations,
  * then {@code iterations} measured in {@code batches}; an iteration is one call of {@link
@@ -17,7 +14,8 @@ import java.lang.management.ThreadMXBean;
  * shared machine the CPU times are immune to being descheduled, which wall time is not.
  *
  * <p>Arguments: {@code config=NAME variant=NAME out=FILE warmup=N iterations=N batches=N depth=N
- * work=N}.
+ * work=N kind=NAME} ({@code kind}: the row's first field, {@code overhead} unless another section
+ * of run-all.sh reuses the driver, as {@code chaincost} does).
  */
 public final class OverheadDriver {
   private OverheadDriver() {}
@@ -38,11 +36,7 @@ public final class OverheadDriver {
     long perBatch = iterations / batches;
     double[] batchNs = new double[batches];
     long total = 0;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long threadCpu0 = threads.getCurrentThreadCpuTime();
-    long processCpu0 = os.getProcessCpuTime();
+    Probe probe = Probe.start();
     for (int b = 0; b < batches; b++) {
       long t0 = System.nanoTime();
       sink += loop(m, perBatch, work, depth);
@@ -52,21 +46,20 @@ public final class OverheadDriver {
     }
     long calls = perBatch * batches * depth;
     double nsPerCall = (double) total / calls;
-    double threadCpuPerCall = (threads.getCurrentThreadCpuTime() - threadCpu0) / (double) calls;
-    double processCpuPerCall = (os.getProcessCpuTime() - processCpu0) / (double) calls;
+    double[] cost = probe.perCall(calls);
     StringBuilder perBatchText = new StringBuilder();
     for (double d : batchNs) {
       perBatchText.append(perBatchText.length() == 0 ? "" : ",").append(String.format("%.2f", d));
     }
     Results.append(
         a.text("out", ""),
-        "overhead",
+        a.text("kind", "overhead"),
         a.text("config", "?"),
         a.text("variant", "?"),
         String.format("%.3f", nsPerCall),
         perBatchText,
-        String.format("%.3f", threadCpuPerCall),
-        String.format("%.3f", processCpuPerCall));
+        String.format("%.3f", cost[0]),
+        String.format("%.3f", cost[1]));
   }
 
   private static long loop(MonitoredClass m, long n, long work, int depth) {

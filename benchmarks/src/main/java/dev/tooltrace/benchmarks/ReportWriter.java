@@ -33,8 +33,8 @@ public final class ReportWriter {
     OVERHEAD.put("tooltrace-args", "tooltrace, full argument capture (`capture.args=true`)");
     OVERHEAD.put(
         "tooltrace-noexport",
-        "tooltrace, default capture, no OTLP export (`export=none`: the queue is still tailed"
-            + " for per-tool metrics; not a target, shows what sending costs on 2 cores)");
+        "tooltrace, default capture, no OTLP export (`export=none`: nothing reads the queue;"
+            + " not a target, shows what sending costs on 2 cores)");
     OVERHEAD.put("otel", "OpenTelemetry agent 2.33.1, `@WithSpan`, OTLP/HTTP to local receiver");
     OVERHEAD.put("kieker", "Kieker 2.0.2, binary file writer");
     OVERHEAD.put("kieker-off", "Kieker 2.0.2, probe deactivated");
@@ -82,10 +82,14 @@ public final class ReportWriter {
   String render() {
     md.setLength(0);
     overhead();
+    FlatSection.render(this);
     allocation();
     burst();
     startup();
+    ShortJobSection.render(this);
+    DrainSection.render(this);
     md.append(LargeArgsSection.render(results));
+    md.append(ChainCostSection.render(results));
     failures();
     String body = md.toString();
     md.setLength(0);
@@ -119,6 +123,14 @@ public final class ReportWriter {
     row(
         "load average at start / end",
         meta.getOrDefault("loadStart", "?") + " / " + meta.getOrDefault("loadEnd", "?"));
+    List<String[]> loads = results.rows("load", r -> r.length > 2);
+    if (!loads.isEmpty()) {
+      StringBuilder l = new StringBuilder();
+      for (String[] r : loads) {
+        l.append(l.length() == 0 ? "" : "; ").append(r[1]).append(' ').append(r[2]);
+      }
+      row("load average before each section", l.toString());
+    }
     row("commit", meta.getOrDefault("commit", "?"));
     md.append('\n');
     double load = firstNumber(meta.getOrDefault("loadStart", "0"));
@@ -140,7 +152,8 @@ public final class ReportWriter {
   }
 
   private void targets() {
-    md.append("## Targets (issue 9)\n\n| target | measured | limit | |\n|---|---|---|---|\n");
+    md.append(
+        "## Targets (issues 9 and 16)\n\n| target | measured | limit | |\n|---|---|---|---|\n");
     for (String[] t : targets) {
       md.append("| ")
           .append(t[0])
@@ -413,7 +426,21 @@ public final class ReportWriter {
     return Double.isNaN(c) || Double.isNaN(otel) ? "" : "; " + what + ": " + ratio(c, otel);
   }
 
-  private void target(String name, String measured, String limit, boolean met) {
+  // ---- for the sections in their own files ---------------------------------------------------
+
+  StringBuilder md() {
+    return md;
+  }
+
+  ResultSet results() {
+    return results;
+  }
+
+  String meta(String key, String def) {
+    return meta.getOrDefault(key, def);
+  }
+
+  void target(String name, String measured, String limit, boolean met) {
     boolean known = !measured.contains("NaN") && !measured.contains("not measured");
     targets.add(
         new String[] {

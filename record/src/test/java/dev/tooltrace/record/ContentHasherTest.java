@@ -73,6 +73,34 @@ class ContentHasherTest {
         new ContentHasher().putString("ba").finish().hex());
   }
 
+  @Test
+  void charsFourAtATimeHashLikeOneByOneAtEveryAlignment() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      sb.append((char) (i * 7919 % 0xD7FF + 1));
+    }
+    String text = sb.toString();
+    for (int lead = 0; lead < 16; lead++) {
+      for (int n = 0; n <= text.length(); n += 3) {
+        ContentHasher fast = new ContentHasher().reset();
+        ContentHasher slow = new ContentHasher().reset();
+        for (int b = 0; b < lead; b++) {
+          fast.putByte(b);
+          slow.putByte(b);
+        }
+        fast.putChars(text, 0, n);
+        for (int i = 0; i < n; i++) {
+          slow.putChar(text.charAt(i));
+        }
+        fast.finish();
+        slow.finish();
+        assertEquals(slow.hi, fast.hi, "lead " + lead + ", " + n + " chars");
+        assertEquals(slow.lo, fast.lo, "lead " + lead + ", " + n + " chars");
+        assertEquals(slow.bytesHashed(), fast.bytesHashed());
+      }
+    }
+  }
+
   /** The hash of the same bytes fed one at a time: what every bulk path must equal. */
   private static String bytewise(byte[] prefix, byte[] b) {
     ContentHasher h = new ContentHasher();

@@ -81,7 +81,10 @@ final class AgentClassLoader extends ClassLoader {
     }
     byte[] bytes;
     try (InputStream in = jar.getInputStream(entry)) {
-      bytes = in.readAllBytes();
+      // The exact size when the jar says it (it does): thousands of classes load at start-up, and
+      // readAllBytes' growing buffers would be that much more garbage in a short job's heap.
+      long size = entry.getSize();
+      bytes = size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }

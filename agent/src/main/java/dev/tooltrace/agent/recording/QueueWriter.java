@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import net.openhft.chronicle.core.io.SingleThreadedChecked;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -29,6 +31,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * failing the application, and the state change is logged once. {@link #check()} (called by the
  * housekeeper every second) re-evaluates the state and reopens the queue when the problem goes
  * away.
+ *
+ * <p>The queue is opened off the premain thread (opening Chronicle takes a good part of a second):
+ * until the agent calls {@link #ready()} — after the run's RUN document, so that it comes first —
+ * the writer counts as accepting, and an application thread whose batch needs appending waits for
+ * it, at most {@link #OPEN_WAIT_SECONDS}.
  *
  * <p>Every document is linked into the queue's hash chain on its way in, by the record contract's
  * {@link ChainAppender}: its digest is taken just before Chronicle's write lock, its link inside it
@@ -56,6 +63,14 @@ public final class QueueWriter implements AutoCloseable {
   private volatile boolean accepting;
 
   private volatile String problem = "not opened yet";
+
+  /** How long an append waits for the queue to be opened before its records are dropped. */
+  static final long OPEN_WAIT_SECONDS = 30;
+
+  /** Released by {@link #ready()}; until then records are kept and appends wait. */
+  private final CountDownLatch opened = new CountDownLatch(1);
+
+  private volatile boolean opening = true;
   private final LongAdder written = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder writtenBytes = new LongAdder();
@@ -116,20 +131,44 @@ public final class QueueWriter implements AutoCloseable {
   }
 
   /**
-   * Appends one document built by the calling thread; returns false (and counts {@code records} as
-   * dropped) when the queue is not accepting.
+   * Ends the opening phase: from now on appends no longer wait, and {@link #accepting} tells the
+   * truth. Called once the queue was opened (or could not be) and the run's RUN document written.
    */
-  boolean append(ThreadState ts, Buf doc, int records) {
-    SingleChronicleQueue q = queue;
-    if (!accepting || q == null) {
-      dropped.add(records);
+  public void ready() {
+    opening = false;
+    opened.countDown();
+  }
+
+  /** Waits until {@link #ready()} (at most {@code timeoutMillis}); true when it was called. */
+  public boolean awaitReady(long timeoutMillis) {
+    try {
+      return opened.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Appends one document built by the calling thread, which holds {@code ts.lock}; returns false
+   * (and counts {@code records} as dropped) when the queue is not accepting.
+   */
+  boolean append(ThreadState ts, Buf doc, int records) {
     // Chronicle gives up waiting for its write lock on an interrupted thread; the interrupt is the
     // application's (a cancelled task, say): append without it and hand it back untouched.
     boolean interrupted = Thread.interrupted();
+    if (opening) {
+      awaitReady(OPEN_WAIT_SECONDS * 1000);
+    }
+    SingleChronicleQueue q = queue;
+    if (!accepting || q == null) {
+      dropped.add(records);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
     ChainAppender c = chain;
-    lockAppender(ts);
     try {
       ChainAppender.Scratch s = ts.chainScratch;
       if (s == null) {
@@ -172,7 +211,6 @@ public final class QueueWriter implements AutoCloseable {
       setProblem("cannot append to the queue in " + dir + ": " + t);
       return false;
     } finally {
-      ts.appendLock.set(0);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -180,18 +218,21 @@ public final class QueueWriter implements AutoCloseable {
   }
 
   /**
-   * Takes the thread's appender lock; waits only while the housekeeper releases the appender. Only
-   * the owner thread ever sets 1, so finding 1 means an earlier append of this very thread could
-   * not reset it (no stack left even for that): the lock is this thread's already, and waiting for
-   * it would hang the application.
+   * Appends the batch of another (idle or ended) thread, for the housekeeper, which holds that
+   * thread's lock: through a short-lived appender of its own, like {@link #appendFromAgent}.
    */
-  private static void lockAppender(ThreadState ts) {
-    while (!ts.appendLock.compareAndSet(0, 1)) {
-      if (ts.appendLock.get() == 1) {
-        return;
-      }
-      Thread.onSpinWait();
+  synchronized boolean appendFromHousekeeper(Buf doc, int records) {
+    SingleChronicleQueue q = queue;
+    if (!accepting || q == null) {
+      dropped.add(records);
+      return false;
     }
+    if (appendShortLived(q, doc)) {
+      written.add(records);
+      return true;
+    }
+    dropped.add(records - 1); // appendShortLived counted one
+    return false;
   }
 
   /**
@@ -214,7 +255,7 @@ public final class QueueWriter implements AutoCloseable {
     }
     for (ThreadState ts : appendingThreads) {
       boolean dead = !ts.thread.isAlive();
-      if ((dead || ts.appenderCycle < current) && ts.appendLock.compareAndSet(0, 2)) {
+      if ((dead || ts.appenderCycle < current) && ts.tryLockForHousekeeper(dead)) {
         try {
           ExcerptAppender a = ts.appender;
           ts.appender = null;
@@ -228,7 +269,7 @@ public final class QueueWriter implements AutoCloseable {
         } catch (Throwable t) {
           LOG.debug("releasing an idle appender failed: " + t);
         } finally {
-          ts.appendLock.set(0);
+          ts.unlockForHousekeeper();
         }
       }
     }
@@ -405,8 +446,9 @@ public final class QueueWriter implements AutoCloseable {
     }
   }
 
+  /** Whether records are kept: the queue accepts them, or is still being opened. */
   public boolean accepting() {
-    return accepting;
+    return accepting || opening;
   }
 
   /** The current problem, or null when the queue accepts records. */

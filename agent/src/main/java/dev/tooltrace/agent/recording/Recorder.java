@@ -5,12 +5,19 @@
 package dev.tooltrace.agent.recording;
 
 import dev.tooltrace.agent.log.AgentLog;
+import dev.tooltrace.agent.telemetry.ToolStatsSnapshot;
 import dev.tooltrace.bootstrap.Dispatcher;
 import dev.tooltrace.record.BatchWriter;
 import dev.tooltrace.record.Buf;
 import dev.tooltrace.record.Hex;
 import dev.tooltrace.record.RecordFormat;
+import dev.tooltrace.record.ToolBlock;
 import dev.tooltrace.record.ValueEncoder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,17 +32,33 @@ import java.util.regex.Pattern;
  * <p>Hot-path rules: no allocation for primitive arguments and results (they are encoded raw into
  * the frame's reused buffer); one {@code ThreadLocal} lookup and two {@code nanoTime} calls per
  * call; nothing shared between application threads is written, and no lock is taken except the
- * thread's own appender lock in {@link QueueWriter} (contended only by the housekeeper releasing an
- * idle appender). A Chronicle append happens once per batch — when the thread's outermost tracked
- * call returns, or the batch grows past {@link #MAX_BATCH_BYTES}/{@link #MAX_BATCH_RECORDS} or
- * {@link #MAX_BATCH_AGE_NANOS}. Every method catches everything: a failure loses a record
- * (counted), never the application's call.
+ * thread's own {@link ThreadState#lock} (one uncontended CAS per finished call; the housekeeper
+ * takes it only to append a batch its thread left idle). Per-tool metrics are counted here too, in
+ * the thread's {@link ToolStats}, so nothing has to decode the queue again for them.
+ *
+ * <p>Batches: the calls a thread finishes, outermost or nested, go into one CALLS document, which
+ * is appended (one Chronicle append) when it holds {@link #MAX_BATCH_BYTES} or {@link
+ * #MAX_BATCH_RECORDS} calls, or when a call finishes {@code batch.max.age} ({@link
+ * #MAX_BATCH_AGE_NANOS} by default) after the batch's first; with {@code batch.max.age=0}, when the
+ * thread's outermost call returns (one document per outermost call). A thread that goes idle leaves
+ * its batch to the housekeeper ({@link #flushIdle}, every {@link #FLUSH_INTERVAL_MILLIS} ms), and
+ * the shutdown hook appends every batch ({@link #flushAll}). So a call is in the queue at most
+ * about {@code MAX_BATCH_AGE + FLUSH_INTERVAL} after it finished, which bounds what a {@code kill
+ * -9} can lose (docs/disaster-recovery.md). Every method catches everything: a failure loses a
+ * record (counted), never the application's call.
  */
 public final class Recorder extends Dispatcher {
   private static final AgentLog.Component LOG = AgentLog.of("record");
   static final int MAX_BATCH_BYTES = 32 * 1024;
   static final int MAX_BATCH_RECORDS = 1024;
   static final long MAX_BATCH_AGE_NANOS = 100_000_000L;
+
+  /** {@code batch.max.age}: {@link #MAX_BATCH_AGE_NANOS} unless configured; 0 = old behaviour. */
+  private long maxAgeNanos = MAX_BATCH_AGE_NANOS;
+
+  /** How often the housekeeper appends the batches of idle threads ({@link #flushIdle}). */
+  public static final long FLUSH_INTERVAL_MILLIS = 50;
+
   private static final int MAX_DEPTH = 100_000;
 
   /** Probe depth: about 16 KB of stack, more than a Chronicle append needs. */
@@ -46,6 +69,18 @@ public final class Recorder extends Dispatcher {
    * lookups: threads that only create tasks (capturing no context) never pay for a state.
    */
   private final ThreadLocal<ThreadState> states = new ThreadLocal<>();
+
+  /** Every thread's state, for the housekeeper's flushes and the per-tool metrics. */
+  private final Set<ThreadState> threads = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Per-tool counts of threads that ended, folded in by the housekeeper; guarded by itself, which
+   * {@link #toolStats} also holds so that no collection sees a thread both live and retired.
+   */
+  private final List<ToolStats> retired = new ArrayList<>();
+
+  private volatile double highConfidence = 0.8;
+  private volatile double mediumConfidence = 0.5;
 
   private final QueueWriter writer;
   private final ValueWriter values;
@@ -136,6 +171,20 @@ public final class Recorder extends Dispatcher {
   private static void warmUp() {
     AgentClock.nowEpochNanos();
     ErrorText.message(new IllegalStateException("warm-up"));
+    new ToolStatsTable().of(1).record(1, "warm-up", 0.5, 0.8, 0.5);
+    // A whole call into a batch: the record contract's writer classes (the RUN document that used
+    // to load them at premain is written later now, off the premain thread).
+    BatchWriter w = new BatchWriter(0, 0, 0, 256);
+    w.open("warm-up");
+    ToolBlock tool =
+        new ToolBlock(0, "warm-up", "", "warm-up", "warmUp", "()V", List.of(), List.of(), "void");
+    int pos = w.beginCall(1, 1, 1, 0, tool, 0, 0, true, 0, Double.NaN);
+    w.argumentCount(0);
+    ValueEncoder.voidValue(w.buf());
+    w.error("warm-up", "", "");
+    w.endCall(pos);
+    w.finish();
+    w.reset();
   }
 
   private ThreadState state() {
@@ -143,8 +192,20 @@ public final class Recorder extends Dispatcher {
     if (ts == null) {
       ts = new ThreadState(Thread.currentThread(), runHi, runLo);
       states.set(ts);
+      threads.add(ts);
     }
     return ts;
+  }
+
+  /** {@code batch.max.age}; call before the recorder is installed. */
+  public void batchMaxAge(java.time.Duration age) {
+    this.maxAgeNanos = Math.max(0, age.toNanos());
+  }
+
+  /** The confidence thresholds of the quality tiers (HIGH at or above high, MEDIUM at or above). */
+  public void qualityThresholds(double high, double medium) {
+    this.highConfidence = high;
+    this.mediumConfidence = medium;
   }
 
   /** Internal failures (a record lost to a bug or an exotic value), each reported once. */
@@ -174,6 +235,11 @@ public final class Recorder extends Dispatcher {
       ThreadState ts = state();
       if (ts.busy || ts.depth >= MAX_DEPTH) {
         return null;
+      }
+      if (ts.lock.get() == 1) {
+        // Not inside an exit of this thread (those that run application code mark it busy), so
+        // the lock is left over from an exit that overflowed the stack before it could release it.
+        ts.releaseLeftoverLock();
       }
       ToolInfo tool = ToolRegistry.get(toolId);
       if (tool == null) {
@@ -332,20 +398,34 @@ public final class Recorder extends Dispatcher {
     f.timedCount = 0;
   }
 
-  private void tail(ThreadState ts, Frame f, int pos, long end) {
+  /**
+   * Completes the call in the batch, counts it in the tool's metrics, and appends the batch if it
+   * is full or old enough.
+   *
+   * @param errorType the exception's class name, null when the call returned normally
+   */
+  private void tail(ThreadState ts, Frame f, int pos, long end, String errorType) {
     BatchWriter w = ts.batch;
     if (f.tool.captureCost) {
       writeCost(w, f);
     }
     w.endCall(pos);
     ts.depth = f.level;
-    if (ts.depth == 0
-        || ((w.bytes() >= MAX_BATCH_BYTES
-                || w.calls() >= MAX_BATCH_RECORDS
-                || end - ts.batchStartNano >= MAX_BATCH_AGE_NANOS)
-            && stackHeadroom())) {
+    ToolStats stats = ts.stats.of(f.tool.block.toolId);
+    stats.record(end - f.startNano, errorType, f.confidence, highConfidence, mediumConfidence);
+    if (f.tool.captureCost) {
+      stats.recordCost(f.cpuTotal, f.allocTotal);
+    }
+    if (due(ts, w, end) && (ts.depth == 0 || stackHeadroom())) {
       flush(ts);
     }
+  }
+
+  /** Whether the batch is full or old enough to be appended now. */
+  private boolean due(ThreadState ts, BatchWriter w, long end) {
+    return w.bytes() >= MAX_BATCH_BYTES
+        || w.calls() >= MAX_BATCH_RECORDS
+        || (maxAgeNanos > 0 ? end - ts.batchStartNano >= maxAgeNanos : ts.depth == 0);
   }
 
   /**
@@ -369,7 +449,10 @@ public final class Recorder extends Dispatcher {
     return n == 0 ? a | 1 : probe(n - 1, b, c, d, a + n) + (a ^ b ^ c ^ d) | 1;
   }
 
-  /** Appends the thread's batch as one document (a no-op when it holds no call). */
+  /**
+   * Appends the thread's batch as one document (a no-op when it holds no call); the caller holds
+   * the thread's lock.
+   */
   private void flush(ThreadState ts) {
     BatchWriter w = ts.batch;
     Buf doc = w.finish();
@@ -379,10 +462,123 @@ public final class Recorder extends Dispatcher {
     w.reset();
   }
 
+  /**
+   * The housekeeper's round ({@link #FLUSH_INTERVAL_MILLIS}): appends the batch of every thread
+   * whose batch is older than {@link #MAX_BATCH_AGE_NANOS} (a thread that went idle after a few
+   * calls), or whose thread ended; retires ended threads. A thread busy in its own exit is left for
+   * the next round (one try, never a wait). Returns the calls appended.
+   */
+  public long flushIdle() {
+    return flush(false, 0);
+  }
+
+  /**
+   * Appends every thread's batch, whatever its age (the shutdown hook, before RUN_END). A thread
+   * still inside an exit is waited for up to {@code waitNanos} in all. Returns the calls appended.
+   */
+  public long flushAll(long waitNanos) {
+    return flush(true, waitNanos);
+  }
+
+  private long flush(boolean all, long waitNanos) {
+    long appended = 0;
+    long deadline = System.nanoTime() + waitNanos;
+    for (ThreadState ts : threads) {
+      try {
+        boolean ended = !ts.thread.isAlive();
+        boolean locked = ts.tryLockForHousekeeper(ended);
+        while (!locked && all && System.nanoTime() - deadline < 0) {
+          Thread.sleep(1);
+          locked = ts.tryLockForHousekeeper(ended);
+        }
+        if (!locked) {
+          continue;
+        }
+        try {
+          BatchWriter w = ts.batch;
+          if (w.isOpen()
+              && w.calls() > 0
+              && (all || ended || System.nanoTime() - ts.batchStartNano >= maxAgeNanos)) {
+            int n = w.calls();
+            if (writer.appendFromHousekeeper(w.finish(), n)) {
+              appended += n;
+            }
+            w.reset();
+          }
+        } finally {
+          ts.unlockForHousekeeper();
+        }
+        if (ended) {
+          retire(ts);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return appended;
+      } catch (Throwable t) {
+        fail("flush", t);
+      }
+    }
+    return appended;
+  }
+
+  /**
+   * Folds an ended thread's per-tool counts into {@link #retired} and forgets the thread — once,
+   * though the housekeeper's round and the shutdown hook's may both find it ended.
+   */
+  private void retire(ThreadState ts) {
+    synchronized (retired) {
+      if (!threads.remove(ts)) {
+        return;
+      }
+      for (ToolStats s : ts.stats.all()) {
+        if (s == null) {
+          continue;
+        }
+        while (retired.size() <= s.toolId) {
+          retired.add(null);
+        }
+        ToolStats r = retired.get(s.toolId);
+        if (r == null) {
+          retired.set(s.toolId, r = new ToolStats(s.toolId));
+        }
+        r.addFrom(s);
+      }
+    }
+  }
+
+  /**
+   * The per-tool metrics now: every live thread's counts plus those of ended threads, summed per
+   * tool name (the metrics collection's thread; see {@link ToolStats} on reading without locks).
+   */
+  public Collection<ToolStatsSnapshot> toolStats() {
+    TreeMap<String, ToolStatsSnapshot> byName = new TreeMap<>();
+    synchronized (retired) {
+      for (ToolStats s : retired) {
+        addTo(byName, s);
+      }
+      for (ThreadState ts : threads) {
+        for (ToolStats s : ts.stats.all()) {
+          addTo(byName, s);
+        }
+      }
+    }
+    return byName.values();
+  }
+
+  private static void addTo(TreeMap<String, ToolStatsSnapshot> byName, ToolStats s) {
+    if (s == null) {
+      return;
+    }
+    ToolInfo tool = ToolRegistry.get(s.toolId);
+    if (tool != null) {
+      s.addTo(byName.computeIfAbsent(tool.name(), ToolStatsSnapshot::new));
+    }
+  }
+
   /** A call whose recording failed half-way: drops what it wrote, counts and reports it once. */
-  private void abandon(Frame f, int mark, Throwable t) {
+  private void abandon(Frame f, long mark, Throwable t) {
     ThreadState ts = f.owner;
-    ts.batch.rollback(mark);
+    ts.rollback(mark);
     ts.depth = Math.min(ts.depth, f.level);
     fail("exit", t);
   }
@@ -403,13 +599,16 @@ public final class Recorder extends Dispatcher {
       stopCost(f);
     }
     ThreadState ts = f.owner;
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       ValueEncoder.voidValue(ts.batch.buf());
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, null);
     } catch (Throwable t) {
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -421,15 +620,18 @@ public final class Recorder extends Dispatcher {
       stopCost(f);
     }
     ThreadState ts = f.owner;
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
         ValueEncoder.booleanValue(ts.batch.buf(), v);
       }
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, null);
     } catch (Throwable t) {
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -441,15 +643,18 @@ public final class Recorder extends Dispatcher {
       stopCost(f);
     }
     ThreadState ts = f.owner;
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
         ValueEncoder.intValue(ts.batch.buf(), v);
       }
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, null);
     } catch (Throwable t) {
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -461,15 +666,18 @@ public final class Recorder extends Dispatcher {
       stopCost(f);
     }
     ThreadState ts = f.owner;
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
         ValueEncoder.longValue(ts.batch.buf(), v);
       }
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, null);
     } catch (Throwable t) {
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -481,15 +689,18 @@ public final class Recorder extends Dispatcher {
       stopCost(f);
     }
     ThreadState ts = f.owner;
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     try {
       int pos = head(ts, f, end, false);
       if (!redactedReturn(ts, f)) {
         ValueEncoder.doubleValue(ts.batch.buf(), v);
       }
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, null);
     } catch (Throwable t) {
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -505,7 +716,8 @@ public final class Recorder extends Dispatcher {
       deferUntilComplete(ts, f, (CompletionStage<?>) v);
       return;
     }
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     boolean was = ts.busy;
     ts.busy = true;
     try {
@@ -517,10 +729,12 @@ public final class Recorder extends Dispatcher {
       }
       values.rememberProducer(v, f.spanId);
       ts.busy = was;
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, null);
     } catch (Throwable t) {
       ts.busy = was;
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -532,21 +746,22 @@ public final class Recorder extends Dispatcher {
       stopCost(f);
     }
     ThreadState ts = f.owner;
-    int mark = ts.batch.mark();
+    ts.lock();
+    long mark = ts.mark();
     boolean was = ts.busy;
     ts.busy = true;
     try {
       int pos = head(ts, f, end, true);
       ValueEncoder.voidValue(ts.batch.buf());
-      ts.batch.error(
-          thrown.getClass().getName(),
-          ErrorText.message(thrown),
-          ErrorText.stackTrace(thrown, ts.text));
+      String type = thrown.getClass().getName();
+      ts.batch.error(type, ErrorText.message(thrown), ErrorText.stackTrace(thrown, ts.text));
       ts.busy = was;
-      tail(ts, f, pos, end);
+      tail(ts, f, pos, end, type);
     } catch (Throwable t) {
       ts.busy = was;
       abandon(f, mark, t);
+    } finally {
+      ts.unlock();
     }
   }
 
@@ -562,7 +777,6 @@ public final class Recorder extends Dispatcher {
    * whichever thread completes it. The frame is copied (frames are reused) and popped now.
    */
   private void deferUntilComplete(ThreadState ts, Frame f, CompletionStage<?> stage) {
-    int mark = ts.batch.mark();
     try {
       Frame copy = new Frame(null, 0);
       copy.tool = f.tool;
@@ -580,12 +794,10 @@ public final class Recorder extends Dispatcher {
       copy.childCpu = f.childCpu;
       copy.childAlloc = f.childAlloc;
       ts.depth = f.level;
-      if (ts.depth == 0) {
-        flush(ts);
-      }
       stage.whenComplete((r, t) -> completeAsync(copy, r, t));
     } catch (Throwable t) {
-      abandon(f, mark, t);
+      ts.depth = Math.min(ts.depth, f.level);
+      fail("exit", t);
     }
   }
 
@@ -594,8 +806,9 @@ public final class Recorder extends Dispatcher {
     ThreadState ts = state();
     boolean was = ts.busy;
     ts.busy = true;
+    ts.lock();
     BatchWriter w = ts.batch;
-    int mark = w.mark();
+    long mark = ts.mark();
     try {
       Throwable cause =
           thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
@@ -632,13 +845,24 @@ public final class Recorder extends Dispatcher {
         writeCost(w, copy);
       }
       w.endCall(pos);
-      if (ts.depth == 0) {
+      ToolStats stats = ts.stats.of(copy.tool.block.toolId);
+      stats.record(
+          end - copy.startNano,
+          cause == null ? null : cause.getClass().getName(),
+          copy.confidence,
+          highConfidence,
+          mediumConfidence);
+      if (copy.tool.captureCost) {
+        stats.recordCost(copy.cpuTotal, copy.allocTotal);
+      }
+      if (due(ts, w, end) && (ts.depth == 0 || stackHeadroom())) {
         flush(ts);
       }
     } catch (Throwable t) {
-      w.rollback(mark);
+      ts.rollback(mark);
       fail("async completion", t);
     } finally {
+      ts.unlock();
       ts.busy = was;
     }
   }

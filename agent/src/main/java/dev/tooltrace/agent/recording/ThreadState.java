@@ -14,9 +14,11 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 /**
  * Everything one application thread needs to record calls: its frame stack, its batch of finished
  * calls (one CALLS document, built by the record contract's {@link BatchWriter}), its appender,
- * hasher and id generator. Only its own thread touches it, except the housekeeper releasing an idle
- * appender: that is guarded by {@link #appendLock}, a lock between this thread and the housekeeper
- * only (see {@link QueueWriter}).
+ * hasher, id generator and per-tool statistics. Only its own thread touches it, except the
+ * housekeeper, which appends the batch of a thread that went idle ({@link Recorder#flushIdle}) and
+ * releases an idle appender ({@link QueueWriter#releaseIdleAppenders}): batch and appender are
+ * guarded by {@link #lock}, a lock between this thread and the housekeeper only, taken once per
+ * finished call (one uncontended CAS).
  */
 final class ThreadState {
   private static final SecureRandom SEEDS = new SecureRandom();
@@ -32,6 +34,9 @@ final class ThreadState {
   /** When the open batch got its first call ({@code System.nanoTime}). */
   long batchStartNano;
 
+  /** Calls per tool, outcome, duration and confidence buckets: the per-tool metrics. */
+  final ToolStatsTable stats = new ToolStatsTable();
+
   /** Set while the agent itself runs application code (toString of an argument, say). */
   boolean busy;
 
@@ -39,17 +44,26 @@ final class ThreadState {
 
   /**
    * This thread's own appender (not Chronicle's thread-local one, so that the housekeeper can
-   * release it), guarded by {@link #appendLock}: 0 free, 1 the thread appends, 2 the housekeeper
-   * releases it ({@link QueueWriter#releaseIdleAppenders}).
+   * release it), guarded by {@link #lock}.
    */
   ExcerptAppender appender;
 
   Object appenderQueue;
 
-  /** This thread's chain working memory, made at its first append (guarded by appendLock). */
-  ChainAppender.Scratch chainScratch;
+  /**
+   * Guards {@link #batch} and {@link #appender}: 0 free, 1 held by this thread (writing a finished
+   * call into the batch, appending it), 2 held by the housekeeper (appending an idle batch,
+   * releasing an idle appender). The housekeeper only ever tries once ({@link
+   * #tryLockForHousekeeper}), so the application thread waits at most for one append of its own
+   * batch.
+   */
+  final AtomicInteger lock = new AtomicInteger();
 
-  final AtomicInteger appendLock = new AtomicInteger();
+  /** How often this thread holds {@link #lock} (an async completion inside an exit nests). */
+  private int holds;
+
+  /** This thread's chain working memory, made at its first append (guarded by {@link #lock}). */
+  ChainAppender.Scratch chainScratch;
 
   /** The queue cycle of the appender's last append. */
   volatile int appenderCycle;
@@ -129,6 +143,76 @@ final class ThreadState {
 
   Frame top() {
     return depth == 0 ? null : stack[depth - 1];
+  }
+
+  /**
+   * Takes {@link #lock} for this thread (reentrant). Only this thread ever sets 1, so finding 1
+   * when it holds nothing means an earlier release failed (no stack left even for that): the lock
+   * is already this thread's, and waiting for it would hang the application.
+   */
+  void lock() {
+    if (holds > 0) {
+      holds++;
+      return;
+    }
+    AtomicInteger l = lock;
+    while (!l.compareAndSet(0, 1) && l.get() != 1) {
+      Thread.onSpinWait();
+    }
+    holds = 1;
+  }
+
+  /**
+   * Releases one hold of {@link #lock}. The count is only decremented before the release, so an
+   * overflow between the two leaves the lock set by this thread, which its next {@link #lock} takes
+   * over.
+   */
+  void unlock() {
+    if (holds > 1) {
+      holds--;
+      return;
+    }
+    holds = 0;
+    lock.setRelease(0);
+  }
+
+  /**
+   * One try by the housekeeper; true when it now holds {@link #lock} (release with {@link
+   * #unlockForHousekeeper}). The lock of a thread that has {@code ended} is taken even if that
+   * thread left it set: it can no longer be inside an exit.
+   */
+  boolean tryLockForHousekeeper(boolean ended) {
+    return lock.compareAndSet(0, 2) || (ended && lock.compareAndSet(1, 2));
+  }
+
+  /** This thread's own lock, found set where it cannot hold it: released (see Recorder.enter). */
+  void releaseLeftoverLock() {
+    holds = 0;
+    lock.setRelease(0);
+  }
+
+  void unlockForHousekeeper() {
+    lock.set(0);
+  }
+
+  /**
+   * Where a call's recording starts: the batch's length and its complete calls (for {@link
+   * #rollback}).
+   */
+  long mark() {
+    BatchWriter b = batch;
+    return (long) (b.isOpen() ? b.calls() : 0) << 32 | (b.mark() & 0xFFFFFFFFL);
+  }
+
+  /**
+   * Drops a call whose recording failed half-way, back to {@code mark}; a call that was already
+   * complete (the failure came after, on the way to appending the batch) stays.
+   */
+  void rollback(long mark) {
+    BatchWriter b = batch;
+    if (b.calls() == (int) (mark >>> 32)) {
+      b.rollback((int) mark);
+    }
   }
 
   /** Opens the batch document if none is open (the thread's name is read now). */

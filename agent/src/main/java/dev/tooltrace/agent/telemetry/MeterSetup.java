@@ -28,24 +28,19 @@ public final class MeterSetup implements AutoCloseable {
   /** Instrumentation scope of the agent's instruments. */
   public static final String SCOPE = MetricNames.AGENT_METER;
 
-  /**
-   * Buckets of {@code tooltrace.tool.duration} (seconds): the SDK's default buckets are made for
-   * milliseconds and would put every call under 5 s into one bucket, leaving {@code
-   * histogram_quantile} nothing to interpolate.
-   */
+  /** Buckets of {@code tooltrace.tool.duration} (seconds), see {@link ToolStatsSnapshot}. */
   public static final List<Double> DURATION_BUCKETS_SECONDS =
-      List.of(
-          0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-          0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0);
+      ToolStatsSnapshot.DURATION_BUCKETS_SECONDS;
 
-  /** Buckets of {@code tooltrace.tool.allocated} (capture.cost), in bytes: 1 KiB to 4 GiB. */
+  /**
+   * Buckets of {@code tooltrace.tool.allocated} (capture.cost, bytes), see {@link
+   * ToolStatsSnapshot}.
+   */
   public static final List<Double> ALLOCATED_BUCKETS_BYTES =
-      List.of(
-          1024.0, 16384.0, 131072.0, 1048576.0, 8388608.0, 67108864.0, 536870912.0, 4294967296.0);
+      ToolStatsSnapshot.ALLOCATED_BUCKETS_BYTES;
 
   /** Buckets of {@code tooltrace.tool.confidence}, a value in [0, 1]. */
-  public static final List<Double> CONFIDENCE_BUCKETS =
-      List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0);
+  public static final List<Double> CONFIDENCE_BUCKETS = ToolStatsSnapshot.CONFIDENCE_BUCKETS;
 
   private final SdkMeterProvider provider;
   private final PrometheusMetricReader prometheus;

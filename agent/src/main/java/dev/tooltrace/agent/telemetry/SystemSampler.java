@@ -88,11 +88,18 @@ public final class SystemSampler implements AutoCloseable {
               thread[0] = t;
               return t;
             });
-    // Prime the CPU tick counters so that the first sample covers a real interval.
-    probe.processCpuUtilization();
-    probe.systemCpuUtilization();
-    scheduler.scheduleAtFixedRate(
-        () -> runOnce(sink), Math.min(ms, 1000), ms, TimeUnit.MILLISECONDS);
+    // Prime the CPU tick counters so that the first sample covers a real interval (at least
+    // half of it): on the sampler's own thread, and only once the JVM has run a while — loading
+    // OSHI costs a job shorter than that more than the job itself.
+    long first = Math.min(ms, 1000);
+    scheduler.schedule(
+        () -> {
+          probe.processCpuUtilization();
+          probe.systemCpuUtilization();
+        },
+        first / 2,
+        TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(() -> runOnce(sink), first, ms, TimeUnit.MILLISECONDS);
     return thread[0];
   }
 

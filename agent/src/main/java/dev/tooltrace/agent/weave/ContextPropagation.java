@@ -5,8 +5,9 @@
 package dev.tooltrace.agent.weave;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tooltrace.agent.log.AgentLog;
@@ -41,9 +42,12 @@ public final class ContextPropagation {
       new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
           .disableClassFormatChanges()
           .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+          // Only these classes are retransformed (not every class loaded so far), and every class
+          // loaded later outside java.util.concurrent is passed over by name alone.
+          .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(targets()))
           .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
           .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-          .ignore(none())
+          .ignore(not(nameStartsWith("java.util.concurrent.")))
           .with(
               new AgentBuilder.Listener.Adapter() {
                 @Override
@@ -97,6 +101,27 @@ public final class ContextPropagation {
     } catch (Throwable t) {
       LOG.warn("cannot install context propagation for executors: " + t);
     }
+  }
+
+  /** The JDK classes the advice goes into (loaded now if they are not yet: they are tiny). */
+  private static Class<?>[] targets() {
+    java.util.List<Class<?>> out = new java.util.ArrayList<>();
+    for (String name :
+        new String[] {
+          "java.util.concurrent.FutureTask",
+          "java.util.concurrent.ForkJoinTask",
+          "java.util.concurrent.CompletableFuture$AsyncSupply",
+          "java.util.concurrent.CompletableFuture$AsyncRun",
+          "java.util.concurrent.CompletableFuture$Completion",
+          "java.util.concurrent.ThreadPoolExecutor"
+        }) {
+      try {
+        out.add(Class.forName(name, false, null));
+      } catch (ClassNotFoundException | LinkageError e) {
+        LOG.debug("no " + name + " to instrument for context propagation: " + e);
+      }
+    }
+    return out.toArray(new Class<?>[0]);
   }
 
   /** Constructor exit: remember the creating thread's context. */

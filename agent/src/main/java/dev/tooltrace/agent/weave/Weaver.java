@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import net.bytebuddy.ByteBuddy;
@@ -38,6 +40,12 @@ import net.bytebuddy.utility.JavaModule;
  * Installs the weaving: Byte Buddy's {@link AgentBuilder} behind a cheap pre-filter that hands a
  * class to Byte Buddy only if its bytes mention {@code dev/tooltrace/Tracked} or its name matches
  * an include pattern — so start-up does not parse every class the JVM loads.
+ *
+ * <p>Two steps, so that premain stays short: {@link #install} registers the pre-filter (no Byte
+ * Buddy class is loaded yet); {@link #build} (on a background thread, while the application starts)
+ * builds the Byte Buddy transformer, and {@link #release} hands it to the pre-filter. A class that
+ * may hold a tool and loads before that waits for it (at most {@link #BUILD_WAIT_SECONDS}); every
+ * other class passes straight through.
  */
 public final class Weaver {
   private static final AgentLog.Component LOG = AgentLog.of("weave");
@@ -49,8 +57,15 @@ public final class Weaver {
   private final Predicate<String> captureArgs;
   private final Predicate<String> captureCost;
   private final Predicate<String> captureHash;
-  private final ClassFileLocator agentLocator =
-      ClassFileLocator.ForClassLoader.of(Advice.class.getClassLoader());
+
+  private static final ClassLoader AGENT_LOADER = Weaver.class.getClassLoader();
+
+  /** How long a class that may hold a tool waits for {@link #release}; then it runs untracked. */
+  static final long BUILD_WAIT_SECONDS = 60;
+
+  private ClassFileLocator agentLocator;
+  private final CountDownLatch released = new CountDownLatch(1);
+  private volatile ClassFileTransformer byteBuddy;
 
   public Weaver(
       List<String> include, List<String> exclude, Pattern redactNames, String captureArgs) {
@@ -92,32 +107,72 @@ public final class Weaver {
   }
 
   /**
-   * Adds the weaving transformer to {@code inst} (classes loaded from now on); returns it, so that
-   * an in-process test can remove it again.
+   * Adds the weaving transformer to {@code inst} (classes loaded from now on), built now; returns
+   * it, so that an in-process test can remove it again.
    */
   public ClassFileTransformer install(Instrumentation inst) {
-    ClassFileTransformer bb =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-            .with(AgentBuilder.PoolStrategy.Default.FAST)
-            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-            .with(new ErrorListener())
-            .ignore(
-                nameStartsWith("dev.tooltrace.agent.")
-                    .or(nameStartsWith("dev.tooltrace.bootstrap."))
-                    .or(nameStartsWith("net.bytebuddy."))
-                    .or(nameStartsWith("java."))
-                    .or(nameStartsWith("jdk."))
-                    .or(nameStartsWith("sun."))
-                    .or(nameStartsWith("com.sun."))
-                    .or(isSynthetic()))
-            .type(candidateType())
-            .transform(this::transform)
-            .makeRaw();
-    ClassFileTransformer filtered = new PreFilter(bb);
+    ClassFileTransformer filtered = installDeferred(inst);
+    release(build());
+    return filtered;
+  }
+
+  /**
+   * Registers the pre-filter only: classes that may hold a tool wait for {@link #release} (the
+   * agent builds the transformer on a background thread meanwhile). Returns the pre-filter.
+   */
+  public ClassFileTransformer installDeferred(Instrumentation inst) {
+    ClassFileTransformer filtered = new PreFilter();
     inst.addTransformer(filtered, false);
     return filtered;
+  }
+
+  /** Builds the Byte Buddy transformer (slow: loads Byte Buddy); hand it over with release. */
+  public ClassFileTransformer build() {
+    agentLocator = ClassFileLocator.ForClassLoader.of(Advice.class.getClassLoader());
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+        .with(new ErrorListener())
+        .ignore(
+            nameStartsWith("dev.tooltrace.agent.")
+                .or(nameStartsWith("dev.tooltrace.bootstrap."))
+                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith("java."))
+                .or(nameStartsWith("jdk."))
+                .or(nameStartsWith("sun."))
+                .or(nameStartsWith("com.sun."))
+                .or(isSynthetic()))
+        .type(candidateType())
+        .transform(this::transform)
+        .makeRaw();
+  }
+
+  /**
+   * Lets classes that may hold a tool through to {@code transformer} (null: the weaving could not
+   * be built; they load untracked).
+   */
+  public void release(ClassFileTransformer transformer) {
+    byteBuddy = transformer;
+    released.countDown();
+  }
+
+  /** The Byte Buddy transformer once released, or null (not built, or it failed). */
+  private ClassFileTransformer byteBuddy(String className) {
+    try {
+      if (!released.await(BUILD_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn(
+            "weaving was not ready after "
+                + BUILD_WAIT_SECONDS
+                + " s; "
+                + className.replace('/', '.')
+                + " runs untracked");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return byteBuddy;
   }
 
   private ElementMatcher<TypeDescription> candidateType() {
@@ -226,12 +281,6 @@ public final class Weaver {
 
   /** Skips Byte Buddy for classes that cannot hold a tool (the vast majority). */
   private final class PreFilter implements ClassFileTransformer {
-    private final ClassFileTransformer delegate;
-
-    PreFilter(ClassFileTransformer delegate) {
-      this.delegate = delegate;
-    }
-
     @Override
     public byte[] transform(
         ClassLoader loader,
@@ -240,9 +289,13 @@ public final class Weaver {
         ProtectionDomain pd,
         byte[] bytes) {
       try {
-        return mayHoldTool(className, bytes)
-            ? delegate.transform(loader, className, redefined, pd, bytes)
-            : null;
+        if (!mayHoldTool(loader, className, bytes)) {
+          return null;
+        }
+        ClassFileTransformer delegate = byteBuddy(className);
+        return delegate == null
+            ? null
+            : delegate.transform(loader, className, redefined, pd, bytes);
       } catch (Throwable t) {
         LOG.warn("weaving " + className + " failed: " + t + "; the class runs untracked");
         return null;
@@ -258,9 +311,13 @@ public final class Weaver {
         ProtectionDomain pd,
         byte[] bytes) {
       try {
-        return mayHoldTool(className, bytes)
-            ? delegate.transform(module, loader, className, redefined, pd, bytes)
-            : null;
+        if (!mayHoldTool(loader, className, bytes)) {
+          return null;
+        }
+        ClassFileTransformer delegate = byteBuddy(className);
+        return delegate == null
+            ? null
+            : delegate.transform(module, loader, className, redefined, pd, bytes);
       } catch (Throwable t) {
         LOG.warn("weaving " + className + " failed: " + t + "; the class runs untracked");
         return null;
@@ -268,10 +325,24 @@ public final class Weaver {
     }
   }
 
-  private boolean mayHoldTool(String className, byte[] bytes) {
-    return bytes != null
+  /**
+   * Whether a class may hold a tool: not one of the agent's own (its isolated loader: Byte Buddy,
+   * Chronicle, OpenTelemetry, thousands of classes at start-up) or the JDK's, and its bytes mention
+   * {@code @Tracked} or its name matches an include pattern.
+   */
+  private boolean mayHoldTool(ClassLoader loader, String className, byte[] bytes) {
+    return loader != AGENT_LOADER
+        && bytes != null
         && className != null
+        && !(loader == null && isJdk(className))
         && (contains(bytes, TRACKED_DESC) || selector.mayMatchByName(className.replace('/', '.')));
+  }
+
+  private static boolean isJdk(String internalName) {
+    return internalName.startsWith("java/")
+        || internalName.startsWith("jdk/")
+        || internalName.startsWith("sun/")
+        || internalName.startsWith("com/sun/");
   }
 
   static boolean contains(byte[] hay, byte[] needle) {

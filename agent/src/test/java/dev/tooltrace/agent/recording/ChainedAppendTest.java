@@ -59,6 +59,8 @@ class ChainedAppendTest {
     assertTrue(first.open() && second.open());
     first.check();
     second.check();
+    first.ready();
+    second.ready();
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int id = 1; id <= 3; id++) {

@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tooltrace.agent.telemetry.ToolStatsProducer;
+import dev.tooltrace.exporter.MetricNames;
 import dev.tooltrace.record.CallRecord;
 import dev.tooltrace.record.QueueReader;
 import dev.tooltrace.record.RecordVisitor;
 import dev.tooltrace.record.ToolBlock;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.resources.Resource;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code capture.cost}: a tool that allocates a known amount and one that burns a known amount of
  * thread CPU are reported within stated tolerances, nested calls add up exactly (a parent's total
  * is its own "self" plus its measured children's totals), and a tool not selected records nothing.
+ * The per-tool histograms the recorder keeps on the calling thread ({@code tooltrace.tool.cpu},
+ * {@code .allocated}) count the same figures as the records.
  *
  * <p>Tolerances: allocation within [N, N + 64 KiB] (the JDK's counter moves by whole TLAB-refill
  * steps only when reading it across a refill; the agent allocates nothing between begin and exit);
@@ -57,6 +65,7 @@ class CostCaptureTest {
     writer = new QueueWriter(dir, "FAST_HOURLY", 0, 0);
     assertTrue(writer.open());
     writer.check();
+    writer.ready();
     rec = new Recorder(writer, 1, 2, 16, 1 << 20);
   }
 
@@ -66,6 +75,7 @@ class CostCaptureTest {
   }
 
   private Map<String, CallRecord> calls() {
+    rec.flushAll(0); // the thread's batch (young: the housekeeper would append it later)
     writer.close();
     Map<String, CallRecord> out = new HashMap<>();
     try (QueueReader r = QueueReader.open(dir)) {
@@ -125,6 +135,28 @@ class CostCaptureTest {
         c.cpuNanos() >= 50_000_000 && c.cpuNanos() <= 50_000_000 + CPU_TOLERANCE_NANOS,
         "cpu " + c.cpuNanos());
     assertTrue(c.allocatedBytes() < ALLOC_TOLERANCE, "burning allocates nothing: " + c);
+
+    Map<String, HistogramPointData> cpuHist = histograms(MetricNames.TOOL_CPU);
+    Map<String, HistogramPointData> allocHist = histograms(MetricNames.TOOL_ALLOCATED);
+    assertEquals(1, cpuHist.get("cpu").getCount());
+    assertEquals(c.cpuNanos() / 1e9, cpuHist.get("cpu").getSum(), 1e-9);
+    assertEquals(1, allocHist.get("alloc").getCount());
+    assertEquals(a.allocatedBytes(), allocHist.get("alloc").getSum(), 0.5);
+    assertEquals(1, allocHist.get("cpu").getCount());
+  }
+
+  /** The recorder's per-tool histogram {@code name}, by tool, as a metric reader collects it. */
+  private Map<String, HistogramPointData> histograms(String name) {
+    Map<String, HistogramPointData> out = new HashMap<>();
+    for (MetricData m :
+        new ToolStatsProducer(rec::toolStats, 0, "test").produce(Resource.empty())) {
+      if (m.getName().equals(name)) {
+        for (HistogramPointData p : m.getHistogramData().getPoints()) {
+          out.put(p.getAttributes().get(AttributeKey.stringKey("tool")), p);
+        }
+      }
+    }
+    return out;
   }
 
   @Test
@@ -171,5 +203,7 @@ class CostCaptureTest {
             + " the nested calls): "
             + pr.selfAllocatedBytes());
     assertFalse(calls.get("plain").hasCost());
+    assertFalse(histograms(MetricNames.TOOL_CPU).containsKey("plain"), "no cost: no histogram");
+    assertEquals(3, histograms(MetricNames.TOOL_ALLOCATED).get("parent").getCount());
   }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Appends, drops and the per-thread appender lock, against a real queue in a temporary directory.
+ * Appends, drops and the per-thread lock (taken by the recorder around a call's exit, see {@link
+ * ThreadState#lock}), against a real queue in a temporary directory.
  */
 class QueueWriterTest {
   @TempDir Path dir;
@@ -37,6 +38,7 @@ class QueueWriterTest {
     writer = new QueueWriter(dir.resolve("q"), "FAST_HOURLY", maxBytes, 0);
     assertTrue(writer.open());
     writer.check();
+    writer.ready();
     return writer;
   }
 
@@ -90,7 +92,8 @@ class QueueWriterTest {
   void whileTheQueueIsNotAcceptingDocumentsAreDroppedAndCounted() {
     writer = new QueueWriter(dir.resolve("q"), "FAST_HOURLY", 1024, 0);
     ThreadState ts = new ThreadState(Thread.currentThread(), 1, 2);
-    assertFalse(writer.append(ts, run(1), 5), "not opened yet");
+    writer.ready(); // start-up gave up opening it
+    assertFalse(writer.append(ts, run(1), 5), "not opened");
     assertEquals(5, writer.dropped());
 
     assertTrue(writer.open());
@@ -108,37 +111,63 @@ class QueueWriterTest {
   }
 
   @Test
-  void anAppendWaitsWhileTheHousekeeperReleasesTheAppender() throws Exception {
+  void beforeTheQueueIsReadyAnAppendWaitsForIt() throws Exception {
+    writer = new QueueWriter(dir.resolve("q"), "FAST_HOURLY", 0, 0);
+    ThreadState ts = new ThreadState(Thread.currentThread(), 1, 2);
+    assertTrue(writer.accepting(), "records are kept while the queue is being opened");
+    AtomicBoolean appended = new AtomicBoolean();
+    Thread app = new Thread(() -> appended.set(writer.append(ts, run(1), 1)));
+    app.start();
+    app.join(300);
+    assertTrue(app.isAlive(), "the append waits for the queue");
+    assertTrue(writer.open());
+    writer.check();
+    writer.ready();
+    app.join(10_000);
+    assertFalse(app.isAlive());
+    assertTrue(appended.get());
+    assertEquals(1, writer.written());
+  }
+
+  @Test
+  void anExitWaitsWhileTheHousekeeperHoldsTheThreadsLock() throws Exception {
     open(0);
     ThreadState ts = new ThreadState(Thread.currentThread(), 1, 2);
-    ts.appendLock.set(2); // the housekeeper is closing this thread's appender
+    ts.lock.set(2); // the housekeeper is appending this thread's batch or closing its appender
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean appended = new AtomicBoolean();
     Thread app =
         new Thread(
             () -> {
               started.countDown();
-              appended.set(writer.append(ts, run(1), 1));
+              ts.lock();
+              try {
+                appended.set(writer.append(ts, run(1), 1));
+              } finally {
+                ts.unlock();
+              }
             });
     app.start();
     assertTrue(started.await(10, TimeUnit.SECONDS));
     app.join(300);
     assertTrue(app.isAlive(), "the append waits for the housekeeper");
     assertEquals(0, writer.written());
-    ts.appendLock.set(0); // released
+    ts.lock.set(0); // released
     app.join(10_000);
     assertFalse(app.isAlive());
     assertTrue(appended.get());
-    assertEquals(0, ts.appendLock.get(), "the lock is free again");
+    assertEquals(0, ts.lock.get(), "the lock is free again");
   }
 
   @Test
   void aLockItsOwnerLeftSetIsTakenOverNotWaitedFor() {
     open(0);
     ThreadState ts = new ThreadState(Thread.currentThread(), 1, 2);
-    ts.appendLock.set(1); // an append of this thread ran out of stack before resetting it
+    ts.lock.set(1); // an exit of this thread ran out of stack before resetting it
+    ts.lock();
     assertTrue(writer.append(ts, run(1), 1));
-    assertEquals(0, ts.appendLock.get());
+    ts.unlock();
+    assertEquals(0, ts.lock.get());
     assertEquals(1, writer.written());
   }
 
@@ -157,7 +186,7 @@ class QueueWriterTest {
     assertNotNull(state[0].appender);
     writer.releaseIdleAppenders();
     assertNull(state[0].appender);
-    assertEquals(0, state[0].appendLock.get());
+    assertEquals(0, state[0].lock.get());
   }
 
   @Test

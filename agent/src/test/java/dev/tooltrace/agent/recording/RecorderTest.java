@@ -58,6 +58,7 @@ class RecorderTest {
     writer = new QueueWriter(dir, "FAST_HOURLY", 0, 0);
     assertTrue(writer.open());
     writer.check();
+    writer.ready();
     assertTrue(writer.accepting(), writer.problem());
     rec = new Recorder(writer, 0x1234, 0x5678, 16, 1 << 20);
   }
@@ -67,8 +68,12 @@ class RecorderTest {
     writer.close();
   }
 
-  /** Every call in the queue, in queue order; and the number of CALLS documents. */
+  /**
+   * Every call in the queue, in queue order, once {@code rec}'s batches are appended (as the
+   * shutdown hook does); and the number of CALLS documents.
+   */
   private List<CallRecord> calls(int[] documents) {
+    rec.flushAll(0);
     writer.close();
     List<CallRecord> out = new ArrayList<>();
     try (QueueReader r = QueueReader.open(dir)) {
@@ -180,7 +185,7 @@ class RecorderTest {
 
     int[] documents = {0};
     List<CallRecord> calls = calls(documents);
-    assertEquals(1, documents[0], "one batch: the outermost call's return flushed it");
+    assertEquals(1, documents[0], "one batch: the outermost call and the calls nested in it");
     assertEquals(List.of("inner", "inner", "inner", "outer"), tools(calls));
     CallRecord root = calls.get(3);
     for (CallRecord child : calls.subList(0, 3)) {
@@ -256,6 +261,7 @@ class RecorderTest {
     Object a = rec.enter(after);
     rec.begin(a);
     rec.exitV(a);
+    rec.flushAll(0); // this thread's batch first, so that the queue order is known
     Thread completer =
         new Thread(
             () -> {
@@ -301,7 +307,8 @@ class RecorderTest {
     rec.exitV(c);
     assertEquals(children + 1, writer.written(), "the batch grew old");
     rec.exitV(o);
-    assertEquals(children + 2, writer.written(), "the outermost call returned");
+    assertEquals(
+        children + 1, writer.written(), "a young batch stays with its thread after the return");
 
     List<CallRecord> calls = calls();
     assertEquals(children + 2, calls.size());
@@ -332,6 +339,7 @@ class RecorderTest {
     }
     assertTrue(writer.written() >= 3, "flushed before the outermost call: " + writer.written());
     wide.exitV(o);
+    wide.flushAll(0);
     assertEquals(5, calls().size());
   }
 

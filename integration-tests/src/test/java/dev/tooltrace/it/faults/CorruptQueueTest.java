@@ -35,7 +35,9 @@ class CorruptQueueTest {
   @Test
   void cliNamesCorruptDocumentsAndReadsTheRest() throws Exception {
     Path dir = tmp.resolve("q");
-    FaultRun.compare("dir=" + dir + ",export=none,http.enabled=false", "work", "3", "0");
+    // One document per root call (batch.max.age=0), so that each corrupted document loses one.
+    FaultRun.compare(
+        "dir=" + dir + ",export=none,http.enabled=false,batch.max.age=0", "work", "3", "0");
     Path cq4;
     try (Stream<Path> s = Files.list(dir)) {
       cq4 = s.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
