@@ -169,6 +169,9 @@ public final class Buf {
       return u8(0);
     }
     int n = Math.min(s.length(), maxChars);
+    if (asciiStr(s, n)) {
+      return this;
+    }
     if (n < s.length() && n > 0 && Character.isHighSurrogate(s.charAt(n - 1))) {
       n--;
     }
@@ -219,6 +222,31 @@ public final class Buf {
     }
     len = p;
     return this;
+  }
+
+  /**
+   * The common case of {@link #str(CharSequence, int)} in one pass: writes the first {@code n}
+   * chars of {@code s} if all of them are ASCII (one byte each, so the length prefix is {@code n})
+   * and returns true; otherwise writes nothing and returns false, for the general two-pass
+   * encoding. A high surrogate cut by the limit is not ASCII, so that case stays with the general
+   * path too.
+   */
+  private boolean asciiStr(CharSequence s, int n) {
+    int start = len;
+    varint(n);
+    ensure(n);
+    byte[] d = data;
+    int p = len;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        len = start;
+        return false;
+      }
+      d[p + i] = (byte) c;
+    }
+    len = p + n;
+    return true;
   }
 
   public byte[] toByteArray() {

@@ -29,8 +29,16 @@ public final class Sha256 {
 
   /** The SHA-256 of {@code file}'s content, 64 lowercase hex chars. */
   public static String of(Path file) throws IOException {
+    return of(file, new byte[1 << 16]);
+  }
+
+  /**
+   * The SHA-256 of {@code file}'s content, read through {@code buf} (reused by callers that hash
+   * many files: a fresh 64 KB buffer per file of a class-path directory was most of what a run's
+   * snapshot allocated).
+   */
+  public static String of(Path file, byte[] buf) throws IOException {
     MessageDigest md = digest();
-    byte[] buf = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
       int n;
       while ((n = in.read(buf)) > 0) {

@@ -35,6 +35,37 @@ class BufTest {
   }
 
   @Test
+  void asciiAndMixedStringsEncodeAsUtf8WithTheirByteLength() {
+    String[] samples = {
+      "a",
+      "x".repeat(127),
+      "y".repeat(128), // a two-byte length prefix
+      "ascii until here é then not",
+      "é first",
+      "ascii then 日本 then ascii",
+      "ascii then 😀",
+      "z".repeat(200) + "ü"
+    };
+    for (String s : samples) {
+      for (int max : new int[] {Integer.MAX_VALUE, 5, 14, 128}) {
+        for (CharSequence cs : new CharSequence[] {s, new StringBuilder(s)}) {
+          Buf b = new Buf(4);
+          b.u8(0x55).str(cs, max);
+          int n = Math.min(s.length(), max);
+          if (n < s.length() && Character.isHighSurrogate(s.charAt(n - 1))) {
+            n--;
+          }
+          byte[] utf8 = s.substring(0, n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          Buf expected = new Buf(4);
+          expected.u8(0x55).varint(utf8.length).bytes(utf8);
+          org.junit.jupiter.api.Assertions.assertArrayEquals(
+              expected.toByteArray(), b.toByteArray(), s + " limited to " + max);
+        }
+      }
+    }
+  }
+
+  @Test
   void numbersRoundTripLittleEndian() {
     Buf b = new Buf(1);
     b.u8(255).u16(65535).i32(-7).i64(Long.MIN_VALUE).f64(Math.PI).varint(300);

@@ -27,4 +27,16 @@ class Sha256Test {
     assertEquals(
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", Sha256.of(million));
   }
+
+  @Test
+  void aReusedSmallBufferGivesTheSameHashes() throws Exception {
+    byte[] buf = new byte[7]; // smaller than a SHA-256 block: many reads, and reused across files
+    Path abc = Files.writeString(dir.resolve("abc"), "abc");
+    Path million = Files.write(dir.resolve("a"), "a".repeat(1_000_000).getBytes());
+    assertEquals(
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+        Sha256.of(million, buf));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.of(abc, buf));
+  }
 }

@@ -299,6 +299,7 @@ public final class RunSnapshot {
   static List<Map<String, Object>> classpath() {
     List<Map<String, Object>> out = new ArrayList<>();
     long[] budget = {HASH_BUDGET_BYTES};
+    byte[] buf = new byte[1 << 16]; // one read buffer for every file hashed
     for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (e.isEmpty()) {
         continue;
@@ -310,8 +311,8 @@ public final class RunSnapshot {
         m.put(
             "sha256",
             Files.isDirectory(p)
-                ? hashDir(p, budget)
-                : Files.exists(p) ? hashFile(p, budget) : "missing");
+                ? hashDir(p, budget, buf)
+                : Files.exists(p) ? hashFile(p, budget, buf) : "missing");
       } catch (IOException | RuntimeException ex) {
         m.put("sha256", "unreadable: " + ex.getMessage());
       }
@@ -320,16 +321,16 @@ public final class RunSnapshot {
     return out;
   }
 
-  static String hashFile(Path p, long[] budget) throws IOException {
+  static String hashFile(Path p, long[] budget, byte[] buf) throws IOException {
     long size = Files.size(p);
     if (size > budget[0]) {
       return "skipped: hashing budget spent";
     }
     budget[0] -= size;
-    return Sha256.of(p);
+    return Sha256.of(p, buf);
   }
 
-  private static String hashDir(Path dir, long[] budget) throws IOException {
+  private static String hashDir(Path dir, long[] budget, byte[] buf) throws IOException {
     MessageDigest md = Sha256.digest();
     List<Path> files = new ArrayList<>();
     try (var s = Files.walk(dir)) {
@@ -338,7 +339,7 @@ public final class RunSnapshot {
     files.sort(null);
     for (Path f : files) {
       md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(hashFile(f, budget).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(hashFile(f, budget, buf).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     return Hex.of(md.digest());
   }
