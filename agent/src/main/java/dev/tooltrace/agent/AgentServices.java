@@ -21,6 +21,7 @@ import dev.tooltrace.agent.telemetry.health.AgentHealth;
 import dev.tooltrace.agent.telemetry.health.ExportProgress;
 import dev.tooltrace.agent.telemetry.health.HealthRegistry;
 import dev.tooltrace.agent.telemetry.health.QueueWritableCheck;
+import dev.tooltrace.exporter.CollectorAddress;
 import dev.tooltrace.exporter.ExportPipeline;
 import dev.tooltrace.exporter.ExportSettings;
 import dev.tooltrace.exporter.ExportStatus;
@@ -29,6 +30,7 @@ import dev.tooltrace.record.Encoder;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,12 @@ final class AgentServices {
   private final long runHi;
   private final long runLo;
   private final ToolStatsProducer toolStats;
-  private boolean stopping;
+
+  /**
+   * Set once by {@link #stop}: steps not yet run never run; a step in progress is not waited for.
+   */
+  private volatile boolean stopping;
+
   private final List<Thread> agentThreads = new CopyOnWriteArrayList<>();
   private volatile ScheduledExecutorService scheduler;
 
@@ -74,6 +81,20 @@ final class AgentServices {
   private volatile SdkMeterProvider fallbackMeters;
   private volatile boolean metricsRegistered;
   private final BackupService backup; // backup + retention (issue 8)
+  private final Object closing = new Object();
+
+  /** The exporter could not be started (reported once); the exit does not try again. */
+  private volatile boolean exportFailed;
+
+  /** The exit went on without an exporter still being built (no collector listened). */
+  private volatile boolean leftBehind;
+
+  /** Where the traces go, known before the exporter is built; null when it cannot be told. */
+  private volatile InetSocketAddress collector;
+
+  /** How long the exit waits to learn whether a collector listens. */
+  private static final Duration COLLECTOR_PROBE_TIMEOUT = Duration.ofMillis(250);
+
   private final Sealer sealer;
 
   AgentServices(
@@ -135,7 +156,9 @@ final class AgentServices {
     }
   }
 
-  /** Each step runs only if the agent is not stopping, and {@link #stop} waits for the current. */
+  /**
+   * Each step runs only if the agent is not stopping; {@link #stop} does not wait for the current.
+   */
   private void startServices() {
     step(this::startHttp);
     if (exporting()) {
@@ -152,6 +175,10 @@ final class AgentServices {
       if (!stopping) {
         r.run();
       }
+    }
+    if (stopping) {
+      // stop() came while this step ran and did not wait for it: close what it started.
+      closeServices();
     }
   }
 
@@ -251,42 +278,52 @@ final class AgentServices {
     };
   }
 
+  /** The exporter's settings: cheap (nothing is built or connected). */
+  private ExportSettings exportSettings() {
+    PrometheusMetricReader p = prometheus;
+    ExportSettings.Builder b =
+        ExportSettings.builder()
+            .queue(writer.queue())
+            .otlp(true)
+            .toolMetrics(false)
+            .maxBatchCalls(config.get(Keys.EXPORT_BATCH))
+            .closeTimeout(Duration.ofSeconds(2))
+            .qualityThresholds(config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
+            .otelProperty("otel.service.name", service)
+            .meterCustomizer(
+                mb -> {
+                  MeterSetup.addViews(mb);
+                  mb.registerMetricProducer(toolStats);
+                  if (p != null && fallbackMeters == null) {
+                    mb.registerMetricReader(p);
+                  }
+                })
+            .logger(EXPORT_LOG::info);
+    List<String> optIn = config.get(Keys.SEMCONV_OPT_IN);
+    if (!optIn.isEmpty()) {
+      // Above OTEL_SEMCONV_STABILITY_OPT_IN, as every tooltrace key is above the environment.
+      b.otelProperty(ExportSettings.SEMCONV_OPT_IN_PROPERTY, String.join(",", optIn));
+    }
+    return b.build();
+  }
+
   private synchronized void startExport() {
-    if (export != null || writer.queue() == null) {
+    if (export != null || exportFailed || writer.queue() == null) {
       return;
     }
     Thread current = Thread.currentThread();
     ClassLoader previous = current.getContextClassLoader();
     current.setContextClassLoader(AgentServices.class.getClassLoader());
     try {
-      PrometheusMetricReader p = prometheus;
-      ExportSettings.Builder b =
-          ExportSettings.builder()
-              .queue(writer.queue())
-              .otlp(true)
-              .toolMetrics(false)
-              .maxBatchCalls(config.get(Keys.EXPORT_BATCH))
-              .closeTimeout(Duration.ofSeconds(2))
-              .qualityThresholds(
-                  config.get(Keys.CONFIDENCE_HIGH), config.get(Keys.CONFIDENCE_MEDIUM))
-              .otelProperty("otel.service.name", service)
-              .meterCustomizer(
-                  mb -> {
-                    MeterSetup.addViews(mb);
-                    mb.registerMetricProducer(toolStats);
-                    if (p != null && fallbackMeters == null) {
-                      mb.registerMetricReader(p);
-                    }
-                  })
-              .logger(EXPORT_LOG::info);
-      List<String> optIn = config.get(Keys.SEMCONV_OPT_IN);
-      if (!optIn.isEmpty()) {
-        // Above OTEL_SEMCONV_STABILITY_OPT_IN, as every tooltrace key is above the environment.
-        b.otelProperty(ExportSettings.SEMCONV_OPT_IN_PROPERTY, String.join(",", optIn));
-      }
-      export = ExportPipeline.start(b.build());
+      ExportSettings settings = exportSettings();
+      collector = CollectorAddress.ofTraces(settings);
+      export = ExportPipeline.start(settings);
       agentThreads.add(export.thread());
     } catch (Throwable t) {
+      if (leftBehind) {
+        return; // the queue closed under a build the exit did not wait for: nothing to report
+      }
+      exportFailed = true;
       LOG.warn(
           "cannot start the exporter: "
               + t
@@ -354,22 +391,64 @@ final class AgentServices {
   }
 
   /**
-   * Stops everything started so far; a start-up step in progress finishes first (the steps are
-   * short), the steps not yet run never do. The housekeeper is stopped without waiting: the
-   * shutdown hook appends the last batches itself.
+   * Stops everything started so far. The exporter decides how long the exit takes: when it is not
+   * running yet (a short job ends while the OpenTelemetry SDK and an HTTP client are still being
+   * built, most of a second here), the exit asks whether a collector listens at the traces endpoint
+   * (a TCP connect, at most 250 ms). If one does, the exporter is built (or its build waited for)
+   * and closed, which sends what the run recorded up to the close timeout; if none does, the exit
+   * goes on without it — a collector that is not there is never waited for (issue 16) — and the
+   * queue keeps the records for the next run or {@code export}. A step still in progress then
+   * closes what it started itself ({@link #step}), if the JVM has not halted first; steps not yet
+   * run never do. The housekeeper is stopped without waiting: the shutdown hook appends the last
+   * batches itself.
    */
   void stop() {
-    synchronized (this) {
-      stopping = true;
+    stopping = true;
+    if (exporting() && export == null && !exportFailed && collectorListening()) {
+      // A collector is there: wait for the exporter being built, or build it now, so that closing
+      // it sends what the run recorded (up to the close timeout).
+      synchronized (this) {
+        startExport();
+      }
+    } else {
+      leftBehind = true;
     }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
+    closeServices();
+  }
+
+  /** Whether the traces endpoint accepts a connection (when it cannot be told: yes). */
+  private boolean collectorListening() {
+    if (writer.queue() == null) {
+      return false;
     }
-    backup.stop();
-    closeQuietly(sampler);
-    closeQuietly(export);
-    closeQuietly(http);
-    closeQuietly(fallbackMeters);
+    InetSocketAddress a = collector;
+    try {
+      if (a == null) {
+        a = CollectorAddress.ofTraces(exportSettings());
+      }
+    } catch (Throwable t) {
+      return true;
+    }
+    return a == null || CollectorAddress.listening(a, COLLECTOR_PROBE_TIMEOUT);
+  }
+
+  /** Closes every service started so far; safe to call again, from any thread. */
+  private void closeServices() {
+    synchronized (closing) {
+      ScheduledExecutorService s = scheduler;
+      if (s != null) {
+        s.shutdownNow();
+      }
+      backup.stop();
+      closeQuietly(sampler);
+      sampler = null;
+      closeQuietly(export);
+      export = null;
+      closeQuietly(http);
+      http = null;
+      closeQuietly(fallbackMeters);
+      fallbackMeters = null;
+    }
   }
 
   private static void closeQuietly(AutoCloseable c) {
