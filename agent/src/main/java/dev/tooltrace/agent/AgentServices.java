@@ -83,7 +83,10 @@ final class AgentServices {
   private final BackupService backup; // backup + retention (issue 8)
   private final Object closing = new Object();
 
-  /** The exporter could not be started (reported once); the exit does not try again. */
+  /**
+   * The last attempt to start the exporter failed (and was reported); the housekeeper retries, the
+   * exit does not.
+   */
   private volatile boolean exportFailed;
 
   /** The exit went on without an exporter still being built (no collector listened). */
@@ -308,7 +311,7 @@ final class AgentServices {
   }
 
   private synchronized void startExport() {
-    if (export != null || exportFailed || writer.queue() == null) {
+    if (export != null || writer.queue() == null) {
       return;
     }
     Thread current = Thread.currentThread();
@@ -318,6 +321,7 @@ final class AgentServices {
       ExportSettings settings = exportSettings();
       collector = CollectorAddress.ofTraces(settings);
       export = ExportPipeline.start(settings);
+      exportFailed = false;
       agentThreads.add(export.thread());
     } catch (Throwable t) {
       if (leftBehind) {
