@@ -66,7 +66,7 @@ final class ModuleOpener {
    * behind that flag turns it on (the per-module method has no effect on unnamed modules). Only in
    * the JVM's default mode, where native access is allowed anyway and only the warning is at stake:
    * a user who chose {@code --illegal-native-access} or {@code --enable-native-access} keeps
-   * exactly that choice. When neither method exists, nothing else changes.
+   * exactly that choice. On a JDK without that method nothing changes.
    */
   private static void enableNativeAccess() {
     if (Runtime.version().feature() < 22
