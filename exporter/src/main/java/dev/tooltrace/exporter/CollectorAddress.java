@@ -29,18 +29,7 @@ public final class CollectorAddress {
   public static InetSocketAddress ofTraces(ExportSettings settings) {
     try {
       ConfigProperties c = OtelConfig.create(settings);
-      String protocol =
-          c.getString(
-              "otel.exporter.otlp.traces.protocol",
-              c.getString("otel.exporter.otlp.protocol", "grpc"));
-      String endpoint =
-          c.getString(
-              "otel.exporter.otlp.traces.endpoint",
-              c.getString(
-                  "otel.exporter.otlp.endpoint",
-                  "http/protobuf".equals(protocol)
-                      ? "http://localhost:4318"
-                      : "http://localhost:4317"));
+      String endpoint = OtelConfig.tracesEndpoint(c);
       URI u = URI.create(endpoint.trim());
       if (u.getHost() == null) {
         return null;

@@ -46,4 +46,24 @@ final class OtelConfig {
     String v = c.getString("otel." + signal + ".exporter", "otlp");
     return v.trim().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** The traces protocol by OpenTelemetry's rules (signal key, then general key, then grpc). */
+  static String tracesProtocol(ConfigProperties c) {
+    return c.getString(
+        "otel.exporter.otlp.traces.protocol", c.getString("otel.exporter.otlp.protocol", "grpc"));
+  }
+
+  /**
+   * The traces endpoint by OpenTelemetry's rules: the signal key, then the general key, then the
+   * default port of the protocol on localhost.
+   */
+  static String tracesEndpoint(ConfigProperties c) {
+    return c.getString(
+        "otel.exporter.otlp.traces.endpoint",
+        c.getString(
+            "otel.exporter.otlp.endpoint",
+            "http/protobuf".equals(tracesProtocol(c))
+                ? "http://localhost:4318"
+                : "http://localhost:4317"));
+  }
 }

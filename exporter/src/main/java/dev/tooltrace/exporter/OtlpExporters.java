@@ -79,11 +79,8 @@ final class OtlpExporters {
             ConfigurableMetricExporterProvider::getName,
             p -> p.createExporter(capturing));
     capture.forget(); // the metric exporter keeps and uses its own sender
-    String protocol = config.getString("otel.exporter.otlp.protocol", "grpc");
-    String endpoint =
-        config.getString(
-            "otel.exporter.otlp.endpoint",
-            "http/protobuf".equals(protocol) ? "http://localhost:4318" : "http://localhost:4317");
+    String protocol = OtelConfig.tracesProtocol(config);
+    String endpoint = OtelConfig.tracesEndpoint(config);
     String description =
         "OTLP "
             + protocol
